@@ -1,0 +1,89 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Annotations, App, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { ServiceCatalog } from "../model/catalog";
+import { Release } from "../model/release";
+import { Service } from "../model/service";
+import { validateCatalog } from "../validation/catalog-rules";
+import { ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
+import { PolicyContext } from "./policy";
+import { StageSettings } from "./stage";
+
+/** What every environment is built from. */
+export interface EnvironmentProps {
+  /** The services to deploy. */
+  readonly catalog: ServiceCatalog;
+  /** Which version (and optionally how many replicas) of each service runs here. */
+  readonly release: Release;
+  /** How this stage differs from the others. @default - the platform's usual stage */
+  readonly settings?: StageSettings;
+}
+
+/**
+ * A stack that renders a service catalog for one environment. It checks the
+ * whole input first (model rules, platform rules, stage policies); with any
+ * error it renders nothing and stops synthesis with every violation at once.
+ */
+export abstract class EnvironmentStack extends TerraformStack {
+  /** The services deployed here. */
+  public readonly catalog: ServiceCatalog;
+  /** Versions and replicas in this environment. */
+  public readonly release: Release;
+  /** This stage's settings. */
+  public readonly settings: StageSettings;
+  private violations: Violation[] = [];
+
+  protected constructor(scope: Construct, id: string, props: EnvironmentProps, defaultSettings: StageSettings) {
+    super(scope, id);
+    this.catalog = props.catalog;
+    this.release = props.release;
+    this.settings = props.settings ?? defaultSettings;
+  }
+
+  /** Every violation found by `admit`, errors first. */
+  public get report(): readonly Violation[] {
+    return this.violations;
+  }
+
+  /** The version `service` runs here (only call once `admit` returned true). */
+  public versionOf(service: Service): string {
+    return this.release.versionOf(service.name)!;
+  }
+
+  /** The number of instances of `service` here: the release's, else the service's own. */
+  public replicasOf(service: Service): number {
+    return this.release.entryOf(service.name)?.replicas ?? service.replicas;
+  }
+
+  /**
+   * Runs the model rules, `platformRules` and the stage's policies. Returns
+   * true when there is no error and rendering may go ahead.
+   */
+  protected admit(platformRules: (context: PolicyContext) => Violation[]): boolean {
+    const context: PolicyContext = {
+      path: this.node.path,
+      catalog: this.catalog,
+      release: this.release,
+      settings: this.settings,
+    };
+    this.violations = sortViolations([
+      ...validateCatalog(context.path, this.catalog, this.release),
+      ...platformRules(context),
+      ...this.settings.policies.flatMap((policy) => policy.check(context)),
+    ]);
+    for (const warning of this.violations.filter((v) => v.severity === "warning")) {
+      Annotations.of(this).addWarning(formatViolation(warning));
+    }
+    return !this.violations.some((v) => v.severity === "error");
+  }
+
+  /** Stops this stack's synthesis on any error, and removes output left by an earlier synth. */
+  public runAllValidations(): void {
+    if (this.violations.some((v) => v.severity === "error")) {
+      fs.rmSync(path.join(App.of(this).outdir, "stacks", this.node.id), { recursive: true, force: true });
+      throw new ValidationError(this.node.path, this.violations);
+    }
+    super.runAllValidations();
+  }
+}

@@ -1,0 +1,52 @@
+import { TerraformStack, TerraformVariable } from "cdktf";
+import { EnvValue, Secret } from "../model/config";
+import { Service } from "../model/service";
+
+/** One environment variable of a container, ready for a platform to render. */
+export interface ContainerEnv {
+  /** Variable name inside the container. */
+  readonly name: string;
+  /** A literal or a Terraform variable reference. */
+  readonly value: string;
+  /** Whether the value is a secret (rendered only as a sensitive variable reference). */
+  readonly secret: boolean;
+}
+
+/**
+ * The Terraform variables of one stack: a variable per name, declared once
+ * however many services read it; secrets are declared `sensitive`.
+ */
+export class StackVariables {
+  private readonly declared = new Map<string, TerraformVariable>();
+
+  constructor(private readonly stack: TerraformStack) {}
+
+  /** Every environment variable of `service`, plain values first, each sorted by name. */
+  public containerEnv(service: Service): ContainerEnv[] {
+    const byName = (a: [string, unknown], b: [string, unknown]) => a[0].localeCompare(b[0]);
+    const plain = Object.entries(service.env).sort(byName)
+      .map(([name, value]) => ({ name, value: this.plain(value), secret: false }));
+    const secret = Object.entries(service.secrets).sort(byName)
+      .map(([name, value]) => ({ name, value: this.secret(value), secret: true }));
+    return [...plain, ...secret];
+  }
+
+  private plain(value: EnvValue): string {
+    const source = value.source;
+    if (source.kind === "literal") return source.value;
+    return this.variable(source.name, false, source.description ?? "Per-environment configuration (not committed)").stringValue;
+  }
+
+  private secret(secret: Secret): string {
+    return this.variable(secret.variableName, true, secret.description ?? "Secret supplied at deploy time").stringValue;
+  }
+
+  private variable(name: string, sensitive: boolean, description: string): TerraformVariable {
+    let variable = this.declared.get(name);
+    if (!variable) {
+      variable = new TerraformVariable(this.stack, name, { type: "string", sensitive, description, nullable: false });
+      this.declared.set(name, variable);
+    }
+    return variable;
+  }
+}

@@ -1,0 +1,71 @@
+import { Duration } from "./duration";
+
+/** How often and how patiently a probe checks an instance. */
+export interface ProbeTiming {
+  /** Time after start before the first check, so slow starters are not killed. @default 10 seconds */
+  readonly initialDelay?: Duration;
+  /** Time one check may take before it counts as failed; must be shorter than `period`. @default 5 seconds */
+  readonly timeout?: Duration;
+  /** Time between checks. @default 15 seconds */
+  readonly period?: Duration;
+  /** Consecutive failures before the instance is unhealthy. @default 3 */
+  readonly failureThreshold?: number;
+  /** Consecutive successes before an unhealthy instance is healthy again. @default 1 */
+  readonly successThreshold?: number;
+}
+
+/** Options of an HTTP probe. */
+export interface HttpProbeOptions extends ProbeTiming {
+  /** Request path; 2xx and 3xx answers count as healthy. @default "/" */
+  readonly path?: string;
+}
+
+/** What a probe does, independent of how a platform runs it. */
+export type ProbeCheck =
+  | { readonly kind: "http"; readonly port: number; readonly path: string }
+  | { readonly kind: "tcp"; readonly port: number }
+  | { readonly kind: "command"; readonly command: readonly string[] };
+
+/** The timing of a probe with every default filled in. */
+export interface ResolvedProbeTiming {
+  readonly initialDelay: Duration;
+  readonly timeout: Duration;
+  readonly period: Duration;
+  readonly failureThreshold: number;
+  readonly successThreshold: number;
+}
+
+/** A health probe: what to check on each instance and how often. */
+export class Probe {
+  /** Healthy when `GET http://<instance>:<port><path>` answers 2xx/3xx in time. */
+  public static http(port: number, options: HttpProbeOptions = {}): Probe {
+    return new Probe({ kind: "http", port, path: options.path ?? "/" }, options);
+  }
+
+  /** Healthy when a TCP connection to `port` opens in time. */
+  public static tcp(port: number, options: ProbeTiming = {}): Probe {
+    return new Probe({ kind: "tcp", port }, options);
+  }
+
+  /** Healthy when `command` (run inside the instance, no shell) exits 0 in time. */
+  public static command(command: string[], options: ProbeTiming = {}): Probe {
+    return new Probe({ kind: "command", command: [...command] }, options);
+  }
+
+  /** The timing with defaults filled in. */
+  public readonly timing: ResolvedProbeTiming;
+
+  private constructor(
+    /** What the probe checks. */
+    public readonly check: ProbeCheck,
+    timing: ProbeTiming,
+  ) {
+    this.timing = {
+      initialDelay: timing.initialDelay ?? Duration.seconds(10),
+      timeout: timing.timeout ?? Duration.seconds(5),
+      period: timing.period ?? Duration.seconds(15),
+      failureThreshold: timing.failureThreshold ?? 3,
+      successThreshold: timing.successThreshold ?? 1,
+    };
+  }
+}

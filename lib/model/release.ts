@@ -1,0 +1,45 @@
+/** What a release says about one service. */
+export interface ReleaseEntry {
+  /** Image version: a tag or a `sha256:` digest. */
+  readonly version: string;
+  /** Instances in this environment. @default - the service's own replicas */
+  readonly replicas?: number;
+}
+
+/**
+ * Which image version each service runs in one environment, and optionally how
+ * many instances. Promoting a version from test to production is a change to a
+ * release, not to the catalog.
+ */
+export class Release {
+  /** A release from service name to version, or to a version and replica count. */
+  public static of(entries: Record<string, string | ReleaseEntry>): Release {
+    const normalized: Record<string, ReleaseEntry> = {};
+    for (const [name, entry] of Object.entries(entries)) {
+      normalized[name] = typeof entry === "string" ? { version: entry } : { ...entry };
+    }
+    return new Release(normalized);
+  }
+
+  private constructor(private readonly services: Readonly<Record<string, ReleaseEntry>>) {}
+
+  /** What the release says about `service`, or undefined when it does not name it. */
+  public entryOf(service: string): ReleaseEntry | undefined {
+    return Object.prototype.hasOwnProperty.call(this.services, service) ? this.services[service] : undefined;
+  }
+
+  /** The version of `service`, or undefined when the release does not name it. */
+  public versionOf(service: string): string | undefined {
+    return this.entryOf(service)?.version;
+  }
+
+  /** A copy of this release with `service` at `entry` (a version, or a version and replicas). */
+  public with(service: string, entry: string | ReleaseEntry): Release {
+    return Release.of({ ...this.services, [service]: entry });
+  }
+
+  /** Every service name with its entry. */
+  public entries(): [string, ReleaseEntry][] {
+    return Object.entries(this.services);
+  }
+}

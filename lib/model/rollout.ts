@@ -1,0 +1,33 @@
+import { Duration } from "./duration";
+
+/** Options of a batched rollout. */
+export interface BatchRolloutOptions {
+  /** Number of batches the replicas are updated in. @default 2 */
+  readonly batches?: number;
+  /** Update a first (gray) batch of one instance and wait for approval before the rest. @default false */
+  readonly grayFirst?: boolean;
+  /** Pause between batches. @default 30 seconds */
+  readonly interval?: Duration;
+}
+
+/** How a new image version replaces the running one without downtime. */
+export class Rollout {
+  /** Update replicas in batches, optionally a gray batch first. */
+  public static batches(options: BatchRolloutOptions = {}): Rollout {
+    return new Rollout(options.batches ?? 2, options.grayFirst ?? false, options.interval ?? Duration.seconds(30));
+  }
+
+  private constructor(
+    /** Number of batches. */
+    public readonly batches: number,
+    /** Whether a single-instance gray batch goes first. */
+    public readonly grayFirst: boolean,
+    /** Pause between batches. */
+    public readonly interval: Duration,
+  ) {}
+
+  /** Instances that must stay ready while `replicas` roll in these batches. */
+  public minReadyInstances(replicas: number): number {
+    return Math.max(0, replicas - Math.ceil(replicas / this.batches));
+  }
+}

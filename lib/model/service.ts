@@ -1,0 +1,82 @@
+import { EnvValue, Secret } from "./config";
+import { Image } from "./image";
+import { LogStore } from "./log-store";
+import { Port } from "./port";
+import { Probe } from "./probe";
+import { Rollout } from "./rollout";
+import { Cpu, Resources, Size } from "./size";
+import type { ServiceCatalog } from "./catalog";
+
+/** Everything a team says about one microservice, once, for every environment. */
+export interface ServiceProps {
+  /** Image to run; its version comes from each environment's release. */
+  readonly image: Image;
+  /** Number of instances; environments may raise it to their minimum. @default 2 */
+  readonly replicas?: number;
+  /** Ports the containers listen on, each optionally routed from the load balancer. @default - none */
+  readonly ports?: Port[];
+  /** Health probe used for liveness and readiness. @default - none (policies require one on routed services) */
+  readonly probe?: Probe;
+  /** CPU and memory per instance. @default - 0.5 core and 1 GiB */
+  readonly resources?: Resources;
+  /** Plain environment variables: literals (committed) or per-environment Terraform variables. @default - none */
+  readonly env?: Record<string, EnvValue>;
+  /** Secret environment variables, supplied as sensitive Terraform variables. @default - none */
+  readonly secrets?: Record<string, Secret>;
+  /** Log store the service streams to. @default - stdout into a store named after the service */
+  readonly logs?: LogStore;
+  /** Services this one calls; they resolve by their names inside each environment. @default - none */
+  readonly dependsOn?: Service[];
+  /** How a new version replaces the running one. @default Rollout.batches() */
+  readonly rollout?: Rollout;
+}
+
+/** One microservice of a catalog. Knows nothing about any platform. */
+export class Service {
+  /** Number of instances asked for. */
+  public readonly replicas: number;
+  /** Ports the containers listen on. */
+  public readonly ports: readonly Port[];
+  /** Health probe, if any. */
+  public readonly probe?: Probe;
+  /** CPU and memory per instance. */
+  public readonly resources: Resources;
+  /** Plain environment variables. */
+  public readonly env: Readonly<Record<string, EnvValue>>;
+  /** Secret environment variables. */
+  public readonly secrets: Readonly<Record<string, Secret>>;
+  /** Log store the service streams to. */
+  public readonly logs: LogStore;
+  /** Services this one calls. */
+  public readonly dependsOn: readonly Service[];
+  /** How a new version replaces the running one. */
+  public readonly rollout: Rollout;
+  /** Image to run. */
+  public readonly image: Image;
+
+  /** Adds a service called `name` to `catalog`. */
+  constructor(
+    /** The catalog the service belongs to. */
+    public readonly catalog: ServiceCatalog,
+    /** Service name; also its host name inside every environment. */
+    public readonly name: string,
+    props: ServiceProps,
+  ) {
+    this.image = props.image;
+    this.replicas = props.replicas ?? 2;
+    this.ports = [...(props.ports ?? [])];
+    this.probe = props.probe;
+    this.resources = props.resources ?? { cpu: Cpu.millicores(500), memory: Size.gibibytes(1) };
+    this.env = { ...(props.env ?? {}) };
+    this.secrets = { ...(props.secrets ?? {}) };
+    this.logs = props.logs ?? LogStore.stdout(name);
+    this.dependsOn = [...(props.dependsOn ?? [])];
+    this.rollout = props.rollout ?? Rollout.batches();
+    catalog.register(this);
+  }
+
+  /** Ports that the load balancer routes to. */
+  public get routedPorts(): Port[] {
+    return this.ports.filter((p) => p.route !== undefined);
+  }
+}

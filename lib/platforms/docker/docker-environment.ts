@@ -1,0 +1,155 @@
+import { Container, ContainerConfig } from "@cdktf/provider-docker/lib/container";
+import { Image } from "@cdktf/provider-docker/lib/image";
+import { Network } from "@cdktf/provider-docker/lib/network";
+import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
+import { Volume } from "@cdktf/provider-docker/lib/volume";
+import { Construct } from "constructs";
+import { EnvironmentProps, EnvironmentStack } from "../../environments/environment-stack";
+import { Stages } from "../../environments/stage";
+import { StackVariables } from "../../environments/variables";
+import { Service } from "../../model/service";
+import { dockerRules } from "./docker-rules";
+import { dockerHealthcheck, healthyWithin } from "./healthcheck";
+import { Listener, planListeners } from "./load-balancer-plan";
+import { replicaContainerName, replicaHost } from "./names";
+import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
+
+/** Settings of a test environment on one Docker host. */
+export interface DockerEnvironmentProps extends EnvironmentProps {
+  /** Docker daemon address. @default "unix:///var/run/docker.sock" */
+  readonly dockerHost?: string;
+  /** Registry host that serves the service images. @default - the environment's own registry, "localhost:<registryPort>" */
+  readonly registry?: string;
+  /** Host address the load balancer and registry publish on; loopback keeps them off the network. @default "127.0.0.1" */
+  readonly publishAddress?: string;
+  /** Load balancer image: nginx plus a busybox-style /bin/sh with nslookup. @default "nginx:stable" */
+  readonly loadBalancerImage?: string;
+  /** Image of the environment's private registry. @default "registry:2" */
+  readonly registryImage?: string;
+  /** Host port of the private registry. @default 5000 */
+  readonly registryPort?: number;
+  /** Size at which a container's json-file log rotates. @default "10m" */
+  readonly logMaxSize?: string;
+  /** Rotated json-file logs kept per container. @default 3 */
+  readonly logMaxFiles?: number;
+}
+
+/**
+ * The test environment on a Docker host: one network; per service an image
+ * pinned to the release version and N replica containers; an nginx load
+ * balancer generated from the routes; and a private registry.
+ */
+export class DockerEnvironment extends EnvironmentStack {
+  /** The generated nginx configuration (empty when input was rejected). */
+  public readonly loadBalancerConfig: string = "";
+  /** Listener ports the load balancer publishes. */
+  public readonly listeners: readonly Listener[] = [];
+  private readonly props: Required<Omit<DockerEnvironmentProps, keyof EnvironmentProps>>;
+
+  constructor(scope: Construct, id: string, props: DockerEnvironmentProps) {
+    super(scope, id, props, Stages.test);
+    const registryPort = props.registryPort ?? 5000;
+    this.props = {
+      dockerHost: props.dockerHost ?? "unix:///var/run/docker.sock",
+      registry: props.registry ?? `localhost:${registryPort}`,
+      publishAddress: props.publishAddress ?? "127.0.0.1",
+      loadBalancerImage: props.loadBalancerImage ?? "nginx:stable",
+      registryImage: props.registryImage ?? "registry:2",
+      registryPort,
+      logMaxSize: props.logMaxSize ?? "10m",
+      logMaxFiles: props.logMaxFiles ?? 3,
+    };
+    if (!this.admit((context) => dockerRules(context, this.props.publishAddress, registryPort))) return;
+
+    new DockerProvider(this, "docker", { host: this.props.dockerHost });
+    const network = new Network(this, "network", {
+      name: `${id}-net`,
+      driver: "bridge",
+      labels: [{ label: "org.cdktf-service-platform.environment", value: id }],
+    });
+    const variables = new StackVariables(this);
+    const replicas = this.catalog.services.flatMap((service) => this.renderService(service, network, variables));
+    this.listeners = planListeners(
+      this.catalog.services.map((service) => ({ service, replicas: this.replicasOf(service) })),
+      (service, replica, port) => `${replicaHost(service, replica)}:${port}`,
+    );
+    this.loadBalancerConfig = renderNginxConfig(this.listeners);
+    this.renderLoadBalancer(network, replicas);
+    this.renderRegistry(network);
+  }
+
+  private renderService(service: Service, network: Network, variables: StackVariables): Container[] {
+    const version = this.versionOf(service);
+    const image = new Image(this, `${service.name}-image`, {
+      name: service.image.reference(this.props.registry, version),
+      keepLocally: true,
+    });
+    const env = variables.containerEnv(service).map((e) => `${e.name}=${e.value}`);
+    return Array.from({ length: this.replicasOf(service) }, (_, index) => {
+      const replica = index + 1;
+      return new Container(this, `${service.name}-${replica}`, {
+        ...this.commonContainer(`${service.name}`, version),
+        name: replicaContainerName(service.name, replica, version),
+        hostname: replicaHost(service.name, replica),
+        image: image.imageId,
+        env,
+        cpus: String(service.resources.cpu.toCores()),
+        memory: service.resources.memory.toMebibytes(),
+        healthcheck: service.probe ? dockerHealthcheck(service.probe) : undefined,
+        wait: service.probe !== undefined,
+        waitTimeout: service.probe ? healthyWithin(service.probe) : undefined,
+        networksAdvanced: [{ name: network.name, aliases: [service.name, replicaHost(service.name, replica)] }],
+        // The new version's replica starts and turns healthy before the old one stops.
+        lifecycle: { createBeforeDestroy: true },
+      });
+    });
+  }
+
+  private renderLoadBalancer(network: Network, replicas: Container[]): void {
+    const image = new Image(this, "load-balancer-image", { name: this.props.loadBalancerImage, keepLocally: true });
+    new Container(this, "load-balancer", {
+      ...this.commonContainer("load-balancer", this.props.loadBalancerImage),
+      name: `${this.node.id}-lb`,
+      image: image.imageId,
+      command: ["/bin/sh", "/etc/nginx/lb-entrypoint.sh"],
+      upload: [
+        { file: "/etc/nginx/nginx.conf", content: this.loadBalancerConfig },
+        { file: "/etc/nginx/lb-entrypoint.sh", content: renderEntrypoint(this.listeners), executable: true },
+      ],
+      ports: this.listeners.map((l) => ({ internal: l.port, external: l.port, ip: this.props.publishAddress })),
+      networksAdvanced: [{ name: network.name, aliases: ["lb"] }],
+      // nginx refuses to start while an upstream name does not resolve.
+      dependsOn: replicas,
+    });
+  }
+
+  private renderRegistry(network: Network): void {
+    const data = new Volume(this, "registry-data", {
+      name: `${this.node.id}-registry-data`,
+      labels: [{ label: "org.cdktf-service-platform.environment", value: this.node.id }],
+    });
+    const image = new Image(this, "registry-image", { name: this.props.registryImage, keepLocally: true });
+    new Container(this, "registry", {
+      ...this.commonContainer("registry", this.props.registryImage),
+      name: `${this.node.id}-registry`,
+      image: image.imageId,
+      ports: [{ internal: 5000, external: this.props.registryPort, ip: this.props.publishAddress }],
+      volumes: [{ volumeName: data.name, containerPath: "/var/lib/registry" }],
+      networksAdvanced: [{ name: network.name, aliases: ["registry"] }],
+    });
+  }
+
+  /** What every container of the environment shares: restart policy, log rotation, labels. */
+  private commonContainer(role: string, version: string): Pick<ContainerConfig, "restart" | "logDriver" | "logOpts" | "labels"> {
+    return {
+      restart: "unless-stopped",
+      logDriver: "json-file",
+      logOpts: { "max-size": this.props.logMaxSize, "max-file": String(this.props.logMaxFiles) },
+      labels: [
+        { label: "org.cdktf-service-platform.environment", value: this.node.id },
+        { label: "org.cdktf-service-platform.service", value: role },
+        { label: "org.cdktf-service-platform.version", value: version },
+      ],
+    };
+  }
+}

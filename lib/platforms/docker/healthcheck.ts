@@ -1,0 +1,48 @@
+import { Duration } from "../../model/duration";
+import { Probe } from "../../model/probe";
+
+/** A Docker container healthcheck, in the docker provider's field names. */
+export interface DockerHealthcheck {
+  readonly test: string[];
+  readonly interval: string;
+  readonly timeout: string;
+  readonly startPeriod: string;
+  readonly startInterval: string;
+  readonly retries: number;
+}
+
+/**
+ * Docker runs health checks inside the container, so http and tcp probes use
+ * the busybox-style `wget` and `nc` that slim images carry. Docker has no
+ * success threshold: one passing check makes a container healthy.
+ */
+export function dockerHealthcheck(probe: Probe): DockerHealthcheck {
+  const check = probe.check;
+  const timing = probe.timing;
+  const test =
+    check.kind === "http"
+      ? ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${check.port}${check.path} || exit 1`]
+      : check.kind === "tcp"
+        ? ["CMD-SHELL", `nc -z 127.0.0.1 ${check.port} || exit 1`]
+        : ["CMD", ...check.command];
+  return {
+    test,
+    interval: seconds(timing.period),
+    timeout: seconds(timing.timeout),
+    startPeriod: seconds(timing.initialDelay),
+    // Checks during the start period run this often, so a new replica is
+    // known healthy (and a rollout moves on) soon after it is ready.
+    startInterval: "1s",
+    retries: timing.failureThreshold,
+  };
+}
+
+/** How long Terraform waits for a new container to turn healthy before giving up. */
+export function healthyWithin(probe: Probe): number {
+  const t = probe.timing;
+  return Math.ceil(t.initialDelay.toSeconds() + t.period.toSeconds() * (t.failureThreshold + 1) + t.timeout.toSeconds());
+}
+
+function seconds(d: Duration): string {
+  return `${Math.max(d.toMillis(), 0) / 1000}s`;
+}

@@ -1,0 +1,130 @@
+import { Duration } from "../model/duration";
+import { Probe } from "../model/probe";
+import { Release } from "../model/release";
+import { Service } from "../model/service";
+import { ServiceCatalog } from "../model/catalog";
+import { Checker } from "./checker";
+import {
+  ABSOLUTE_PATH, DNS_LABEL, DOMAIN_NAME, ENV_NAME, IMAGE_REPOSITORY, IMAGE_VERSION, PORT,
+  VARIABLE_NAME, durationBetween, integerBetween,
+} from "./rules";
+import { Violation } from "./violation";
+
+const PROBE_DURATION = durationBetween(Duration.seconds(1), Duration.minutes(10));
+const INITIAL_DELAY = durationBetween(Duration.seconds(0), Duration.minutes(10));
+const THRESHOLD = integerBetween(1, 50);
+const REPLICAS = integerBetween(1, 50);
+const BATCHES = integerBetween(1, 50);
+
+/**
+ * Checks the platform-neutral model: names, numbers, ports, routes, probes,
+ * configuration and the release. `stackPath` prefixes every reported path.
+ */
+export function validateCatalog(stackPath: string, catalog: ServiceCatalog, release: Release): Violation[] {
+  const c = new Checker("model");
+  const seen = new Set<string>();
+  const variableKinds = new Map<string, boolean>();
+  const listeners = new Map<number, { owner: string; domains: readonly string[] }[]>();
+
+  for (const service of catalog.services) {
+    const path = `${stackPath}/${service.name}`;
+    c.check(path, "name", service.name, DNS_LABEL);
+    c.expect(!seen.has(service.name), path, "name", service.name,
+      "a name no other service in the catalog uses");
+    seen.add(service.name);
+    c.check(path, "image", service.image.repository, IMAGE_REPOSITORY);
+    checkReleaseEntry(c, path, service, release);
+    c.check(path, "rollout.batches", service.rollout.batches, BATCHES);
+    c.check(path, "rollout.interval", service.rollout.interval, durationBetween(Duration.seconds(0), Duration.minutes(60)));
+    c.expect(service.resources.cpu.toMillicores() > 0, path, "resources.cpu", service.resources.cpu, "more than 0 cores");
+    c.expect(service.resources.memory.toMebibytes() > 0, path, "resources.memory", service.resources.memory, "more than 0 bytes");
+    c.check(path, "logs.name", service.logs.name, DNS_LABEL);
+    if (service.logs.retention) {
+      c.check(path, "logs.retention", service.logs.retention, durationBetween(Duration.days(1), Duration.days(3650)));
+    }
+    if (service.logs.source.kind === "files") {
+      service.logs.source.paths.forEach((p, i) => c.check(path, `logs.paths[${i}]`, p, ABSOLUTE_PATH));
+    }
+    service.ports.forEach((port, i) => {
+      c.check(path, `ports[${i}].port`, port.port, PORT);
+      if (!port.route) return;
+      const route = port.route;
+      c.check(path, `ports[${i}].route.listenerPort`, route.listenerPort, PORT);
+      route.domains.forEach((d, j) => c.check(path, `ports[${i}].route.domains[${j}]`, d, DOMAIN_NAME));
+      const sharing = listeners.get(route.listenerPort) ?? [];
+      for (const other of sharing) {
+        const clash = other.domains.length === 0 || route.domains.length === 0 ||
+          route.domains.some((d) => other.domains.includes(d));
+        c.expect(!clash, path, `ports[${i}].route.listenerPort`, route.listenerPort,
+          `a listener port no other route uses (${other.owner} already routes it); routes may share a listener port only when each names different domains`);
+      }
+      sharing.push({ owner: `${service.name} ports`, domains: route.domains });
+      listeners.set(route.listenerPort, sharing);
+    });
+    if (service.probe) checkProbe(c, path, service.probe);
+    checkConfiguration(c, path, service);
+    for (const [field, variable, secret] of variablesOf(service)) {
+      const other = variableKinds.get(variable);
+      c.expect(other === undefined || other === secret, path, field, variable,
+        `a variable name not used elsewhere as ${secret ? "plain config" : "a secret"}: a Terraform variable is either sensitive or not`);
+      variableKinds.set(variable, secret);
+    }
+    service.dependsOn.forEach((dep, i) =>
+      c.expect(catalog.services.includes(dep) && dep !== service, path, `dependsOn[${i}]`, dep.name,
+        "another service of the same catalog"),
+    );
+  }
+  return c.violations;
+}
+
+function checkReleaseEntry(c: Checker, path: string, service: Service, release: Release): void {
+  const entry = release.entryOf(service.name);
+  if (!c.expect(entry !== undefined, path, "release.version", undefined,
+    `a version for "${service.name}" in this environment's release`)) {
+    return;
+  }
+  c.check(path, "release.version", entry!.version, IMAGE_VERSION);
+  c.check(path, "replicas", entry!.replicas ?? service.replicas, REPLICAS);
+}
+
+function checkProbe(c: Checker, path: string, probe: Probe): void {
+  const check = probe.check;
+  if (check.kind === "command") {
+    c.expect(check.command.length > 0 && check.command.every((a) => a.length > 0), path, "probe.command",
+      check.command, "a non-empty command with non-empty arguments");
+  } else {
+    c.check(path, "probe.port", check.port, PORT);
+    if (check.kind === "http") c.check(path, "probe.path", check.path, ABSOLUTE_PATH);
+  }
+  const t = probe.timing;
+  c.check(path, "probe.initialDelay", t.initialDelay, INITIAL_DELAY);
+  c.check(path, "probe.period", t.period, PROBE_DURATION);
+  if (c.check(path, "probe.timeout", t.timeout, PROBE_DURATION)) {
+    c.expect(t.timeout.toMillis() < t.period.toMillis(), path, "probe.timeout", t.timeout,
+      `a timeout shorter than the probe period (${t.period})`);
+  }
+  c.check(path, "probe.failureThreshold", t.failureThreshold, THRESHOLD);
+  c.check(path, "probe.successThreshold", t.successThreshold, THRESHOLD);
+}
+
+function checkConfiguration(c: Checker, path: string, service: Service): void {
+  for (const [name, value] of Object.entries(service.env)) {
+    c.check(path, `env.${name}`, name, ENV_NAME);
+    if (value.source.kind === "variable") c.check(path, `env.${name}`, value.source.name, VARIABLE_NAME);
+  }
+  for (const [name, secret] of Object.entries(service.secrets)) {
+    c.check(path, `secrets.${name}`, name, ENV_NAME);
+    c.check(path, `secrets.${name}`, secret.variableName, VARIABLE_NAME);
+    c.expect(!(name in service.env), path, `secrets.${name}`, name,
+      "a name not also used in env: one variable cannot be both plain and secret");
+  }
+}
+
+/** Every Terraform variable a service reads: field, variable name, whether it is secret. */
+function variablesOf(service: Service): [string, string, boolean][] {
+  const plain = Object.entries(service.env).flatMap(([name, value]) =>
+    value.source.kind === "variable" ? [[`env.${name}`, value.source.name, false] as [string, string, boolean]] : []);
+  const secret = Object.entries(service.secrets).map(([name, s]) =>
+    [`secrets.${name}`, s.variableName, true] as [string, string, boolean]);
+  return [...plain, ...secret];
+}

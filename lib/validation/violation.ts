@@ -1,0 +1,64 @@
+/** How bad a violation is: errors stop synthesis, warnings are reported. */
+export type Severity = "error" | "warning";
+
+/** One thing wrong with an environment's input, said so it can be fixed in one read. */
+export interface Violation {
+  /** Construct path of what is wrong, e.g. `production/orders-api`. */
+  readonly path: string;
+  /** Field within it, e.g. `probe.timeout` or `ports[0].port`. */
+  readonly field: string;
+  /** The value given, rendered for people (never a secret's value: secrets are only variable names). */
+  readonly value: string;
+  /** What is allowed instead, or how to fix it. */
+  readonly allowed: string;
+  /** Name of the rule or policy that found it. */
+  readonly rule: string;
+  /** Whether it stops synthesis. */
+  readonly severity: Severity;
+}
+
+/** Renders any value for a message: strings quoted, lists and objects as JSON. */
+export function show(value: unknown): string {
+  if (value === undefined) return "(not set)";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value !== null && typeof value === "object" && typeof (value as object).toString === "function" &&
+      (value as object).toString !== Object.prototype.toString && !Array.isArray(value)) {
+    return String(value);
+  }
+  return JSON.stringify(value);
+}
+
+/** One line per violation: `path: field = value; allowed (rule)`. */
+export function formatViolation(v: Violation): string {
+  return `${v.severity.toUpperCase()} ${v.path}: ${v.field} = ${v.value}; ${v.allowed} [${v.rule}]`;
+}
+
+/** Violations in a stable order: errors first, then by path, field and rule. */
+export function sortViolations(violations: readonly Violation[]): Violation[] {
+  const rank = (v: Violation) => (v.severity === "error" ? 0 : 1);
+  return [...violations].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      a.path.localeCompare(b.path) ||
+      a.field.localeCompare(b.field) ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+/** Thrown at synth when an environment has error violations; nothing is written for that stack. */
+export class ValidationError extends Error {
+  constructor(
+    /** Stack whose synthesis stopped. */
+    public readonly stack: string,
+    /** Every violation found, errors first. */
+    public readonly violations: readonly Violation[],
+  ) {
+    const errors = violations.filter((v) => v.severity === "error").length;
+    super(
+      `${stack}: ${errors} error(s) stop synthesis; nothing was written for this stack.\n` +
+        violations.map((v) => `  ${formatViolation(v)}`).join("\n"),
+    );
+    this.name = "ValidationError";
+  }
+}

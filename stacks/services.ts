@@ -1,0 +1,65 @@
+import {
+  Cpu, Duration, EnvValue, Image, LogStore, Port, Probe, Rollout, Route, Secret, Service, ServiceCatalog, Size,
+} from "../lib";
+
+/**
+ * The example shop: a public web front, an orders API that reaches its
+ * database through per-environment configuration and a secret password, and a
+ * background worker with no routes.
+ */
+export function shopCatalog(): ServiceCatalog {
+  const catalog = new ServiceCatalog();
+
+  const ordersApi = new Service(catalog, "orders-api", {
+    image: Image.fromRegistry("shop/orders-api"),
+    replicas: 2,
+    ports: [Port.http(8085, { route: Route.internal({ listenerPort: 8085 }) })],
+    probe: Probe.http(8085, {
+      path: "/healthz",
+      initialDelay: Duration.seconds(3),
+      timeout: Duration.seconds(2),
+      period: Duration.seconds(5),
+    }),
+    resources: { cpu: Cpu.cores(1), memory: Size.gibibytes(2) },
+    env: {
+      LOG_LEVEL: EnvValue.literal("info"),
+      DB_HOST: EnvValue.fromVariable("orders_db_host", { description: "Orders database host" }),
+      DB_USER: EnvValue.fromVariable("orders_db_user", { description: "Orders database user" }),
+    },
+    secrets: { DB_PASSWORD: Secret.fromVariable("orders_db_password", { description: "Orders database password" }) },
+    logs: LogStore.stdout("orders-api"),
+    rollout: Rollout.batches({ batches: 2, grayFirst: true }),
+  });
+
+  new Service(catalog, "web", {
+    image: Image.fromRegistry("shop/web"),
+    replicas: 2,
+    ports: [Port.http(8080, { route: Route.public({ domains: ["shop.example.com"] }) })],
+    probe: Probe.http(8080, {
+      path: "/healthz",
+      initialDelay: Duration.seconds(3),
+      timeout: Duration.seconds(2),
+      period: Duration.seconds(5),
+    }),
+    resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
+    env: { ORDERS_API_URL: EnvValue.literal("http://orders-api:8085") },
+    logs: LogStore.stdout("web"),
+    dependsOn: [ordersApi],
+  });
+
+  new Service(catalog, "worker", {
+    image: Image.fromRegistry("shop/worker"),
+    replicas: 2,
+    probe: Probe.command(["/bin/sh", "-c", "test -f /tmp/healthy"], {
+      initialDelay: Duration.seconds(3),
+      timeout: Duration.seconds(2),
+      period: Duration.seconds(5),
+    }),
+    resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
+    env: { LOG_LEVEL: EnvValue.literal("info"), QUEUE_HOST: EnvValue.fromVariable("worker_queue_host") },
+    logs: LogStore.stdout("worker"),
+    dependsOn: [ordersApi],
+  });
+
+  return catalog;
+}
