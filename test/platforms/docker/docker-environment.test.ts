@@ -1,0 +1,189 @@
+import { Testing } from "cdktf";
+import {
+  Cpu, Duration, DockerEnvironment, EnvValue, Image, Port, Probe, Release, Route, Secret, Service, ServiceCatalog, Size,
+} from "../../../lib";
+
+function render(build: (catalog: ServiceCatalog) => void, versions: Record<string, string>, props = {}) {
+  const catalog = new ServiceCatalog();
+  build(catalog);
+  const stack = new DockerEnvironment(Testing.app(), "test", { catalog, release: Release.of(versions), ...props });
+  return { stack, json: JSON.parse(Testing.synth(stack)) };
+}
+
+function containers(json: any, prefix: string): any[] {
+  return Object.entries(json.resource.docker_container)
+    .filter(([id]) => id.startsWith(prefix))
+    .map(([, c]) => c);
+}
+
+describe("DockerEnvironment", () => {
+  const api = (catalog: ServiceCatalog, extra = {}) =>
+    new Service(catalog, "orders-api", {
+      image: Image.fromRegistry("shop/orders-api"),
+      replicas: 3,
+      ports: [Port.http(8085, { route: Route.internal({ listenerPort: 8085 }) })],
+      probe: Probe.tcp(8085, { timeout: Duration.seconds(10), initialDelay: Duration.seconds(3), period: Duration.seconds(20), failureThreshold: 4 }),
+      resources: { cpu: Cpu.cores(1), memory: Size.gibibytes(2) },
+      env: { LOG_LEVEL: EnvValue.literal("info"), DB_HOST: EnvValue.fromVariable("orders_db_host") },
+      secrets: { DB_PASSWORD: Secret.fromVariable("orders_db_password") },
+      ...extra,
+    });
+
+  test("one network per environment", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" });
+    expect(Object.values(json.resource.docker_network)).toEqual([
+      expect.objectContaining({ name: "test-net", driver: "bridge" }),
+    ]);
+  });
+
+  test("an image pinned to the release version, kept locally", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" });
+    expect(json.resource.docker_image["orders-api-image"]).toMatchObject({
+      name: "localhost:5000/shop/orders-api:1.0.9",
+      keep_locally: true,
+    });
+    const other = render(api, { "orders-api": "1.0.9" }, { registry: "registry.example.com:443" }).json;
+    expect(other.resource.docker_image["orders-api-image"].name).toBe("registry.example.com:443/shop/orders-api:1.0.9");
+  });
+
+  test("replicas become containers named per replica and version", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" });
+    const replicas = containers(json, "orders-api-");
+    expect(replicas.map((c) => c.name)).toEqual(["orders-api-1_1.0.9", "orders-api-2_1.0.9", "orders-api-3_1.0.9"]);
+    expect(replicas.map((c) => c.hostname)).toEqual(["orders-api-1", "orders-api-2", "orders-api-3"]);
+    for (const c of replicas) {
+      expect(c.image).toBe("${docker_image.orders-api-image.image_id}");
+      expect(c.restart).toBe("unless-stopped");
+      expect(c.lifecycle).toEqual({ create_before_destroy: true });
+    }
+  });
+
+  test("a release can scale a service in one environment", () => {
+    const { json } = render(api, {}, { release: Release.of({ "orders-api": { version: "1.0.9", replicas: 1 } }) });
+    expect(containers(json, "orders-api-")).toHaveLength(1);
+  });
+
+  test("probe becomes the container healthcheck and Terraform waits for it", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" });
+    const [first] = containers(json, "orders-api-");
+    expect(first.healthcheck).toEqual({
+      test: ["CMD-SHELL", "nc -z 127.0.0.1 8085 || exit 1"],
+      interval: "20s",
+      timeout: "10s",
+      start_period: "3s",
+      start_interval: "1s",
+      retries: 4,
+    });
+    expect(first.wait).toBe(true);
+    expect(first.wait_timeout).toBe(3 + 20 * 5 + 10);
+  });
+
+  test("http and command probes", () => {
+    const http = render((c) => new Service(c, "web", {
+      image: Image.fromRegistry("shop/web"),
+      probe: Probe.http(8080, { path: "/healthz" }),
+    }), { web: "1" }).json;
+    expect(containers(http, "web-")[0].healthcheck.test)
+      .toEqual(["CMD-SHELL", "wget -q -O /dev/null http://127.0.0.1:8080/healthz || exit 1"]);
+    const command = render((c) => new Service(c, "worker", {
+      image: Image.fromRegistry("shop/worker"),
+      probe: Probe.command(["pgrep", "worker"]),
+    }), { worker: "1" }).json;
+    expect(containers(command, "worker-")[0].healthcheck.test).toEqual(["CMD", "pgrep", "worker"]);
+  });
+
+  test("no probe, no healthcheck and no wait", () => {
+    const { json } = render((c) => new Service(c, "worker", { image: Image.fromRegistry("shop/worker") }), { worker: "1" });
+    const [first] = containers(json, "worker-");
+    expect(first.healthcheck).toBeUndefined();
+    expect(first.wait).toBe(false);
+  });
+
+  test("cpu and memory limits", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" });
+    const [first] = containers(json, "orders-api-");
+    expect(first.cpus).toBe("1");
+    expect(first.memory).toBe(2048);
+  });
+
+  test("env values become literals or variables, secrets sensitive variables", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" });
+    const [first] = containers(json, "orders-api-");
+    expect(first.env).toEqual([
+      "DB_HOST=${var.orders_db_host}",
+      "LOG_LEVEL=info",
+      "DB_PASSWORD=${var.orders_db_password}",
+    ]);
+    expect(json.variable.orders_db_host).toMatchObject({ type: "string", nullable: false });
+    expect(json.variable.orders_db_host.sensitive).toBeFalsy();
+    expect(json.variable.orders_db_password).toMatchObject({ type: "string", sensitive: true });
+  });
+
+  test("a variable read by two services is declared once", () => {
+    const { json } = render((c) => {
+      for (const name of ["a", "b"]) {
+        new Service(c, name, { image: Image.fromRegistry(`shop/${name}`), env: { DB_HOST: EnvValue.fromVariable("db_host") } });
+      }
+    }, { a: "1", b: "1" });
+    expect(Object.keys(json.variable)).toEqual(["db_host"]);
+  });
+
+  test("dependencies resolve by service name through network aliases", () => {
+    const { json } = render((c) => {
+      const db = api(c);
+      new Service(c, "web", { image: Image.fromRegistry("shop/web"), replicas: 1, dependsOn: [db] });
+    }, { "orders-api": "1.0.9", web: "2" });
+    const [first] = containers(json, "orders-api-");
+    expect(first.networks_advanced).toEqual([
+      { name: "${docker_network.network.name}", aliases: ["orders-api", "orders-api-1"] },
+    ]);
+    expect(containers(json, "web-")[0].networks_advanced[0].aliases).toEqual(["web", "web-1"]);
+  });
+
+  test("labels name service, environment and version", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" });
+    expect(containers(json, "orders-api-")[0].labels).toEqual([
+      { label: "org.cdktf-service-platform.environment", value: "test" },
+      { label: "org.cdktf-service-platform.service", value: "orders-api" },
+      { label: "org.cdktf-service-platform.version", value: "1.0.9" },
+    ]);
+  });
+
+  test("logs go through json-file with rotation", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" }, { logMaxSize: "20m", logMaxFiles: 5 });
+    for (const c of Object.values<any>(json.resource.docker_container)) {
+      expect(c.log_driver).toBe("json-file");
+      expect(c.log_opts).toEqual({ "max-size": "20m", "max-file": "5" });
+    }
+  });
+
+  test("the load balancer gets the generated config and publishes only on loopback", () => {
+    const { json, stack } = render(api, { "orders-api": "1.0.9" });
+    const lb = json.resource.docker_container["load-balancer"];
+    expect(lb.name).toBe("test-lb");
+    expect(lb.ports).toEqual([{ internal: 8085, external: 8085, ip: "127.0.0.1" }]);
+    expect(lb.upload.find((u: any) => u.file === "/etc/nginx/nginx.conf").content).toBe(stack.loadBalancerConfig);
+    expect(lb.upload.find((u: any) => u.file === "/etc/nginx/lb-entrypoint.sh")).toMatchObject({ executable: true });
+    expect(lb.depends_on).toEqual([
+      "docker_container.orders-api-1", "docker_container.orders-api-2", "docker_container.orders-api-3",
+    ]);
+    expect(stack.loadBalancerConfig).toContain("server orders-api-3:8085 max_fails=4 fail_timeout=20s;");
+  });
+
+  test("the publish address is configurable", () => {
+    const { json } = render(api, { "orders-api": "1" }, { publishAddress: "127.0.0.2", registryPort: 5001 });
+    expect(json.resource.docker_container["load-balancer"].ports[0].ip).toBe("127.0.0.2");
+    expect(json.resource.docker_container.registry.ports).toEqual([{ internal: 5000, external: 5001, ip: "127.0.0.2" }]);
+    expect(json.resource.docker_image["orders-api-image"].name).toBe("localhost:5001/shop/orders-api:1");
+  });
+
+  test("a private registry with a volume", () => {
+    const { json } = render(api, { "orders-api": "1" });
+    expect(json.resource.docker_volume["registry-data"].name).toBe("test-registry-data");
+    expect(json.resource.docker_image["registry-image"].name).toBe("registry:2");
+    expect(json.resource.docker_container.registry).toMatchObject({
+      name: "test-registry",
+      volumes: [{ volume_name: "${docker_volume.registry-data.name}", container_path: "/var/lib/registry" }],
+    });
+  });
+});
