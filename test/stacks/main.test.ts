@@ -1,0 +1,47 @@
+import { allFiles } from "../support/synth";
+import { synthExampleApp } from "../support/run-app";
+
+const SECRET = "Kn0wn-s3cret/value+for=tests";
+
+describe("the example App", () => {
+  const out = synthExampleApp({ TF_VAR_orders_db_password: SECRET, TF_VAR_orders_db_host: "db.internal" });
+
+  test("synthesizes test, prerelease and production", () => {
+    expect(Object.keys(out.stacks).sort()).toEqual(["prerelease", "production", "test"]);
+  });
+
+  test("the test stack holds the network, images, replicas, load balancer and registry", () => {
+    const test = out.stacks.test.resource;
+    expect(Object.keys(test.docker_network)).toEqual(["network"]);
+    expect(Object.values<any>(test.docker_image).map((i) => i.name).sort()).toEqual([
+      "localhost:5000/shop/orders-api:2.1.0",
+      "localhost:5000/shop/web:1.3.0",
+      "localhost:5000/shop/worker:1.0.4",
+      "nginx:stable",
+      "registry:2",
+    ]);
+    expect(Object.values<any>(test.docker_container).map((c) => c.name).sort()).toEqual([
+      "orders-api-1_2.1.0", "orders-api-2_2.1.0", "test-lb", "test-registry",
+      "web-1_1.3.0", "web-2_1.3.0", "worker-1_1.0.4", "worker-2_1.0.4",
+    ]);
+    expect(test.docker_volume["registry-data"].name).toBe("test-registry-data");
+  });
+
+  test("ops configuration and secrets are variables, not values", () => {
+    const variables = out.stacks.test.variable;
+    expect(Object.keys(variables).sort()).toEqual(["orders_db_host", "orders_db_password", "orders_db_user", "worker_queue_host"]);
+    expect(variables.orders_db_password.sensitive).toBe(true);
+  });
+
+  test("a secret value given at synth appears nowhere in the output", () => {
+    const files = allFiles(out.outdir);
+    expect(files.length).toBeGreaterThan(0);
+    const forms = [SECRET, Buffer.from(SECRET).toString("base64"), JSON.stringify(SECRET).slice(1, -1)];
+    for (const { file, text } of files) {
+      for (const form of forms) {
+        expect({ file, found: text.includes(form) }).toEqual({ file, found: false });
+      }
+    }
+    expect(JSON.stringify(out.stacks)).not.toContain("db.internal");
+  });
+});
