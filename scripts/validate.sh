@@ -10,6 +10,8 @@
 #                 pin that provider to VERSION via an override file, replacing the
 #                 stack's own constraint (use when the mirror has another version than
 #                 the bindings target; also VALIDATE_PROVIDER_OVERRIDES="a/b=1.0 c/d=2.0").
+#                 Today: --override-provider kreuzwerker/docker="$DOCKER_PROVIDER_VERSION"
+#                 (the bindings pin "~> 3.0" but only 4.6.0 can be built here).
 #
 # Environment: TF_CLI_CONFIG_FILE and TERRAFORM_BINARY_NAME as exported by
 # `eval "$(scripts/toolchain.sh)"`; when TF_CLI_CONFIG_FILE is unset this script runs
