@@ -6,3 +6,8 @@ export * from "./validation/violation";
 export * from "./platforms/docker/docker-environment";
 export { renderNginxConfig, NO_ROUTE_ANSWER } from "./platforms/docker/nginx-config";
 export { planListeners } from "./platforms/docker/load-balancer-plan";
+export * from "./platforms/alicloud/alicloud-environment";
+export * from "./platforms/alicloud/alicloud-props";
+export { SAE_INSTANCE_SPECS, type InstanceSpec } from "./platforms/alicloud/instance-specs";
+export * from "./policies";
+export { Checker, type Rule, type Test } from "./validation/checker";

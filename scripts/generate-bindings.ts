@@ -46,6 +46,7 @@ export const ALICLOUD_TYPES_TO_GENERATE = {
     "alicloud_cr_ee_instance",
     "alicloud_cr_ee_namespace",
     "alicloud_cr_ee_repo",
+    "alicloud_cr_vpc_endpoint_linked_vpc",
     "alicloud_log_project",
     "alicloud_log_store",
     "alicloud_sae_namespace",

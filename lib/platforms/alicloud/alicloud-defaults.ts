@@ -1,0 +1,53 @@
+import {
+  AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistryProps, AlicloudStateProps, RegistryEdition,
+} from "./alicloud-props";
+import { defaultSaeNamespace, registryVpcEndpoint } from "./names";
+
+/** The registry settings with every default applied. */
+export interface ResolvedRegistry extends AlicloudRegistryProps {
+  readonly edition: RegistryEdition;
+  readonly periodMonths: number;
+  /** Undefined only when an existing instance was given without its endpoint (reported at synth). */
+  readonly endpoint?: string;
+  readonly manageRepositories: boolean;
+  readonly linkVpc: boolean;
+}
+
+/** The environment's platform settings with every default applied. */
+export interface ResolvedAlicloud {
+  readonly region: string;
+  readonly network: AlicloudNetworkProps & { readonly cidrBlock: string };
+  readonly registry: ResolvedRegistry;
+  readonly state: Required<AlicloudStateProps>;
+  readonly saeNamespace: string;
+  readonly logProject: string;
+  readonly loadBalancerSpec: string;
+}
+
+/** Applies the documented defaults of `props` for the stack `stackId`. */
+export function resolveAlicloud(stackId: string, props: AlicloudEnvironmentProps): ResolvedAlicloud {
+  const registry = props.registry;
+  const created = registry.instanceId === undefined;
+  return {
+    region: props.region,
+    network: { ...props.network, cidrBlock: props.network.cidrBlock ?? "10.0.0.0/16" },
+    registry: {
+      ...registry,
+      edition: registry.edition ?? "Basic",
+      periodMonths: registry.periodMonths ?? 12,
+      endpoint: registry.endpoint ??
+        (created && registry.instanceName ? registryVpcEndpoint(registry.instanceName, props.region) : undefined),
+      manageRepositories: registry.manageRepositories ?? created,
+      linkVpc: registry.linkVpc ?? true,
+    },
+    state: {
+      ...props.state,
+      prefix: props.state.prefix ?? stackId,
+      region: props.state.region ?? props.region,
+      tablestoreTable: props.state.tablestoreTable ?? "terraform_state_lock",
+    },
+    saeNamespace: props.saeNamespace ?? defaultSaeNamespace(stackId),
+    logProject: props.logProject ?? `${stackId}-service-logs`,
+    loadBalancerSpec: props.loadBalancerSpec ?? "slb.s1.small",
+  };
+}

@@ -1,0 +1,97 @@
+import { PolicyContext } from "../../environments/policy";
+import { Duration } from "../../model/duration";
+import { Service } from "../../model/service";
+import { Checker } from "../../validation/checker";
+import { DNS_LABEL, IMAGE_REPOSITORY, integerBetween, matching } from "../../validation/rules";
+import { Violation } from "../../validation/violation";
+import { ResolvedAlicloud } from "./alicloud-defaults";
+import { checkInfrastructure } from "./infrastructure-rules";
+import { describeSaeSpecs, isSaeSpec } from "./instance-specs";
+import { discoveryName } from "./names";
+
+/** SAE application names (CreateApplication API: AppName). */
+const APP_NAME = matching(/^[A-Za-z]([A-Za-z0-9-]{0,34}[A-Za-z0-9])?$/,
+  "an SAE application name: at most 36 letters, digits or '-', starting with a letter and not ending with '-'");
+
+/** Names of SAE discovery records: Kubernetes service names. */
+const DISCOVERY_NAME = matching(/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/,
+  "a name whose SAE discovery record <name>-<region>-<namespace> fits a 63-character DNS label");
+
+/** ACR EE image paths: one namespace and one repository. */
+const REGISTRY_PATH = matching(/^[a-z0-9][a-z0-9_-]{1,29}\/[a-z0-9][a-z0-9._-]{1,63}$/,
+  "an ACR path <namespace>/<repository>: a namespace of 2-30 and a repository of 2-64 lowercase characters");
+
+/** SLS logstore names. */
+const LOGSTORE = matching(/^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/,
+  "an SLS logstore name: 3-63 lowercase letters, digits, '_' or '-', starting and ending with a letter or digit");
+
+/** Whole days from 1 to 3650: what an SLS logstore keeps (3650 = for ever). */
+const SLS_RETENTION_DAYS = integerBetween(1, 3650);
+
+/** What the Alibaba Cloud platform needs beyond the model rules. */
+export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud): Violation[] {
+  const c = new Checker("alicloud");
+  checkInfrastructure(c, context, config);
+  const stores = new Map<string, { owner: string; retention?: Duration }>();
+  for (const service of context.catalog.services) {
+    const path = `${context.path}/${service.name}`;
+    checkNames(c, path, service, config);
+    const { cpu, memory } = service.resources;
+    // Amounts the model rejects (not whole, not positive) are reported once, by the model.
+    if ([cpu.toMillicores(), memory.toMebibytes()].every((n) => Number.isInteger(n) && n > 0)) {
+      c.expect(isSaeSpec(service.resources), path, "resources", `${cpu}/${memory}`,
+        `a CPU/memory pair SAE runs: ${describeSaeSpecs()}`);
+    }
+    if (IMAGE_REPOSITORY.test(service.image.repository)) {
+      c.check(path, "image", service.image.repository, REGISTRY_PATH);
+    }
+    checkRoutes(c, path, service, context);
+    checkLogs(c, path, service, context, stores);
+    service.dependsOn.forEach((dep, i) =>
+      c.expect(dep.ports.length > 0, path, `dependsOn[${i}]`, dep.name,
+        "a service with at least one port: SAE service discovery publishes a service's ports"),
+    );
+  }
+  return c.violations;
+}
+
+function checkNames(c: Checker, path: string, service: Service, config: ResolvedAlicloud): void {
+  // A name the model already rejects is reported once, by the model.
+  if (!DNS_LABEL.test(service.name) || !c.check(path, "name", service.name, APP_NAME)) return;
+  if (service.ports.length > 0) {
+    c.expect(DISCOVERY_NAME.test(discoveryName(service.name, config.region, config.saeNamespace)), path, "name",
+      service.name, DISCOVERY_NAME.allowed);
+  }
+}
+
+function checkRoutes(c: Checker, path: string, service: Service, context: PolicyContext): void {
+  service.ports.forEach((port, i) => {
+    const route = port.route;
+    if (!route) return;
+    c.expect(route.visibility === "internal" || context.settings.allowInternet, path, `ports[${i}].route`,
+      route.visibility, `an internal route: stage "${context.settings.name}" does not allow internet exposure`);
+    c.expect(route.domains.length === 0 || port.protocol === "http", path, `ports[${i}].protocol`, port.protocol,
+      "http: a route with domains is an HTTP host rule on the load balancer (SAE ingress)");
+  });
+}
+
+function checkLogs(
+  c: Checker, path: string, service: Service, context: PolicyContext,
+  stores: Map<string, { owner: string; retention?: Duration }>,
+): void {
+  const store = service.logs;
+  if (DNS_LABEL.test(store.name)) c.check(path, "logs.name", store.name, LOGSTORE);
+  // Out-of-range retentions are the model's to report; here only the stage's minimum.
+  if (store.retention && SLS_RETENTION_DAYS.test(store.retention.toDays())) {
+    const minimum = context.settings.minLogRetention;
+    c.expect(store.retention.toMillis() >= minimum.toMillis(), path, "logs.retention", store.retention,
+      `at least ${minimum}: stage "${context.settings.name}" keeps logs at least settings.minLogRetention`);
+  }
+  const other = stores.get(store.name);
+  if (other) {
+    c.expect(other.retention?.toMillis() === store.retention?.toMillis(), path, "logs.retention", store.retention,
+      `the retention of ${other.owner}, which writes to the same log store "${store.name}"`);
+  } else {
+    stores.set(store.name, { owner: service.name, retention: store.retention });
+  }
+}

@@ -1,0 +1,132 @@
+import { PolicyContext } from "../../environments/policy";
+import { Checker } from "../../validation/checker";
+import { matching } from "../../validation/rules";
+import { ResolvedAlicloud } from "./alicloud-defaults";
+import { Cidr, contains, overlaps, parseCidr } from "./cidr";
+
+/** A region id such as `cn-hangzhou` or `ap-southeast-1`. */
+export const REGION = matching(/^[a-z]{2}(-[a-z0-9]+)+$/, "a region id such as cn-hangzhou or ap-southeast-1");
+
+/** A zone id such as `cn-hangzhou-h`. */
+const ZONE = matching(/^[a-z]{2}(-[a-z0-9]+)+$/, "a zone id such as cn-hangzhou-h");
+
+/** SAE namespace short ids (CreateNamespace API: NameSpaceShortId). */
+const SAE_NAMESPACE = matching(/^[a-z0-9]{1,20}$/, "an SAE namespace short id: 1-20 lowercase letters and digits");
+
+/** SLS project names. */
+const LOG_PROJECT = matching(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
+  "an SLS project name: 3-63 lowercase letters, digits and '-', starting and ending with a letter or digit");
+
+/** Pay-by-spec CLB specifications. */
+const LOAD_BALANCER_SPECS = [
+  "slb.s1.small", "slb.s2.small", "slb.s2.medium", "slb.s3.small", "slb.s3.medium", "slb.s3.large", "slb.s4.large",
+];
+
+/** ACR EE instance names; the name is also the first label of the registry's host name. */
+const REGISTRY_INSTANCE = matching(/^[a-z][a-z0-9-]{1,28}[a-z0-9]$/,
+  "an ACR instance name: 3-30 lowercase letters, digits and '-', starting with a letter, not ending with '-'");
+
+/** Registry host names (optionally with a port). */
+const HOST = matching(/^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(:\d{1,5})?$/,
+  "a registry host name such as shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com");
+
+/** Prepaid periods ACR EE accepts, in months. */
+const REGISTRY_PERIODS = [1, 2, 3, 6, 12, 24, 36, 48, 60];
+
+/** OSS bucket names. */
+const BUCKET = matching(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
+  "an OSS bucket name: 3-63 lowercase letters, digits and '-', starting and ending with a letter or digit");
+
+/** Tablestore endpoints. */
+const TABLESTORE_ENDPOINT = matching(/^https?:\/\/[a-z0-9][-a-z0-9.]*[a-z0-9]$/,
+  "a Tablestore endpoint URL such as https://tf-lock.cn-hangzhou.ots.aliyuncs.com");
+
+/** Tablestore table names. */
+const TABLESTORE_TABLE = matching(/^[A-Za-z_][A-Za-z0-9_]{0,254}$/,
+  "a Tablestore table name: letters, digits and '_', not starting with a digit");
+
+/** Paths inside the state bucket. */
+const STATE_PREFIX = matching(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/,
+  "a relative path of letters, digits, '_', '.', '-' separated by '/'");
+
+/**
+ * The environment-wide settings of the Alibaba Cloud platform: names, network,
+ * registry and remote state. Reported against the stack's own path.
+ */
+export function checkInfrastructure(c: Checker, context: PolicyContext, config: ResolvedAlicloud): void {
+  const path = context.path;
+  c.check(path, "region", config.region, REGION);
+  c.check(path, "saeNamespace", config.saeNamespace, SAE_NAMESPACE);
+  c.check(path, "logProject", config.logProject, LOG_PROJECT);
+  c.expect(LOAD_BALANCER_SPECS.includes(config.loadBalancerSpec), path, "loadBalancerSpec", config.loadBalancerSpec,
+    `one of ${LOAD_BALANCER_SPECS.join(", ")}`);
+  checkNetwork(c, context, config);
+  checkRegistry(c, path, config);
+  checkState(c, path, config);
+}
+
+function checkNetwork(c: Checker, context: PolicyContext, config: ResolvedAlicloud): void {
+  const path = context.path;
+  const network = config.network;
+  const zoneIds = network.zones.map((z) => z.zoneId);
+  const minZones = context.settings.minZones;
+  c.expect(new Set(zoneIds).size >= minZones && new Set(zoneIds).size === zoneIds.length, path, "network.zones",
+    zoneIds, `at least ${minZones} distinct zones: stage "${context.settings.name}" requires minZones = ${minZones}`);
+  const existing = network.vpcId !== undefined;
+  const vpc = existing ? undefined : parseCidr(network.cidrBlock);
+  if (!existing) {
+    c.expect(vpc !== undefined && vpc.prefix >= 8 && vpc.prefix <= 28, path, "network.cidrBlock", network.cidrBlock,
+      "an IPv4 CIDR block with a prefix from /8 to /28, e.g. 10.0.0.0/16");
+  }
+  const blocks: Cidr[] = [];
+  network.zones.forEach((zone, i) => {
+    const field = `network.zones[${i}]`;
+    c.check(path, `${field}.zoneId`, zone.zoneId, ZONE);
+    if (existing) {
+      c.expect(zone.vswitchId !== undefined && /^vsw-[a-z0-9]+$/.test(zone.vswitchId), path, `${field}.vswitchId`,
+        zone.vswitchId, "the id (vsw-…) of the existing vSwitch in this zone: the VPC is given by vpcId");
+      c.expect(zone.cidrBlock === undefined, path, `${field}.cidrBlock`, zone.cidrBlock,
+        "not set: the vSwitch of an existing VPC already has its block");
+      return;
+    }
+    c.expect(zone.vswitchId === undefined, path, `${field}.vswitchId`, zone.vswitchId,
+      "not set: vSwitches are created when no vpcId is given");
+    const block = zone.cidrBlock === undefined ? undefined : parseCidr(zone.cidrBlock);
+    const inside = block !== undefined && block.prefix >= 16 && block.prefix <= 29 && (!vpc || contains(vpc, block));
+    if (c.expect(inside, path, `${field}.cidrBlock`, zone.cidrBlock,
+      `an IPv4 CIDR block from /16 to /29 inside the VPC's ${network.cidrBlock}`)) {
+      c.expect(!blocks.some((other) => overlaps(other, block!)), path, `${field}.cidrBlock`, zone.cidrBlock,
+        "a block that overlaps no other zone's vSwitch");
+      blocks.push(block!);
+    }
+  });
+}
+
+function checkRegistry(c: Checker, path: string, config: ResolvedAlicloud): void {
+  const registry = config.registry;
+  let named = true;
+  if (registry.instanceId !== undefined) {
+    c.expect(/^cri-[a-z0-9]+$/.test(registry.instanceId), path, "registry.instanceId", registry.instanceId,
+      "the id of an ACR Enterprise Edition instance, cri-…");
+    c.expect(registry.instanceName === undefined, path, "registry.instanceName", registry.instanceName,
+      "not set: an instance is only named when this stack creates it (no instanceId)");
+  } else {
+    named = c.check(path, "registry.instanceName", registry.instanceName as string, REGISTRY_INSTANCE);
+    c.expect(REGISTRY_PERIODS.includes(registry.periodMonths), path, "registry.periodMonths", registry.periodMonths,
+      `one of ${REGISTRY_PERIODS.join(", ")} months (ACR EE is prepaid)`);
+  }
+  // A created instance's endpoint derives from its name: a bad name is reported once, above.
+  if (named) {
+    c.expect(registry.endpoint !== undefined && HOST.test(registry.endpoint), path, "registry.endpoint",
+      registry.endpoint, `${HOST.allowed}; required with an existing instanceId`);
+  }
+}
+
+function checkState(c: Checker, path: string, config: ResolvedAlicloud): void {
+  const state = config.state;
+  c.check(path, "state.bucket", state.bucket, BUCKET);
+  c.check(path, "state.prefix", state.prefix, STATE_PREFIX);
+  c.check(path, "state.region", state.region, REGION);
+  c.check(path, "state.tablestoreEndpoint", state.tablestoreEndpoint, TABLESTORE_ENDPOINT);
+  c.check(path, "state.tablestoreTable", state.tablestoreTable, TABLESTORE_TABLE);
+}

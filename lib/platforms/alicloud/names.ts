@@ -1,0 +1,29 @@
+/**
+ * Names the Alibaba Cloud platform derives from the stack and the catalog, kept
+ * in one place so the renderers and the rules agree on them.
+ */
+
+/** The default SAE namespace short id: the stack id reduced to what SAE allows. */
+export function defaultSaeNamespace(stackId: string): string {
+  return stackId.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/**
+ * Name of a service's SAE (PrivateZone) discovery record. SAE requires the
+ * name to end with the namespace id, `:` written as `-`
+ * (e.g. `orders-api-cn-hangzhou-prerelease`), so it is unique across namespaces.
+ */
+export function discoveryName(service: string, region: string, shortId: string): string {
+  return `${service}-${region}-${shortId}`;
+}
+
+/** The VPC endpoint of an ACR Enterprise Edition instance, as ACR names it. */
+export function registryVpcEndpoint(instanceName: string, region: string): string {
+  return `${instanceName}-registry-vpc.${region}.cr.aliyuncs.com`;
+}
+
+/** The ACR namespace and repository an image repository path maps to (`shop/orders-api`). */
+export function registryPath(repository: string): { namespace: string; repository: string } {
+  const [namespace, ...rest] = repository.split("/");
+  return { namespace, repository: rest.join("/") };
+}

@@ -1,0 +1,121 @@
+import { Fn, Token } from "cdktf";
+import { Construct } from "constructs";
+import {
+  SaeApplication, SaeApplicationLivenessV2, SaeApplicationUpdateStrategyV2,
+} from "../../../.gen/providers/alicloud/sae-application";
+import { LogStore as SlsLogStore } from "../../../.gen/providers/alicloud/log-store";
+import { ContainerEnv } from "../../environments/variables";
+import { Duration } from "../../model/duration";
+import { Probe } from "../../model/probe";
+import { Rollout } from "../../model/rollout";
+import { Service } from "../../model/service";
+import { SlsConfig } from "./logs";
+
+/** Everything an SAE application is rendered from, besides its service. */
+export interface ApplicationInputs {
+  /** Long SAE namespace id (the namespace resource's id). */
+  readonly namespaceId: string;
+  /** Name of the service's discovery record. */
+  readonly discoveryName: string;
+  readonly vpcId: string;
+  readonly vswitchIds: readonly string[];
+  readonly registryInstanceId: string;
+  readonly imageUrl: string;
+  readonly replicas: number;
+  readonly env: readonly ContainerEnv[];
+  readonly slsConfigs: readonly SlsConfig[];
+  /** The logstore the application writes to; created before the application. */
+  readonly logStore: SlsLogStore;
+  readonly tags: Record<string, string>;
+}
+
+/** One SAE application running `service`'s image. */
+export function renderApplication(scope: Construct, service: Service, inputs: ApplicationInputs): SaeApplication {
+  const probe = service.probe ? saeProbe(service.probe) : undefined;
+  return new SaeApplication(scope, `app-${service.name}`, {
+    appName: service.name,
+    appDescription: `${service.name} (${scope.node.id})`,
+    namespaceId: inputs.namespaceId,
+    packageType: "Image",
+    imageUrl: inputs.imageUrl,
+    acrInstanceId: inputs.registryInstanceId,
+    vpcId: inputs.vpcId,
+    // SAE spreads instances over every vSwitch of a comma-separated list.
+    vswitchId: inputs.vswitchIds.join(","),
+    replicas: inputs.replicas,
+    cpu: service.resources.cpu.toMillicores(),
+    memory: service.resources.memory.toMebibytes(),
+    envs: envsJson(inputs.env),
+    slsConfigs: JSON.stringify(inputs.slsConfigs),
+    livenessV2: probe,
+    readinessV2: probe,
+    minReadyInstances: service.rollout.minReadyInstances(inputs.replicas),
+    updateStrategyV2: updateStrategy(service.rollout, inputs.replicas),
+    pvtzDiscoverySvc: service.ports.length === 0 ? undefined : {
+      enable: true,
+      namespaceId: inputs.namespaceId,
+      serviceName: inputs.discoveryName,
+      portProtocols: service.ports.map((p) => ({ port: p.port, protocol: "TCP" })),
+    },
+    deploy: true,
+    tags: inputs.tags,
+    dependsOn: [inputs.logStore],
+  });
+}
+
+/**
+ * SAE `envs`: a JSON array of `{name, value}`. Literals are JSON-encoded here
+ * with Terraform's template markers escaped; variable values are spliced in as
+ * `jsonencode(var.x)`, so Terraform quotes them and the value never appears in
+ * the synthesized file.
+ */
+export function envsJson(env: readonly ContainerEnv[]): string {
+  const entries = env.map((e) => {
+    const value = Token.isUnresolved(e.value) ? Fn.jsonencode(e.value) : escapeTemplate(JSON.stringify(e.value));
+    return `{"name":${JSON.stringify(e.name)},"value":${value}}`;
+  });
+  return `[${entries.join(",")}]`;
+}
+
+function escapeTemplate(text: string): string {
+  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+}
+
+/**
+ * The probe as SAE liveness/readiness. SAE has no failure or success
+ * threshold, and counts in whole seconds: times are rounded up so a check is
+ * never stricter than asked.
+ */
+export function saeProbe(probe: Probe): SaeApplicationLivenessV2 {
+  const check = probe.check;
+  return {
+    initialDelaySeconds: wholeSeconds(probe.timing.initialDelay),
+    periodSeconds: wholeSeconds(probe.timing.period),
+    timeoutSeconds: wholeSeconds(probe.timing.timeout),
+    httpGet: check.kind === "http" ? { path: check.path, port: check.port, scheme: "HTTP" } : undefined,
+    tcpSocket: check.kind === "tcp" ? { port: check.port } : undefined,
+    exec: check.kind === "command" ? { command: [...check.command] } : undefined,
+  };
+}
+
+/**
+ * Batch updates with automatic release between batches (a manual release
+ * would leave `terraform apply` waiting on a console click). A phased release
+ * needs more than one instance, and SAE cannot use more batches than instances.
+ */
+export function updateStrategy(rollout: Rollout, replicas: number): SaeApplicationUpdateStrategyV2 | undefined {
+  if (replicas < 2) return undefined;
+  return {
+    type: rollout.grayFirst ? "GrayBatchUpdate" : "BatchUpdate",
+    batchUpdate: {
+      releaseType: "auto",
+      batch: Math.min(rollout.batches, replicas),
+      // SAE counts the pause in whole minutes; round up so it is never shorter than asked.
+      batchWaitTime: Math.ceil(rollout.interval.toMillis() / 60_000),
+    },
+  };
+}
+
+function wholeSeconds(d: Duration): number {
+  return Math.ceil(d.toSeconds());
+}
