@@ -1,8 +1,26 @@
-import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ServiceCatalog } from "../lib";
+import { AlicloudEnvironment, Release, ServiceCatalog, Stages } from "../lib";
+import { shopAccount } from "./alicloud-account";
 
-/** Prerelease on Alibaba Cloud (rendered once the Alibaba Cloud platform lands). */
-export function prereleaseEnvironment(scope: Construct, _catalog: ServiceCatalog): TerraformStack {
-  return new TerraformStack(scope, "prerelease");
+/** Versions running in prerelease: what is being checked before production. */
+export const prereleaseRelease = Release.of({ web: "1.3.0", "orders-api": "2.1.0", worker: "1.0.4" });
+
+/** Prerelease: the shop on Alibaba Cloud, as close to production as is cheap. */
+export function prereleaseEnvironment(
+  scope: Construct, catalog: ServiceCatalog, release = prereleaseRelease,
+): AlicloudEnvironment {
+  return new AlicloudEnvironment(scope, "prerelease", {
+    catalog,
+    release,
+    settings: Stages.prerelease,
+    ...shopAccount,
+    network: {
+      cidrBlock: "10.10.0.0/16",
+      zones: [
+        { zoneId: "cn-hangzhou-h", cidrBlock: "10.10.1.0/24" },
+        { zoneId: "cn-hangzhou-i", cidrBlock: "10.10.2.0/24" },
+      ],
+    },
+    logProject: "shop-prerelease-logs",
+  });
 }

@@ -1,8 +1,31 @@
-import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ServiceCatalog } from "../lib";
+import { AlicloudEnvironment, Release, ServiceCatalog, Stages } from "../lib";
+import { shopAccount } from "./alicloud-account";
 
-/** Production on Alibaba Cloud (rendered once the Alibaba Cloud platform lands). */
-export function productionEnvironment(scope: Construct, _catalog: ServiceCatalog): TerraformStack {
-  return new TerraformStack(scope, "production");
+/** Versions running in production; the web front runs more instances here. */
+export const productionRelease = Release.of({
+  web: { version: "1.2.0", replicas: 3 },
+  "orders-api": "2.0.3",
+  worker: "1.0.4",
+});
+
+/** Production: the shop on Alibaba Cloud over three zones, with deletion protection. */
+export function productionEnvironment(
+  scope: Construct, catalog: ServiceCatalog, release = productionRelease,
+): AlicloudEnvironment {
+  return new AlicloudEnvironment(scope, "production", {
+    catalog,
+    release,
+    settings: Stages.production,
+    ...shopAccount,
+    network: {
+      cidrBlock: "10.20.0.0/16",
+      zones: [
+        { zoneId: "cn-hangzhou-h", cidrBlock: "10.20.1.0/24" },
+        { zoneId: "cn-hangzhou-i", cidrBlock: "10.20.2.0/24" },
+        { zoneId: "cn-hangzhou-j", cidrBlock: "10.20.3.0/24" },
+      ],
+    },
+    logProject: "shop-production-logs",
+  });
 }
