@@ -65,20 +65,16 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
 
 /**
  * SAE `envs`: a JSON array of `{name, value}`. Literals are JSON-encoded here
- * with Terraform's template markers escaped; variable values are spliced in as
- * `jsonencode(var.x)`, so Terraform quotes them and the value never appears in
- * the synthesized file.
+ * (the model keeps Terraform template markers out of them); variable values
+ * are spliced in as `jsonencode(var.x)`, so Terraform quotes them and the
+ * value never appears in the synthesized file.
  */
 export function envsJson(env: readonly ContainerEnv[]): string {
   const entries = env.map((e) => {
-    const value = Token.isUnresolved(e.value) ? Fn.jsonencode(e.value) : escapeTemplate(JSON.stringify(e.value));
+    const value = Token.isUnresolved(e.value) ? Fn.jsonencode(e.value) : JSON.stringify(e.value);
     return `{"name":${JSON.stringify(e.name)},"value":${value}}`;
   });
   return `[${entries.join(",")}]`;
-}
-
-function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
 }
 
 /**
