@@ -126,7 +126,8 @@ function checkState(c: Checker, path: string, config: ResolvedAlicloud): void {
   const state = config.state;
   c.check(path, "state.bucket", state.bucket, BUCKET);
   c.check(path, "state.prefix", state.prefix, STATE_PREFIX);
-  c.check(path, "state.region", state.region, REGION);
+  // The default is the environment's region, reported once as `region`.
+  if (state.region !== config.region) c.check(path, "state.region", state.region, REGION);
   c.check(path, "state.tablestoreEndpoint", state.tablestoreEndpoint, TABLESTORE_ENDPOINT);
   c.check(path, "state.tablestoreTable", state.tablestoreTable, TABLESTORE_TABLE);
 }

@@ -42,5 +42,5 @@ export function isSaeSpec(resources: Resources): boolean {
 
 /** The allowed pairs, for messages: "0.5 core/1 GiB, 1 core/2 GiB, ...". */
 export function describeSaeSpecs(): string {
-  return SAE_INSTANCE_SPECS.map((s) => `${s.cpu / 1000} core/${s.memory / 1024} GiB`).join(", ");
+  return SAE_INSTANCE_SPECS.map((s) => `${s.cpu / 1000} core${s.cpu > 1000 ? "s" : ""}/${s.memory / 1024} GiB`).join(", ");
 }
