@@ -1,0 +1,121 @@
+import * as fs from "fs";
+
+/** A block of a provider schema (`terraform providers schema -json`). */
+export interface SchemaBlock {
+  readonly attributes?: Record<string, SchemaAttribute>;
+  readonly block_types?: Record<string, SchemaBlockType>;
+}
+
+interface SchemaAttribute {
+  readonly type: unknown;
+  readonly required?: boolean;
+  readonly optional?: boolean;
+  readonly computed?: boolean;
+  readonly deprecated?: boolean;
+}
+
+interface SchemaBlockType {
+  readonly nesting_mode: "single" | "list" | "set" | "map" | "group";
+  readonly block: SchemaBlock;
+  readonly min_items?: number;
+  readonly max_items?: number;
+}
+
+/** One provider's schema. */
+export interface ProviderSchema {
+  readonly provider: { readonly block: SchemaBlock };
+  readonly resource_schemas: Record<string, { readonly block: SchemaBlock }>;
+  readonly data_source_schemas: Record<string, { readonly block: SchemaBlock }>;
+}
+
+/** Meta-arguments Terraform accepts on every resource and data source. */
+const META_ARGUMENTS = ["//", "count", "depends_on", "for_each", "lifecycle", "provider", "provisioner", "connection"];
+
+/**
+ * The alicloud schema from the file `ALICLOUD_PROVIDER_SCHEMA` names: the same
+ * file scripts/generate-bindings.ts generates the bindings from. Throws with
+ * instructions when it is not set, so the schema tests fail instead of skipping.
+ */
+export function loadAlicloudSchema(): ProviderSchema {
+  const file = process.env.ALICLOUD_PROVIDER_SCHEMA;
+  if (!file) {
+    throw new Error(
+      "ALICLOUD_PROVIDER_SCHEMA is not set. The schema tests check every synthesized alicloud resource against the " +
+        "provider schema the bindings are generated from; set it to that file, e.g. " +
+        "ALICLOUD_PROVIDER_SCHEMA=/work/shared/schemas/alicloud-1.247.0.json npx jest test/schema",
+    );
+  }
+  if (!fs.existsSync(file)) throw new Error(`ALICLOUD_PROVIDER_SCHEMA points to ${file}, which does not exist`);
+  const all = JSON.parse(fs.readFileSync(file, "utf8"));
+  const key = Object.keys(all.provider_schemas ?? {}).find((k) => k.endsWith("/aliyun/alicloud"));
+  if (!key) throw new Error(`${file} holds no schema for aliyun/alicloud`);
+  return all.provider_schemas[key];
+}
+
+/** Every way `config` (one resource, data source or provider block) breaks `block`, as `where: what` lines. */
+export function schemaProblems(where: string, block: SchemaBlock, config: Record<string, unknown>, topLevel = true): string[] {
+  const problems: string[] = [];
+  const attributes = block.attributes ?? {};
+  const blockTypes = block.block_types ?? {};
+  for (const [name, value] of Object.entries(config)) {
+    if (topLevel && META_ARGUMENTS.includes(name)) continue;
+    const at = `${where}.${name}`;
+    const attribute = attributes[name];
+    const blockType = blockTypes[name];
+    if (attribute) {
+      if (attribute.computed && !attribute.optional && !attribute.required) problems.push(`${at}: computed-only, cannot be set`);
+      if (attribute.deprecated) problems.push(`${at}: deprecated`);
+      if (!matchesType(attribute.type, value)) problems.push(`${at}: ${JSON.stringify(value)} is not a ${JSON.stringify(attribute.type)}`);
+    } else if (blockType) {
+      problems.push(...blockProblems(at, blockType, value));
+    } else {
+      problems.push(`${at}: not in the schema`);
+    }
+  }
+  for (const [name, attribute] of Object.entries(attributes)) {
+    if (attribute.required && !(name in config)) problems.push(`${where}.${name}: required, not set`);
+  }
+  for (const [name, blockType] of Object.entries(blockTypes)) {
+    if ((blockType.min_items ?? 0) > 0 && !(name in config)) problems.push(`${where}.${name}: at least ${blockType.min_items} block(s) required`);
+  }
+  return problems;
+}
+
+function blockProblems(at: string, blockType: SchemaBlockType, value: unknown): string[] {
+  if (blockType.nesting_mode === "single" || blockType.nesting_mode === "group") {
+    if (!isObject(value)) return [`${at}: a single block (object) expected`];
+    return schemaProblems(at, blockType.block, value, false);
+  }
+  if (blockType.nesting_mode === "map") return [`${at}: map-nested blocks are not rendered by this library`];
+  // Terraform's JSON syntax takes one object for a single block of a list or set.
+  const items = Array.isArray(value) ? value : [value];
+  const problems: string[] = [];
+  const min = blockType.min_items ?? 0;
+  const max = blockType.max_items ?? 0;
+  if (items.length < min) problems.push(`${at}: ${items.length} block(s), at least ${min} required`);
+  if (max > 0 && items.length > max) problems.push(`${at}: ${items.length} block(s), at most ${max} allowed`);
+  items.forEach((item, i) => {
+    if (!isObject(item)) problems.push(`${at}[${i}]: a block (object) expected`);
+    else problems.push(...schemaProblems(`${at}[${i}]`, blockType.block, item, false));
+  });
+  return problems;
+}
+
+/** Whether `value` fits a schema type; a Terraform expression may stand for any type. */
+function matchesType(type: unknown, value: unknown): boolean {
+  if (typeof value === "string" && value.includes("${")) return true;
+  if (type === "string") return typeof value === "string";
+  if (type === "number") return typeof value === "number";
+  if (type === "bool") return typeof value === "boolean";
+  if (Array.isArray(type)) {
+    const [kind, element] = type as [string, unknown];
+    if (kind === "list" || kind === "set") return Array.isArray(value) && value.every((v) => matchesType(element, v));
+    if (kind === "map") return isObject(value) && Object.values(value).every((v) => matchesType(element, v));
+    if (kind === "object") return isObject(value);
+  }
+  return false;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
