@@ -1,0 +1,72 @@
+import { allFiles } from "../../support/synth";
+import { synthExampleApp } from "../../support/run-app";
+import { parseTerraformJson, resources } from "./support";
+
+const SECRET = "Pr0d-only/s3cret+value=";
+
+describe("the example App's prerelease and production on Alibaba Cloud", () => {
+  const out = synthExampleApp({ TF_VAR_orders_db_password: SECRET });
+  const prerelease = out.stacks.prerelease;
+  const production = out.stacks.production;
+  const types = (stack: any) => Object.keys(stack.resource).sort();
+
+  test("both hold network, registry link, logs, SAE, load balancers and remote state", () => {
+    const expected = [
+      "alicloud_cr_vpc_endpoint_linked_vpc", "alicloud_log_project", "alicloud_log_store", "alicloud_sae_application",
+      "alicloud_sae_ingress", "alicloud_sae_load_balancer_intranet", "alicloud_sae_namespace", "alicloud_slb_load_balancer",
+      "alicloud_vpc", "alicloud_vswitch",
+    ];
+    expect(types(prerelease)).toEqual(expected);
+    expect(types(production)).toEqual(expected);
+    expect(prerelease.terraform.backend.oss.prefix).toBe("prerelease");
+    expect(production.terraform.backend.oss.prefix).toBe("production");
+  });
+
+  test("each runs its own release from the shared registry", () => {
+    const images = (stack: any) => Object.values<any>(resources(stack, "alicloud_sae_application")).map((a) => a.image_url).sort();
+    expect(images(prerelease)).toEqual([
+      "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/orders-api:2.1.0",
+      "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/web:1.3.0",
+      "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/worker:1.0.4",
+    ]);
+    expect(images(production)).toEqual([
+      "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/orders-api:2.0.3",
+      "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/web:1.2.0",
+      "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/worker:1.0.4",
+    ]);
+  });
+
+  test("production differs by its settings and release: zones, replicas, retention, protection", () => {
+    expect(Object.keys(resources(prerelease, "alicloud_vswitch"))).toHaveLength(2);
+    expect(Object.keys(resources(production, "alicloud_vswitch"))).toHaveLength(3);
+    expect(resources(prerelease, "alicloud_sae_application")["app-web"].replicas).toBe(2);
+    expect(resources(production, "alicloud_sae_application")["app-web"].replicas).toBe(3);
+    const retention = (stack: any) => Object.values<any>(resources(stack, "alicloud_log_store")).map((s) => s.retention_period);
+    expect(retention(prerelease)).toEqual([7, 7, 7]);
+    expect(retention(production)).toEqual([30, 30, 30]);
+    const protection = (stack: any) => Object.values<any>(resources(stack, "alicloud_slb_load_balancer")).map((s) => s.delete_protection);
+    expect(protection(prerelease)).toEqual(["off", "off"]);
+    expect(protection(production)).toEqual(["on", "on"]);
+  });
+
+  test("the web front is reached by its domain; orders-api internally on its port", () => {
+    for (const stack of [prerelease, production]) {
+      expect(resources(stack, "alicloud_sae_ingress")["public-ingress-80"].rules).toEqual([
+        expect.objectContaining({ app_name: "web", domain: "shop.example.com", container_port: 8080 }),
+      ]);
+      expect(resources(stack, "alicloud_sae_load_balancer_intranet")["internal-orders-api"].intranet)
+        .toEqual([{ port: 8085, target_port: 8085, protocol: "HTTP" }]);
+    }
+  });
+
+  test("the orders database password is a sensitive variable reference; its value is in no file", () => {
+    for (const stack of [prerelease, production]) {
+      const envs = parseTerraformJson(resources(stack, "alicloud_sae_application")["app-orders-api"].envs);
+      expect(envs).toContainEqual({ name: "DB_PASSWORD", value: "<var.orders_db_password>" });
+      expect(stack.variable.orders_db_password.sensitive).toBe(true);
+    }
+    for (const { file, text } of allFiles(out.outdir)) {
+      expect({ file, found: text.includes(SECRET) }).toEqual({ file, found: false });
+    }
+  });
+});
