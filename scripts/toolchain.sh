@@ -7,8 +7,8 @@
 #   2. Providers built from their Go modules (Go module proxy only) into an unpacked
 #      provider filesystem mirror:
 #        $CACHE/mirror/registry.terraform.io/<ns>/<type>/<version>/linux_amd64/terraform-provider-<type>_v<version>
-#      ($CACHE/mirror/registry.opentofu.org is a symlink to it, so `tofu` finds the
-#      same providers for unqualified sources like "kreuzwerker/docker").
+#      and the same binaries (hard links) under $CACHE/mirror/registry.opentofu.org/...,
+#      where `tofu` looks for unqualified sources like "kreuzwerker/docker".
 #      A provider whose binary is already in the mirror is not rebuilt. A provider whose
 #      Go module cannot be downloaded is skipped with a warning (the script still succeeds).
 #   3. $CACHE/terraformrc: CLI config that installs these providers only from the mirror.
@@ -75,7 +75,9 @@ LOGS="$CACHE/logs"
 CLI_CONFIG="$CACHE/terraformrc"
 PLATFORM=linux_amd64
 mkdir -p "$BIN" "$MIRROR/registry.terraform.io" "$SCHEMAS" "$SRC" "$LOGS"
-[ -e "$MIRROR/registry.opentofu.org" ] || ln -s registry.terraform.io "$MIRROR/registry.opentofu.org"
+# OpenTofu's mirror scan does not follow directory symlinks: drop the one older
+# versions of this script made (the providers get hard links instead, see below).
+[ -L "$MIRROR/registry.opentofu.org" ] && rm "$MIRROR/registry.opentofu.org"
 
 TOFU_MODULE=github.com/opentofu/opentofu
 TOFU_VERSION="${TOOLCHAIN_TOFU_VERSION:-v1.10.10}"
@@ -144,7 +146,7 @@ build_tofu() {
   if [ -x "$out" ]; then log "OpenTofu present: $out"; return 0; fi
   local src
   src="$(fetch_module "$TOFU_MODULE" "$TOFU_VERSION")" || die "OpenTofu source unavailable"
-  go_build "$src" ./cmd/tofu "$out" "-s -w" "tofu-$TOFU_VERSION" || die "OpenTofu build failed"
+  go_build "$src" ./cmd/tofu "$out" "-s -w -X $TOFU_MODULE/version.dev=no" "tofu-$TOFU_VERSION" || die "OpenTofu build failed"
 }
 
 if [ "$MODE" = only-tofu ]; then build_tofu; exit 0; fi
@@ -186,10 +188,18 @@ provider_path() {
 build_provider() {
   local ns="$1" type="$2" ver="$3" mod="$4" modver="$5" extra="$6" out src
   out="$(provider_path "$ns" "$type" "$ver")"
-  if [ -x "$out" ]; then log "provider $ns/$type $ver present"; return 0; fi
-  src="$(fetch_module "$mod" "$modver")" || return 1
-  mkdir -p "$(dirname "$out")"
-  go_build "$src" . "$out" "-s -w $extra" "$type-$ver" || return 1
+  if [ -x "$out" ]; then
+    log "provider $ns/$type $ver present"
+  else
+    src="$(fetch_module "$mod" "$modver")" || return 1
+    mkdir -p "$(dirname "$out")"
+    go_build "$src" . "$out" "-s -w $extra" "$type-$ver" || return 1
+  fi
+  local tofu_out="${out/\/registry.terraform.io\///registry.opentofu.org/}"
+  if [ ! "$tofu_out" -ef "$out" ]; then
+    mkdir -p "$(dirname "$tofu_out")"
+    ln -f "$out" "$tofu_out" 2>/dev/null || cp -f "$out" "$tofu_out"
+  fi
 }
 
 DOCKER_OK=0 ALICLOUD_OK=0
