@@ -52,11 +52,11 @@ set -euo pipefail
 log() { printf '[toolchain] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-MODE=env
+MODE="env"
 FORCE_TOFU=0
 for arg in "$@"; do
   case "$arg" in
-    --env) MODE=env ;;
+    --env) MODE="env" ;;
     --tofu) FORCE_TOFU=1 ;;
     --only-tofu) MODE=only-tofu; FORCE_TOFU=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -106,7 +106,7 @@ fetch_module() {
   log "downloading Go module $mod@$ver"
   local tmp; tmp="$(mktemp -d)"
   # Run outside any module so the download is independent of this repo.
-  if ! json="$(cd "$tmp" && GOFLAGS= go mod download -json "$mod@$ver" 2>&1)"; then
+  if ! json="$(cd "$tmp" && GOFLAGS="" go mod download -json "$mod@$ver" 2>&1)"; then
     rm -rf "$tmp"
     log "cannot download $mod@$ver: $(printf '%s' "$json" | grep -o '"Error": *"[^"]*' | head -1 | sed 's/"Error": *"//')"
     return 1

@@ -25,7 +25,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OVERRIDES=(${VALIDATE_PROVIDER_OVERRIDES:-})
+read -r -a OVERRIDES <<<"${VALIDATE_PROVIDER_OVERRIDES:-}"
 STACKS=()
 while [ $# -gt 0 ]; do
   case "$1" in
