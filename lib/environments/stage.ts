@@ -1,4 +1,5 @@
 import { Duration } from "../model/duration";
+import { Policies } from "../policies/policies";
 import type { Policy } from "./policy";
 
 /**
@@ -20,7 +21,7 @@ export interface StageSettings {
   readonly minLogRetention: Duration;
   /** Whether public routes may face the internet. */
   readonly allowInternet: boolean;
-  /** Policies checked on the whole environment before anything is written. */
+  /** Policies checked on the whole environment before anything is written; adjust with `Policies.relax` and friends. */
   readonly policies: readonly Policy[];
 }
 
@@ -46,7 +47,7 @@ export const Stages = {
     logRetention: Duration.days(7),
     minLogRetention: Duration.days(1),
     allowInternet: true,
-    policies: [],
+    policies: Policies.prerelease(),
   } as StageSettings,
   /** The real thing. */
   production: {
@@ -57,6 +58,6 @@ export const Stages = {
     logRetention: Duration.days(30),
     minLogRetention: Duration.days(30),
     allowInternet: true,
-    policies: [],
+    policies: Policies.production(),
   } as StageSettings,
 };

@@ -1,0 +1,35 @@
+import { Policy } from "../environments/policy";
+import { Checker } from "../validation/checker";
+import { looksLikeCredential, looksLikeSecretName, reportableLiteral } from "../validation/secret-patterns";
+
+/**
+ * No secret travels as a plain environment value. A literal is committed and
+ * rendered into the synthesized JSON; a plain variable is printed in every
+ * plan. Secrets belong in `secrets` (sensitive Terraform variables). What
+ * counts as a secret is the documented heuristic of validation/secret-patterns:
+ * a name with PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY… or a literal
+ * shaped like a credential. Reports never show the value.
+ */
+export function plainSecretsPolicy(): Policy {
+  return {
+    name: "no-plain-secrets",
+    check: ({ path, catalog }) => {
+      const c = new Checker("no-plain-secrets");
+      for (const service of catalog.services) {
+        for (const [name, value] of Object.entries(service.env)) {
+          const source = value.source;
+          if (source.kind === "literal") {
+            c.expect(!looksLikeSecretName(name) && !looksLikeCredential(source.value), `${path}/${service.name}`, `env.${name}`,
+              reportableLiteral(name, source.value),
+              `secrets: { ${name}: Secret.fromVariable("<variable>") }: a literal is committed and written into the synthesized files`);
+          } else {
+            c.expect(!looksLikeSecretName(name) && !looksLikeSecretName(source.name), `${path}/${service.name}`, `env.${name}`,
+              source.name,
+              `secrets: { ${name}: Secret.fromVariable("${source.name}") }: a plain variable is not sensitive, so plans print its value`);
+          }
+        }
+      }
+      return c.violations;
+    },
+  };
+}
