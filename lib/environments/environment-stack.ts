@@ -6,6 +6,8 @@ import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
 import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
+import { RenderedStack, validateRendered } from "../validation/rendered-rules";
+import { validateSettings } from "../validation/settings-rules";
 import { ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
 import { PolicyContext } from "./policy";
 import { StageSettings } from "./stage";
@@ -33,6 +35,7 @@ export abstract class EnvironmentStack extends TerraformStack {
   /** This stage's settings. */
   public readonly settings: StageSettings;
   private violations: Violation[] = [];
+  private renderedChecked = false;
 
   protected constructor(scope: Construct, id: string, props: EnvironmentProps, defaultSettings: StageSettings) {
     super(scope, id);
@@ -57,8 +60,9 @@ export abstract class EnvironmentStack extends TerraformStack {
   }
 
   /**
-   * Runs the model rules, `platformRules` and the stage's policies. Returns
-   * true when there is no error and rendering may go ahead.
+   * Runs the settings and model rules, `platformRules` and the stage's
+   * policies. Returns true when there is no error and rendering may go ahead.
+   * Warnings become warning annotations, which `cdktf synth` prints.
    */
   protected admit(platformRules: (context: PolicyContext) => Violation[]): boolean {
     const context: PolicyContext = {
@@ -67,23 +71,42 @@ export abstract class EnvironmentStack extends TerraformStack {
       release: this.release,
       settings: this.settings,
     };
-    this.violations = sortViolations([
-      ...validateCatalog(context.path, this.catalog, this.release),
+    const settings = validateSettings(context.path, this.settings);
+    // Platform rules and policies read the settings, so they only run on settings that make sense.
+    const dependent = settings.length > 0 ? [] : [
       ...platformRules(context),
       ...this.settings.policies.flatMap((policy) => policy.check(context)),
-    ]);
-    for (const warning of this.violations.filter((v) => v.severity === "warning")) {
-      Annotations.of(this).addWarning(formatViolation(warning));
-    }
-    return !this.violations.some((v) => v.severity === "error");
+    ];
+    this.record([...settings, ...validateCatalog(context.path, this.catalog, this.release), ...dependent]);
+    return !this.hasErrors();
   }
 
-  /** Stops this stack's synthesis on any error, and removes output left by an earlier synth. */
+  /**
+   * Stops this stack's synthesis on any error, and removes output left by an
+   * earlier synth. Once the input was admitted, it first checks what the
+   * platform rendered (sensitive outputs, prevent_destroy on stateful resources).
+   */
   public runAllValidations(): void {
-    if (this.violations.some((v) => v.severity === "error")) {
+    if (!this.hasErrors() && !this.renderedChecked) {
+      this.renderedChecked = true;
+      this.record(validateRendered(this.node.path, this.toTerraform() as RenderedStack, this.settings.deletionProtection));
+    }
+    if (this.hasErrors()) {
       fs.rmSync(path.join(App.of(this).outdir, "stacks", this.node.id), { recursive: true, force: true });
-      throw new ValidationError(this.node.path, this.violations);
+      const policies = Array.isArray(this.settings.policies) ? this.settings.policies.map((p) => p.name) : [];
+      throw new ValidationError(this.node.path, this.violations, policies);
     }
     super.runAllValidations();
+  }
+
+  private record(found: readonly Violation[]): void {
+    for (const warning of found.filter((v) => v.severity === "warning")) {
+      Annotations.of(this).addWarning(formatViolation(warning));
+    }
+    this.violations = sortViolations([...this.violations, ...found]);
+  }
+
+  private hasErrors(): boolean {
+    return this.violations.some((v) => v.severity === "error");
   }
 }

@@ -5,9 +5,10 @@ import { Service } from "../model/service";
 import { ServiceCatalog } from "../model/catalog";
 import { Checker } from "./checker";
 import {
-  ABSOLUTE_PATH, DNS_LABEL, DOMAIN_NAME, ENV_NAME, IMAGE_REPOSITORY, IMAGE_VERSION, PORT,
-  VARIABLE_NAME, durationBetween, integerBetween,
+  ABSOLUTE_PATH, CPU, DNS_LABEL, DOMAIN_NAME, ENV_NAME, IMAGE_REPOSITORY, IMAGE_VERSION, MEMORY, PORT,
+  VARIABLE_NAME, durationBetween, integerBetween, wholeDaysBetween,
 } from "./rules";
+import { reportableLiteral } from "./secret-patterns";
 import { Violation } from "./violation";
 
 const PROBE_DURATION = durationBetween(Duration.seconds(1), Duration.minutes(10));
@@ -15,6 +16,7 @@ const INITIAL_DELAY = durationBetween(Duration.seconds(0), Duration.minutes(10))
 const THRESHOLD = integerBetween(1, 50);
 const REPLICAS = integerBetween(1, 50);
 const BATCHES = integerBetween(1, 50);
+const RETENTION = wholeDaysBetween(1, 3650);
 
 /**
  * Checks the platform-neutral model: names, numbers, ports, routes, probes,
@@ -22,6 +24,7 @@ const BATCHES = integerBetween(1, 50);
  */
 export function validateCatalog(stackPath: string, catalog: ServiceCatalog, release: Release): Violation[] {
   const c = new Checker("model");
+  const warn = new Checker("model", "warning");
   const seen = new Set<string>();
   const variableKinds = new Map<string, boolean>();
   const listeners = new Map<number, { owner: string; domains: readonly string[] }[]>();
@@ -36,18 +39,21 @@ export function validateCatalog(stackPath: string, catalog: ServiceCatalog, rele
     checkReleaseEntry(c, path, service, release);
     c.check(path, "rollout.batches", service.rollout.batches, BATCHES);
     c.check(path, "rollout.interval", service.rollout.interval, durationBetween(Duration.seconds(0), Duration.minutes(60)));
-    c.expect(service.resources.cpu.toMillicores() > 0, path, "resources.cpu", service.resources.cpu, "more than 0 cores");
-    c.expect(service.resources.memory.toMebibytes() > 0, path, "resources.memory", service.resources.memory, "more than 0 bytes");
+    c.check(path, "resources.cpu", service.resources.cpu, CPU);
+    c.check(path, "resources.memory", service.resources.memory, MEMORY);
     // A store named after its service is covered by the name check; report it once.
     if (service.logs.name !== service.name) c.check(path, "logs.name", service.logs.name, DNS_LABEL);
-    if (service.logs.retention) {
-      c.check(path, "logs.retention", service.logs.retention, durationBetween(Duration.days(1), Duration.days(3650)));
-    }
+    if (service.logs.retention) c.check(path, "logs.retention", service.logs.retention, RETENTION);
     if (service.logs.source.kind === "files") {
-      service.logs.source.paths.forEach((p, i) => c.check(path, `logs.paths[${i}]`, p, ABSOLUTE_PATH));
+      const paths = service.logs.source.paths;
+      c.expect(paths.length > 0, path, "logs.paths", paths, "at least one absolute path of a log file to collect");
+      paths.forEach((p, i) => c.check(path, `logs.paths[${i}]`, p, ABSOLUTE_PATH));
     }
     service.ports.forEach((port, i) => {
       c.check(path, `ports[${i}].port`, port.port, PORT);
+      const first = service.ports.findIndex((other) => other.port === port.port);
+      c.expect(first === i, path, `ports[${i}].port`, port.port,
+        `a container port not already declared (ports[${first}] is ${port.port})`);
       if (!port.route) return;
       const route = port.route;
       c.check(path, `ports[${i}].route.listenerPort`, route.listenerPort, PORT);
@@ -75,7 +81,12 @@ export function validateCatalog(stackPath: string, catalog: ServiceCatalog, rele
         "another service of the same catalog"),
     );
   }
-  return c.violations;
+  // A release entry for no service is usually a typo that leaves the real service on an old version.
+  for (const [name] of release.entries()) {
+    warn.expect(catalog.find(name) !== undefined, stackPath, `release.${name}`, name,
+      "a service of the catalog: this release entry deploys nothing");
+  }
+  return [...c.violations, ...warn.violations];
 }
 
 function checkReleaseEntry(c: Checker, path: string, service: Service, release: Release): void {
@@ -111,7 +122,11 @@ function checkProbe(c: Checker, path: string, probe: Probe): void {
 function checkConfiguration(c: Checker, path: string, service: Service): void {
   for (const [name, value] of Object.entries(service.env)) {
     c.check(path, `env.${name}`, name, ENV_NAME);
-    if (value.source.kind === "variable") c.check(path, `env.${name}`, value.source.name, VARIABLE_NAME);
+    const source = value.source;
+    if (source.kind === "variable") c.check(path, `env.${name}`, source.name, VARIABLE_NAME);
+    // Terraform would evaluate a template sequence inside the literal instead of passing it on.
+    else c.expect(!/[$%]\{/.test(source.value), path, `env.${name}`, reportableLiteral(name, source.value),
+      "a literal without Terraform template sequences ('${' or '%{'); use EnvValue.fromVariable for values known at deploy time");
   }
   for (const [name, secret] of Object.entries(service.secrets)) {
     c.check(path, `secrets.${name}`, name, ENV_NAME);
@@ -122,7 +137,7 @@ function checkConfiguration(c: Checker, path: string, service: Service): void {
 }
 
 /** Every Terraform variable a service reads: field, variable name, whether it is secret. */
-function variablesOf(service: Service): [string, string, boolean][] {
+export function variablesOf(service: Service): [string, string, boolean][] {
   const plain = Object.entries(service.env).flatMap(([name, value]) =>
     value.source.kind === "variable" ? [[`env.${name}`, value.source.name, false] as [string, string, boolean]] : []);
   const secret = Object.entries(service.secrets).map(([name, s]) =>

@@ -1,4 +1,5 @@
 import { Duration } from "../model/duration";
+import { Cpu, Size } from "../model/size";
 import { Rule } from "./checker";
 
 /** Whole numbers from `min` to `max`. */
@@ -22,6 +23,26 @@ export function durationBetween(min: Duration, max: Duration): Rule<Duration> {
   };
 }
 
+/** Whole days from `min` to `max`: log stores keep logs for whole days. */
+export function wholeDaysBetween(min: number, max: number): Rule<Duration> {
+  return {
+    test: (d) => Number.isInteger(d.toDays()) && d.toDays() >= min && d.toDays() <= max,
+    allowed: `a whole number of days from ${min}d to ${max}d`,
+  };
+}
+
+/** CPU per instance; platforms count in whole millicores. */
+export const CPU: Rule<Cpu> = {
+  test: (c) => Number.isInteger(c.toMillicores()) && c.toMillicores() >= 1 && c.toMillicores() <= 128_000,
+  allowed: "whole millicores from 1m to 128 cores, e.g. Cpu.cores(0.5) or Cpu.millicores(250)",
+};
+
+/** Memory per instance; platforms count in whole mebibytes, and container runtimes refuse tiny limits. */
+export const MEMORY: Rule<Size> = {
+  test: (s) => Number.isInteger(s.toMebibytes()) && s.toMebibytes() >= 6 && s.toMebibytes() <= 1_048_576,
+  allowed: "whole mebibytes from 6Mi (the smallest limit Docker accepts) to 1024Gi",
+};
+
 /** A TCP/UDP port number. */
 export const PORT = integerBetween(1, 65535);
 
@@ -32,10 +53,11 @@ export const DNS_LABEL = matching(
 );
 
 /** A fully qualified domain name, optionally with a leading wildcard label. */
-export const DOMAIN_NAME = matching(
-  /^(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
-  "a lowercase domain name such as shop.example.com (a leading '*.' is allowed), at most 253 characters",
-);
+export const DOMAIN_NAME: Rule<string> = {
+  test: (v) => typeof v === "string" && v.length <= 253 &&
+    /^(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(v),
+  allowed: "a lowercase domain name such as shop.example.com (a leading '*.' is allowed), at most 253 characters",
+};
 
 /** A POSIX environment variable name. */
 export const ENV_NAME = matching(
@@ -43,11 +65,15 @@ export const ENV_NAME = matching(
   "an environment variable name: letters, digits and '_', not starting with a digit",
 );
 
+/** Names Terraform refuses for input variables. */
+const RESERVED_VARIABLE_NAMES = ["count", "depends_on", "for_each", "lifecycle", "locals", "providers", "source", "version"];
+
 /** A Terraform variable name (also safe as a TF_VAR_ suffix). */
-export const VARIABLE_NAME = matching(
-  /^[a-z_][a-z0-9_]{0,63}$/,
-  "a Terraform variable name: 1-64 lowercase letters, digits and '_', not starting with a digit",
-);
+export const VARIABLE_NAME: Rule<string> = {
+  test: (v) => typeof v === "string" && /^[a-z_][a-z0-9_]{0,63}$/.test(v) && !RESERVED_VARIABLE_NAMES.includes(v),
+  allowed: "a Terraform variable name: 1-64 lowercase letters, digits and '_', not starting with a digit, " +
+    `and none of Terraform's reserved names (${RESERVED_VARIABLE_NAMES.join(", ")})`,
+};
 
 /** An image version: a Docker tag or a sha256 digest. */
 export const IMAGE_VERSION = matching(
@@ -59,6 +85,32 @@ export const IMAGE_VERSION = matching(
 export const IMAGE_REPOSITORY = matching(
   /^[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
   "a lowercase repository path such as shop/orders-api",
+);
+
+/**
+ * A registry host, optionally with a port. Docker takes the first part of an
+ * image reference for a host only when it has a '.' or a ':' or is localhost;
+ * anything else would silently pull from Docker Hub instead.
+ */
+export const REGISTRY_HOST: Rule<string> = {
+  test: (v) => {
+    const m = typeof v === "string" ? /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)(:(\d{1,5}))?$/.exec(v) : null;
+    if (!m) return false;
+    const port = m[6] === undefined ? undefined : Number(m[6]);
+    return (m[1].includes(".") || m[1] === "localhost" || port !== undefined) && (port === undefined || (port >= 1 && port <= 65535));
+  },
+  allowed: "a registry host without scheme or path, with a '.' or a port or named localhost, e.g. registry.example.com or localhost:5000",
+};
+
+const IMAGE_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+
+/** A full image reference such as `nginx:1.27.0` or `registry.example.com/team/app@sha256:…`. */
+export const IMAGE_REFERENCE = matching(
+  new RegExp(
+    `^(?:[A-Za-z0-9.-]+(?::\\d{1,5})?/)?${IMAGE_COMPONENT}(?:/${IMAGE_COMPONENT})*` +
+      "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$",
+  ),
+  "an image reference: [host[:port]/]lowercase/path[:tag][@sha256:<64 hex>], e.g. nginx:1.27.0",
 );
 
 /** An absolute path inside a container. */

@@ -53,11 +53,17 @@ export class ValidationError extends Error {
     public readonly stack: string,
     /** Every violation found, errors first. */
     public readonly violations: readonly Violation[],
+    /** Names of the stage's policies, so the report can say which findings a team may relax. @default - none */
+    policies: readonly string[] = [],
   ) {
     const errors = violations.filter((v) => v.severity === "error").length;
+    const relaxable = [...new Set(violations.filter((v) => v.severity === "error" && policies.includes(v.rule)).map((v) => v.rule))];
     super(
       `${stack}: ${errors} error(s) stop synthesis; nothing was written for this stack.\n` +
-        violations.map((v) => `  ${formatViolation(v)}`).join("\n"),
+        violations.map((v) => `  ${formatViolation(v)}`).join("\n") +
+        (relaxable.length === 0 ? "" :
+          `\n  ${relaxable.map((r) => `[${r}]`).join(", ")} ${relaxable.length === 1 ? "is a policy" : "are policies"} of this stage: ` +
+          "fix the input, or relax one for this stack with Policies.relax(settings, name) (see docs/policies.md)."),
     );
     this.name = "ValidationError";
   }

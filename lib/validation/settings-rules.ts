@@ -1,0 +1,38 @@
+import type { StageSettings } from "../environments/stage";
+import { Checker } from "./checker";
+import { DNS_LABEL, integerBetween, wholeDaysBetween } from "./rules";
+import { Violation } from "./violation";
+
+const RETENTION = wholeDaysBetween(1, 3650);
+
+/**
+ * Checks a stage's settings object: teams build it with spread syntax, so any
+ * field may have been replaced by a bad value. Reported on the stack's path.
+ */
+export function validateSettings(path: string, settings: StageSettings): Violation[] {
+  const c = new Checker("settings");
+  c.check(path, "settings.name", settings.name, DNS_LABEL);
+  c.check(path, "settings.minReplicas", settings.minReplicas, integerBetween(1, 50));
+  c.check(path, "settings.minZones", settings.minZones, integerBetween(1, 10));
+  for (const flag of ["deletionProtection", "allowInternet"] as const) {
+    c.expect(typeof settings[flag] === "boolean", path, `settings.${flag}`, settings[flag], "true or false");
+  }
+  const minimum = c.check(path, "settings.minLogRetention", settings.minLogRetention, RETENTION);
+  if (c.check(path, "settings.logRetention", settings.logRetention, RETENTION) && minimum) {
+    c.expect(settings.logRetention.toMillis() >= settings.minLogRetention.toMillis(), path, "settings.logRetention",
+      settings.logRetention, `at least settings.minLogRetention (${settings.minLogRetention}): stores without their own retention use it`);
+  }
+  if (!c.expect(Array.isArray(settings.policies), path, "settings.policies", settings.policies, "a list of policies (may be empty)")) {
+    return c.violations;
+  }
+  const names = new Set<string>();
+  settings.policies.forEach((policy, i) => {
+    const named = c.expect(typeof policy?.name === "string" && policy.name.length > 0 && typeof policy.check === "function",
+      path, `settings.policies[${i}]`, policy?.name, "a policy object with a non-empty name and a check function");
+    if (!named) return;
+    c.expect(!names.has(policy.name), path, `settings.policies[${i}].name`, policy.name,
+      "a name no other policy of the stage uses: policies are relaxed and replaced by name");
+    names.add(policy.name);
+  });
+  return c.violations;
+}

@@ -1,0 +1,57 @@
+/**
+ * Outputs are printed by every `terraform apply` and kept in plain text in
+ * state: one that could carry a secret must be sensitive, or synthesis stops.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { TerraformOutput } from "cdktf";
+import { DockerEnvironment, Image, Release, Secret, Service, ServiceCatalog, ValidationError } from "../../lib";
+import { synthApp, tempApp } from "../support/synth";
+
+function stackWithSecret() {
+  const catalog = new ServiceCatalog();
+  new Service(catalog, "app", { image: Image.fromRegistry("shop/app"), secrets: { DB_PASSWORD: Secret.fromVariable("db_password") } });
+  const app = tempApp();
+  const stack = new DockerEnvironment(app, "test", { catalog, release: Release.of({ app: "1.0.0" }) });
+  return { app, stack };
+}
+
+/** The value of the stack's construct `id` as Terraform references it. */
+const ref = (stack: DockerEnvironment, id: string, attribute: string) =>
+  `\${${(stack.node.findChild(id) as any).terraformResourceType}.${id}.${attribute}}`;
+
+describe("outputs that could carry a secret", () => {
+  test.each([
+    ["the secret variable itself", (_stack: DockerEnvironment) => "${var.db_password}", "var.db_password"],
+    ["a container whose env holds it", (stack: DockerEnvironment) => ref(stack, "app-1", "env"), "docker_container.app-1"],
+  ])("an output of %s must be sensitive", (_what, value, carrier) => {
+    const { app, stack } = stackWithSecret();
+    new TerraformOutput(stack, "leak", { value: value(stack) });
+    let report: unknown;
+    try {
+      app.synth();
+    } catch (e) {
+      report = e;
+    }
+    expect(report).toBeInstanceOf(ValidationError);
+    expect((report as ValidationError).violations).toEqual([{
+      path: "test", field: "output.leak.sensitive", value: "(not set)", rule: "rendered", severity: "error",
+      allowed: `true: the output reads ${carrier}, which carries the sensitive variable var.db_password`,
+    }]);
+    expect(fs.existsSync(path.join(app.outdir, "stacks", "test"))).toBe(false);
+  });
+
+  test("a sensitive output of the secret is written, marked sensitive", () => {
+    const { app, stack } = stackWithSecret();
+    new TerraformOutput(stack, "password", { value: "${var.db_password}", sensitive: true });
+    expect(synthApp(app).stacks.test.output.password).toEqual({ value: "${var.db_password}", sensitive: true });
+  });
+
+  test("an output of something that carries no secret may be plain", () => {
+    const { app, stack } = stackWithSecret();
+    new TerraformOutput(stack, "network-name", { value: ref(stack, "network", "name") });
+    // The load balancer waits for the app's containers (depends_on) but reads nothing from them.
+    new TerraformOutput(stack, "load-balancer-name", { value: ref(stack, "load-balancer", "name") });
+    expect(Object.keys(synthApp(app).stacks.test.output).sort()).toEqual(["load-balancer-name", "network-name"]);
+  });
+});
