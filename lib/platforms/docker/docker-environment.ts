@@ -59,7 +59,7 @@ export class DockerEnvironment extends EnvironmentStack {
       logMaxSize: props.logMaxSize ?? "10m",
       logMaxFiles: props.logMaxFiles ?? 3,
     };
-    if (!this.admit((context) => dockerRules(context, this.props.publishAddress, registryPort))) return;
+    if (!this.admit((context) => dockerRules(context, this.props))) return;
 
     new DockerProvider(this, "docker", { host: this.props.dockerHost });
     const network = new Network(this, "network", {
