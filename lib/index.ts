@@ -9,3 +9,5 @@ export { planListeners } from "./platforms/docker/load-balancer-plan";
 export * from "./platforms/alicloud/alicloud-environment";
 export * from "./platforms/alicloud/alicloud-props";
 export { SAE_INSTANCE_SPECS, type InstanceSpec } from "./platforms/alicloud/instance-specs";
+export * from "./policies";
+export { Checker, type Rule, type Test } from "./validation/checker";
