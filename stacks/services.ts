@@ -42,7 +42,7 @@ export function shopCatalog(): ServiceCatalog {
       period: Duration.seconds(5),
     }),
     resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
-    env: { ORDERS_API_URL: EnvValue.literal("http://orders-api:8085") },
+    env: { ORDERS_API_HOST: EnvValue.hostOf(ordersApi), ORDERS_API_PORT: EnvValue.literal("8085") },
     logs: LogStore.stdout("web"),
     dependsOn: [ordersApi],
   });
@@ -56,7 +56,11 @@ export function shopCatalog(): ServiceCatalog {
       period: Duration.seconds(5),
     }),
     resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
-    env: { LOG_LEVEL: EnvValue.literal("info"), QUEUE_HOST: EnvValue.fromVariable("worker_queue_host") },
+    env: {
+      LOG_LEVEL: EnvValue.literal("info"),
+      ORDERS_API_HOST: EnvValue.hostOf(ordersApi),
+      QUEUE_HOST: EnvValue.fromVariable("worker_queue_host"),
+    },
     logs: LogStore.stdout("worker"),
     dependsOn: [ordersApi],
   });

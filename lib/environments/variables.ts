@@ -19,7 +19,11 @@ export interface ContainerEnv {
 export class StackVariables {
   private readonly declared = new Map<string, TerraformVariable>();
 
-  constructor(private readonly stack: TerraformStack) {}
+  constructor(
+    private readonly stack: TerraformStack,
+    /** The host name a service is reached by in this environment. */
+    private readonly hostOf: (service: Service) => string,
+  ) {}
 
   /** Every environment variable of `service`, plain values first, each sorted by name. */
   public containerEnv(service: Service): ContainerEnv[] {
@@ -34,6 +38,7 @@ export class StackVariables {
   private plain(value: EnvValue): string {
     const source = value.source;
     if (source.kind === "literal") return source.value;
+    if (source.kind === "host") return this.hostOf(source.service);
     return this.variable(source.name, false, source.description ?? "Per-environment configuration (not committed)").stringValue;
   }
 

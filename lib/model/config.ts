@@ -1,3 +1,5 @@
+import type { Service } from "./service";
+
 /** Options of a Terraform variable that carries a value at deploy time. */
 export interface VariableOptions {
   /** Text shown to whoever supplies the value. @default - none */
@@ -20,11 +22,20 @@ export class EnvValue {
     return new EnvValue({ kind: "variable", name, description: options.description });
   }
 
+  /**
+   * The host name `service` is reached by inside the environment: its name on
+   * Docker, its discovery record on SAE. List `service` in `dependsOn` too.
+   */
+  public static hostOf(service: Service): EnvValue {
+    return new EnvValue({ kind: "host", service });
+  }
+
   private constructor(
     /** Where the value comes from. */
     public readonly source:
       | { readonly kind: "literal"; readonly value: string }
-      | { readonly kind: "variable"; readonly name: string; readonly description?: string },
+      | { readonly kind: "variable"; readonly name: string; readonly description?: string }
+      | { readonly kind: "host"; readonly service: Service },
   ) {}
 }
 

@@ -22,7 +22,7 @@ export function plainSecretsPolicy(): Policy {
             c.expect(!looksLikeSecretName(name) && !looksLikeCredential(source.value), `${path}/${service.name}`, `env.${name}`,
               reportableLiteral(name, source.value),
               `secrets: { ${name}: Secret.fromVariable("<variable>") }: a literal is committed and written into the synthesized files`);
-          } else {
+          } else if (source.kind === "variable") {
             c.expect(!looksLikeSecretName(name) && !looksLikeSecretName(source.name), `${path}/${service.name}`, `env.${name}`,
               source.name,
               `secrets: { ${name}: Secret.fromVariable("${source.name}") }: a plain variable is not sensitive, so plans print its value`);

@@ -124,6 +124,8 @@ function checkConfiguration(c: Checker, path: string, service: Service): void {
     c.check(path, `env.${name}`, name, ENV_NAME);
     const source = value.source;
     if (source.kind === "variable") c.check(path, `env.${name}`, source.name, VARIABLE_NAME);
+    else if (source.kind === "host") c.expect(service.dependsOn.includes(source.service), path, `env.${name}`,
+      source.service.name, `a service listed in dependsOn (${service.dependsOn.map((d) => d.name).join(", ") || "none"})`);
     // Terraform would evaluate a template sequence inside the literal instead of passing it on.
     else c.expect(!/[$%]\{/.test(source.value), path, `env.${name}`, reportableLiteral(name, source.value),
       "a literal without Terraform template sequences ('${' or '%{'); use EnvValue.fromVariable for values known at deploy time");

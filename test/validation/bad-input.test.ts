@@ -95,6 +95,14 @@ const cases: Case[] = [
   { name: "dependency outside the catalog",
     catalog: one({ dependsOn: [new Service(new ServiceCatalog(), "elsewhere", { image })] }),
     expected: ["test/app", "dependsOn[0]", '"elsewhere"', "another service of the same catalog"] },
+  {
+    name: "host of a service that is not a dependency",
+    catalog: (c) => {
+      const db = new Service(c, "db", { image });
+      new Service(c, "app", { image, env: { DB_HOST: EnvValue.hostOf(db) } });
+    },
+    expected: ["test/app", "env.DB_HOST", '"db"', "a service listed in dependsOn (none)"],
+  },
   { name: "publish address off loopback in the test stage", catalog: one({}),
     expected: ["test", "publishAddress", '"0.0.0.0"', "a loopback address"] },
 ];

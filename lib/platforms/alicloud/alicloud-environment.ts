@@ -58,7 +58,7 @@ export class AlicloudEnvironment extends EnvironmentStack {
       enableMicroRegistration: false,
     });
 
-    const variables = new StackVariables(this);
+    const variables = new StackVariables(this, (service) => this.discoveryName(service));
     const applications = new Map<Service, SaeApplication>();
     for (const service of this.catalog.services) {
       applications.set(service, renderApplication(this, service, {

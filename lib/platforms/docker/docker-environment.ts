@@ -67,7 +67,7 @@ export class DockerEnvironment extends EnvironmentStack {
       driver: "bridge",
       labels: [{ label: "org.cdktf-service-platform.environment", value: id }],
     });
-    const variables = new StackVariables(this);
+    const variables = new StackVariables(this, (service) => service.name);
     const replicas = this.catalog.services.flatMap((service) => this.renderService(service, network, variables));
     this.listeners = planListeners(
       this.catalog.services.map((service) => ({ service, replicas: this.replicasOf(service) })),

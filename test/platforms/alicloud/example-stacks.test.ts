@@ -59,6 +59,17 @@ describe("the example App's prerelease and production on Alibaba Cloud", () => {
     }
   });
 
+  test("dependents reach orders-api by its SAE discovery name", () => {
+    for (const [stack, namespace] of [[prerelease, "prerelease"], [production, "production"]] as const) {
+      const apps = resources(stack, "alicloud_sae_application");
+      const discovery = apps["app-orders-api"].pvtz_discovery_svc.service_name;
+      expect(discovery).toBe(`orders-api-cn-hangzhou-${namespace}`);
+      for (const dependent of ["app-web", "app-worker"]) {
+        expect(parseTerraformJson(apps[dependent].envs)).toContainEqual({ name: "ORDERS_API_HOST", value: discovery });
+      }
+    }
+  });
+
   test("the orders database password is a sensitive variable reference; its value is in no file", () => {
     for (const stack of [prerelease, production]) {
       const envs = parseTerraformJson(resources(stack, "alicloud_sae_application")["app-orders-api"].envs);

@@ -140,6 +140,14 @@ describe("DockerEnvironment", () => {
     expect(containers(json, "web-")[0].networks_advanced[0].aliases).toEqual(["web", "web-1"]);
   });
 
+  test("a dependency's host is its service name on Docker", () => {
+    const { json } = render((c) => {
+      const db = api(c);
+      new Service(c, "web", { image: Image.fromRegistry("shop/web"), env: { API_HOST: EnvValue.hostOf(db) }, dependsOn: [db] });
+    }, { "orders-api": "1.0.9", web: "2" });
+    expect(containers(json, "web-")[0].env).toEqual(["API_HOST=orders-api"]);
+  });
+
   test("labels name service, environment and version", () => {
     const { json } = render(api, { "orders-api": "1.0.9" });
     expect(containers(json, "orders-api-")[0].labels).toEqual([
