@@ -48,23 +48,31 @@ export function sortViolations(violations: readonly Violation[]): Violation[] {
 
 /** Thrown at synth when an environment has error violations; nothing is written for that stack. */
 export class ValidationError extends Error {
+  static {
+    // On the prototype before any instance exists, so the captured stack starts "ValidationError: …".
+    this.prototype.name = "ValidationError";
+  }
+
+  /** Every violation found, errors first. */
+  declare public readonly violations: readonly Violation[];
+
   constructor(
-    /** Stack whose synthesis stopped. */
-    public readonly stack: string,
-    /** Every violation found, errors first. */
-    public readonly violations: readonly Violation[],
+    /** Construct path of the stack whose synthesis stopped (`stack` is the Error's own stack trace). */
+    public readonly stackPath: string,
+    violations: readonly Violation[],
     /** Names of the stage's policies, so the report can say which findings a team may relax. @default - none */
     policies: readonly string[] = [],
   ) {
     const errors = violations.filter((v) => v.severity === "error").length;
     const relaxable = [...new Set(violations.filter((v) => v.severity === "error" && policies.includes(v.rule)).map((v) => v.rule))];
     super(
-      `${stack}: ${errors} error(s) stop synthesis; nothing was written for this stack.\n` +
+      `${stackPath}: ${errors} error(s) stop synthesis; nothing was written for this stack.\n` +
         violations.map((v) => `  ${formatViolation(v)}`).join("\n") +
         (relaxable.length === 0 ? "" :
           `\n  ${relaxable.map((r) => `[${r}]`).join(", ")} ${relaxable.length === 1 ? "is a policy" : "are policies"} of this stage: ` +
           "fix the input, or relax one for this stack with Policies.relax(settings, name) (see docs/policies.md)."),
     );
-    this.name = "ValidationError";
+    // Not enumerable: an uncaught error prints its message (which lists every violation) without a second, raw copy.
+    Object.defineProperty(this, "violations", { value: violations, enumerable: false });
   }
 }

@@ -57,6 +57,8 @@ describe("production policies on the example catalog", () => {
       ["error", "production/orders-api", "replicas", "1", "min-replicas"],
       ["error", "production/web", "release.version", '"latest"', "pinned-images"],
     ]);
+    expect(error.stack).toMatch(/^ValidationError: production: 3 error\(s\) stop synthesis/);
+    expect(error.stackPath).toBe("production");
     expect(error.message.split("\n")).toEqual([
       "production: 3 error(s) stop synthesis; nothing was written for this stack.",
       expect.stringMatching(/^ {2}ERROR production\/admin: probe = \(not set\); a readiness and liveness probe .* \[probes\]$/),
