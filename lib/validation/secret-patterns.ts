@@ -28,26 +28,24 @@ export function looksLikeSecretName(name: string): boolean {
   return parts.some((part, i) => SECRET_WORDS.has(part) || (i > 0 && SECRET_PAIRS.has(`${parts[i - 1]}_${part}`)));
 }
 
-/** Shapes of well-known credentials, each with what it is (for the docs and the tests). */
-export const CREDENTIAL_SHAPES: readonly { readonly what: string; readonly pattern: RegExp }[] = [
-  { what: "a PEM private key", pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/ },
-  { what: "a URL with a password (scheme://user:password@host)", pattern: /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i },
-  { what: "an AWS access key id", pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { what: "an Alibaba Cloud AccessKey id", pattern: /\bLTAI[0-9A-Za-z]{12,30}\b/ },
-  { what: "a GitHub token", pattern: /\b(gh[pousr]_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{30,})\b/ },
-  { what: "a GitLab token", pattern: /\bglpat-[0-9A-Za-z_-]{20,}\b/ },
-  { what: "a Slack token", pattern: /\bxox[abprs]-[0-9A-Za-z-]{10,}\b/ },
-  { what: "a Stripe secret key", pattern: /\b[sr]k_live_[0-9A-Za-z]{16,}\b/ },
-  { what: "a JSON Web Token", pattern: /\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]+/ },
-  {
-    what: "a random-looking string of 32 or more base64/hex characters mixing upper case, lower case and digits",
-    pattern: /^(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9+/=_-]{32,}$/,
-  },
+/** Shapes of well-known credentials (listed in docs/policies.md). */
+const CREDENTIAL_SHAPES: readonly RegExp[] = [
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/, // PEM private key
+  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, // URL with a password: scheme://user:password@host
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/, // AWS access key id
+  /\bLTAI[0-9A-Za-z]{12,30}\b/, // Alibaba Cloud AccessKey id
+  /\b(gh[pousr]_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{30,})\b/, // GitHub token
+  /\bglpat-[0-9A-Za-z_-]{20,}\b/, // GitLab token
+  /\bxox[abprs]-[0-9A-Za-z-]{10,}\b/, // Slack token
+  /\b[sr]k_live_[0-9A-Za-z]{16,}\b/, // Stripe secret key
+  /\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]+/, // JSON Web Token
+  // 32+ base64/hex characters mixing upper case, lower case and digits: a generated key.
+  /^(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9+/=_-]{32,}$/,
 ];
 
 /** Whether a literal value has the shape of a credential. */
 export function looksLikeCredential(value: string): boolean {
-  return CREDENTIAL_SHAPES.some((shape) => shape.pattern.test(value));
+  return CREDENTIAL_SHAPES.some((shape) => shape.test(value));
 }
 
 /** Stands in for a value in a report when the value may be a secret; prints without the value. */
