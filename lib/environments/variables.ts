@@ -1,4 +1,5 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
+import { Construct } from "constructs";
 import { EnvValue, Secret } from "../model/config";
 import { Service } from "../model/service";
 
@@ -18,12 +19,16 @@ export interface ContainerEnv {
  */
 export class StackVariables {
   private readonly declared = new Map<string, TerraformVariable>();
+  private readonly scope: Construct;
 
   constructor(
-    private readonly stack: TerraformStack,
+    stack: TerraformStack,
     /** The host name a service is reached by in this environment. */
     private readonly hostOf: (service: Service) => string,
-  ) {}
+  ) {
+    // A scope of their own keeps variable names apart from the platform's construct ids.
+    this.scope = new Construct(stack, "variables");
+  }
 
   /** Every environment variable of `service`, plain values first, each sorted by name. */
   public containerEnv(service: Service): ContainerEnv[] {
@@ -49,7 +54,8 @@ export class StackVariables {
   private variable(name: string, sensitive: boolean, description: string): TerraformVariable {
     let variable = this.declared.get(name);
     if (!variable) {
-      variable = new TerraformVariable(this.stack, name, { type: "string", sensitive, description, nullable: false });
+      variable = new TerraformVariable(this.scope, name, { type: "string", sensitive, description, nullable: false });
+      variable.overrideLogicalId(name);
       this.declared.set(name, variable);
     }
     return variable;

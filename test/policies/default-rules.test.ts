@@ -128,14 +128,10 @@ describe("deletion-protection", () => {
 });
 
 describe("route-exposure", () => {
-  test("a public route in a stage without internet exposure is refused", () => {
+  test("internet exposure itself is left to the platform rules, so it is reported once and cannot be relaxed", () => {
     const closed = { ...Stages.production, allowInternet: false };
     const route = Route.public({ domains: ["shop.example.com"] });
-    expect(found(contextOf(app({ ports: [Port.http(8080, { route })], probe }), undefined, closed))).toEqual([{
-      path: "production/app", field: "ports[0].route", value: '"public"', rule: "route-exposure", severity: "error",
-      allowed: expect.stringContaining('Route.internal(): stage "production" does not allow internet exposure'),
-    }]);
-    expect(found(contextOf(app(routedWithProbe), undefined, closed))).toEqual([]);
+    expect(found(contextOf(app({ ports: [Port.http(8080, { route })], probe }), undefined, closed))).toEqual([]);
   });
 
   test("a public route without domains is a warning", () => {

@@ -3,7 +3,7 @@
  * exactly one error naming the stack, the prop, the value and what is allowed.
  */
 import {
-  DockerEnvironment, DockerEnvironmentProps, EnvValue, Image, Port, Release, Route, Service, ServiceCatalog, StageSettings,
+  DockerEnvironment, DockerEnvironmentProps, Image, Port, Release, Route, Service, ServiceCatalog, StageSettings,
   Stages,
 } from "../../lib";
 import { tempApp } from "../support/synth";
@@ -55,8 +55,6 @@ const cases: Case[] = [
     docker: { publishAddress: "0.0.0.0" },
     expected: ["test", "publishAddress", '"0.0.0.0"', "publishes every route on it, and app's route is internal"],
   },
-  { name: "variable named like one of the environment's resources", docker: {}, app: { env: { NET: EnvValue.fromVariable("network") } },
-    expected: ["test/app", "env.NET", '"network"', "a variable name other than docker, network, registry"] },
 ];
 
 describe("every bad Docker environment prop is refused with one error naming it", () => {

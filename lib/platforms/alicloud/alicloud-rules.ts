@@ -2,7 +2,7 @@ import { PolicyContext } from "../../environments/policy";
 import { Duration } from "../../model/duration";
 import { Service } from "../../model/service";
 import { Checker } from "../../validation/checker";
-import { DNS_LABEL, IMAGE_REPOSITORY, integerBetween, matching } from "../../validation/rules";
+import { DNS_LABEL, IMAGE_REPOSITORY, matching } from "../../validation/rules";
 import { Violation } from "../../validation/violation";
 import { ResolvedAlicloud } from "./alicloud-defaults";
 import { checkInfrastructure } from "./infrastructure-rules";
@@ -25,9 +25,6 @@ const REGISTRY_PATH = matching(/^[a-z0-9][a-z0-9_-]{1,29}\/[a-z0-9][a-z0-9._-]{1
 const LOGSTORE = matching(/^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/,
   "an SLS logstore name: 3-63 lowercase letters, digits, '_' or '-', starting and ending with a letter or digit");
 
-/** Whole days from 1 to 3650: what an SLS logstore keeps (3650 = for ever). */
-const SLS_RETENTION_DAYS = integerBetween(1, 3650);
-
 /** What the Alibaba Cloud platform needs beyond the model rules. */
 export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud): Violation[] {
   const c = new Checker("alicloud");
@@ -46,7 +43,7 @@ export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud):
       c.check(path, "image", service.image.repository, REGISTRY_PATH);
     }
     checkRoutes(c, path, service, context);
-    checkLogs(c, path, service, context, stores);
+    checkLogs(c, path, service, stores);
     service.dependsOn.forEach((dep, i) =>
       c.expect(dep.ports.length > 0, path, `dependsOn[${i}]`, dep.name,
         "a service with at least one port: SAE service discovery publishes a service's ports"),
@@ -76,17 +73,12 @@ function checkRoutes(c: Checker, path: string, service: Service, context: Policy
 }
 
 function checkLogs(
-  c: Checker, path: string, service: Service, context: PolicyContext,
+  c: Checker, path: string, service: Service,
   stores: Map<string, { owner: string; retention?: Duration }>,
 ): void {
   const store = service.logs;
   if (DNS_LABEL.test(store.name)) c.check(path, "logs.name", store.name, LOGSTORE);
-  // Out-of-range retentions are the model's to report; here only the stage's minimum.
-  if (store.retention && SLS_RETENTION_DAYS.test(store.retention.toDays())) {
-    const minimum = context.settings.minLogRetention;
-    c.expect(store.retention.toMillis() >= minimum.toMillis(), path, "logs.retention", store.retention,
-      `at least ${minimum}: stage "${context.settings.name}" keeps logs at least settings.minLogRetention`);
-  }
+  // Out-of-range retentions are the model's to report, the stage's minimum is the log-retention policy's.
   const other = stores.get(store.name);
   if (other) {
     c.expect(other.retention?.toMillis() === store.retention?.toMillis(), path, "logs.retention", store.retention,

@@ -1,6 +1,5 @@
 import type { EnvironmentProps } from "../../environments/environment-stack";
 import { PolicyContext } from "../../environments/policy";
-import { variablesOf } from "../../validation/catalog-rules";
 import { Checker } from "../../validation/checker";
 import { IMAGE_REFERENCE, PORT, REGISTRY_HOST, integerBetween, matching } from "../../validation/rules";
 import { Violation } from "../../validation/violation";
@@ -16,8 +15,6 @@ const DOCKER_HOST = matching(
 );
 const LOG_SIZE = matching(/^[1-9]\d*[kmg]$/, 'a json-file log size: a whole number followed by k, m or g, e.g. "10m"');
 const LOG_FILES = integerBetween(1, 100);
-/** Construct ids of the stack that are also valid variable names: a variable named so would clash. */
-const RESERVED_IDS = ["docker", "network", "registry"];
 
 /** What the Docker platform needs beyond the model rules. */
 export function dockerRules(context: PolicyContext, props: ResolvedDockerProps): Violation[] {
@@ -35,12 +32,6 @@ export function dockerRules(context: PolicyContext, props: ResolvedDockerProps):
     const internal = context.catalog.services.find((s) => s.ports.some((p) => p.route?.visibility === "internal"));
     c.expect(!context.settings.allowInternet || internal === undefined, path, "publishAddress", props.publishAddress,
       `a loopback address (127.0.0.0/8): the load balancer publishes every route on it, and ${internal?.name}'s route is internal`);
-  }
-  for (const service of context.catalog.services) {
-    for (const [field, name] of variablesOf(service)) {
-      c.expect(!RESERVED_IDS.includes(name), `${path}/${service.name}`, field, name,
-        `a variable name other than ${RESERVED_IDS.join(", ")}: the Docker environment's own resources use those names`);
-    }
   }
   // The default registry host is derived from the port: report a bad port once.
   if (c.check(path, "registryPort", props.registryPort, PORT)) {

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  AlicloudEnvironment, Cpu, Duration, Image, LogStore, Port, Release, Route, Service, ServiceCatalog, ServiceProps, Size,
+  AlicloudEnvironment, Cpu, Duration, Image, LogStore, Port, Probe, Release, Route, Service, ServiceCatalog, ServiceProps, Size,
   Stages, ValidationError,
 } from "../../../lib";
 import { tempApp } from "../../support/synth";
@@ -48,10 +48,6 @@ const cases: Case[] = [
     expected: ["prerelease/app", "ports[0].protocol", '"tcp"', "http: a route with domains is an HTTP host rule"] },
   { name: "log retention beyond SLS's 3650 days", catalog: one({ logs: LogStore.stdout("app", { retention: Duration.days(4000) }) }),
     expected: ["prerelease/app", "logs.retention", "4000d", "3650d"] },
-  { name: "log retention below the stage's minimum", id: "production",
-    catalog: one({ replicas: 2, logs: LogStore.stdout("app", { retention: Duration.days(7) }) }),
-    props: { settings: stage(Stages.production) },
-    expected: ["production/app", "logs.retention", "7d", 'at least 30d: stage "production" keeps logs at least settings.minLogRetention'] },
   { name: "two services sharing a log store with different retention",
     catalog: (c) => {
       new Service(c, "app", { image, logs: LogStore.stdout("shared", { retention: Duration.days(7) }) });
@@ -142,5 +138,33 @@ describe("Alibaba Cloud bad input stops synthesis with one clear error and write
     new AlicloudEnvironment(app, "prerelease", { ...BASE_PROPS, catalog, release: Release.of({ app: "1.0.0" }) });
     app.synth();
     expect(fs.existsSync(path.join(app.outdir, "stacks", "prerelease", "cdk.tf.json"))).toBe(true);
+  });
+});
+
+describe("platform rules and stage policies report one input once", () => {
+  const errorsOf = (build: (c: ServiceCatalog) => void, settings: ReturnType<typeof stage>, id = "prerelease") => {
+    const catalog = new ServiceCatalog();
+    build(catalog);
+    const app = tempApp();
+    new AlicloudEnvironment(app, id, { ...BASE_PROPS, catalog, release: Release.of({ app: "1.0.0" }), settings });
+    try {
+      app.synth();
+    } catch (e) {
+      return (e as ValidationError).violations.filter((v) => v.severity === "error");
+    }
+    return [];
+  };
+
+  test("a public route in an internal-only stage: the platform's error only", () => {
+    const route = Route.public({ domains: ["shop.example.com"] });
+    const errors = errorsOf(one({ ports: [Port.http(8080, { route })], probe: Probe.tcp(8080) }),
+      { ...Stages.prerelease, allowInternet: false });
+    expect(errors.map((v) => [v.field, v.rule])).toEqual([["ports[0].route", "alicloud"]]);
+  });
+
+  test("a retention below production's minimum: the log-retention policy's error only", () => {
+    const errors = errorsOf(
+      one({ replicas: 2, logs: LogStore.stdout("app", { retention: Duration.days(7) }) }), Stages.production, "production");
+    expect(errors.map((v) => [v.path, v.field, v.rule])).toEqual([["production/app", "logs.retention", "log-retention"]]);
   });
 });

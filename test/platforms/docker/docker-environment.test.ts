@@ -140,6 +140,17 @@ describe("DockerEnvironment", () => {
     expect(containers(json, "web-")[0].networks_advanced[0].aliases).toEqual(["web", "web-1"]);
   });
 
+  test("variables may share a name with the environment's own resources", () => {
+    const { json } = render((c) => new Service(c, "app", {
+      image: Image.fromRegistry("shop/app"),
+      env: { A: EnvValue.fromVariable("network"), B: EnvValue.fromVariable("docker") },
+      secrets: { C: Secret.fromVariable("registry") },
+    }), { app: "1" });
+    expect(Object.keys(json.variable).sort()).toEqual(["docker", "network", "registry"]);
+    expect(containers(json, "app-")[0].env).toEqual(["A=${var.network}", "B=${var.docker}", "C=${var.registry}"]);
+    expect(json.resource.docker_network.network.name).toBe("test-net");
+  });
+
   test("a dependency's host is its service name on Docker", () => {
     const { json } = render((c) => {
       const db = api(c);
