@@ -11,7 +11,7 @@ import type { ServiceCatalog } from "./catalog";
 export interface ServiceProps {
   /** Image to run; its version comes from each environment's release. */
   readonly image: Image;
-  /** Number of instances; environments may raise it to their minimum. @default 2 */
+  /** Number of instances; a release may set another count per environment. @default 2 */
   readonly replicas?: number;
   /** Ports the containers listen on, each optionally routed from the load balancer. @default - none */
   readonly ports?: Port[];
