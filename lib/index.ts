@@ -11,3 +11,4 @@ export * from "./platforms/alicloud/alicloud-props";
 export { SAE_INSTANCE_SPECS, type InstanceSpec } from "./platforms/alicloud/instance-specs";
 export * from "./policies";
 export { Checker, type Rule, type Test } from "./validation/checker";
+export * from "./review";

@@ -1,0 +1,82 @@
+/**
+ * Which attribute changes force a resource to be replaced, per resource type.
+ *
+ * Why a list: Terraform's provider schema JSON (`terraform providers schema
+ * -json`) has no ForceNew flag — replacement is decided inside the provider at
+ * plan time. So when two synthesized configurations are compared (no cloud
+ * credentials, no plan), the review reads this list instead. A real plan
+ * (`--plan`) is authoritative and ignores it: Terraform states the action and
+ * the `replace_paths` itself.
+ *
+ * Sources, per provider version pinned by this repository:
+ * - kreuzwerker/docker 3.x (3.6.2 pinned): the `ForceNew` flags in internal/provider/
+ *   resource_docker_*.go. Nearly every docker_container attribute is ForceNew;
+ *   the list below names the ones that are not.
+ * - aliyun/alicloud 1.247: the "(ForceNew)" / "(Forces new resource)" marks in
+ *   the provider's argument reference (website/docs/r/<type>.html.markdown).
+ *
+ * A type missing here is compared as if every change were in place, and the
+ * report says so for that environment. Add a type when the library starts
+ * emitting it.
+ */
+export type ReplacementRule =
+  /** These top-level attributes force replacement; any other change is in place. */
+  | { readonly forceNew: readonly string[] }
+  /** Every top-level attribute forces replacement except these. */
+  | { readonly allExcept: readonly string[] };
+
+export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
+  docker_container: {
+    allExcept: [
+      "attach", "container_read_refresh_timeout_milliseconds", "cpu_period", "cpu_quota", "cpu_set", "cpu_shares",
+      "destroy_grace_seconds", "healthcheck", "init", "logs", "max_retry_count", "memory", "memory_swap", "must_run",
+      "remove_volumes", "restart", "rm", "start", "tmpfs", "wait", "wait_timeout",
+    ],
+  },
+  docker_image: { forceNew: ["name", "build", "platform", "pull_triggers", "triggers"] },
+  docker_network: { allExcept: [] },
+  docker_volume: { allExcept: [] },
+  // Older provider sources mark cidr_block ForceNew; kept so a CIDR change is never shown as harmless.
+  alicloud_vpc: { forceNew: ["cidr_block"] },
+  alicloud_vswitch: { forceNew: ["cidr_block", "zone_id", "availability_zone", "vpc_id"] },
+  alicloud_sae_namespace: { forceNew: ["namespace_id"] },
+  alicloud_sae_application: { forceNew: ["namespace_id", "app_name", "package_type", "vpc_id"] },
+  alicloud_sae_ingress: { forceNew: ["namespace_id", "slb_id"] },
+  alicloud_slb_load_balancer: {
+    forceNew: ["address_type", "vswitch_id", "master_zone_id", "slave_zone_id", "internet_charge_type"],
+  },
+  alicloud_cr_ee_instance: { forceNew: ["instance_name", "payment_type", "renew_period", "renewal_status"] },
+  alicloud_cr_ee_namespace: { forceNew: ["instance_id", "name"] },
+  alicloud_cr_ee_repo: { forceNew: ["instance_id", "namespace", "name"] },
+  alicloud_cr_vpc_endpoint_linked_vpc: { forceNew: ["instance_id", "vpc_id", "vswitch_id", "module_name"] },
+  alicloud_sae_load_balancer_internet: { forceNew: [] },
+  alicloud_sae_load_balancer_intranet: { forceNew: [] },
+  alicloud_log_project: { forceNew: ["name", "project_name"] },
+  alicloud_log_store: { forceNew: ["project", "project_name", "name", "logstore_name", "encrypt_conf"] },
+  alicloud_oss_bucket: { forceNew: ["bucket"] },
+  alicloud_ots_instance: { forceNew: ["name"] },
+  alicloud_ots_table: { forceNew: ["instance_name", "table_name", "primary_key"] },
+  terraform_data: { forceNew: ["triggers_replace"] },
+};
+
+/**
+ * Attributes whose in-place update does not do what a reviewer expects,
+ * shown next to the change. Keyed by `<type>.<attribute>`.
+ */
+export const UPDATE_CAVEATS: Readonly<Record<string, string>> = {
+  "docker_container.healthcheck":
+    "updated in place in state only: the running container keeps its old healthcheck until it is recreated " +
+    "(kreuzwerker/terraform-provider-docker#988)",
+};
+
+/** Whether the documented list covers `type`. */
+export function hasReplacementRule(type: string): boolean {
+  return Object.prototype.hasOwnProperty.call(REPLACEMENT_RULES, type);
+}
+
+/** Whether changing the top-level `attribute` of a `type` resource forces replacement (false for unknown types). */
+export function forcesReplacement(type: string, attribute: string): boolean {
+  if (!hasReplacementRule(type)) return false;
+  const rule = REPLACEMENT_RULES[type];
+  return "forceNew" in rule ? rule.forceNew.includes(attribute) : !rule.allExcept.includes(attribute);
+}

@@ -1,0 +1,137 @@
+import * as fs from "fs";
+import * as path from "path";
+import { VariableDeclaration } from "./changes";
+import { CREDENTIAL_NAME, SENSITIVE_ATTRIBUTES } from "./resource-roles";
+import { SecretValues, redact } from "./secret-values";
+import { Value, isRecord } from "./values";
+
+/** One resource as configured in a synthesized stack. */
+export interface ConfiguredResource {
+  /** Resource type. */
+  readonly type: string;
+  /** Configured arguments, meta-arguments removed, sensitive ones redacted. */
+  readonly values: { [key: string]: Value };
+  /** `lifecycle.create_before_destroy`. */
+  readonly createBeforeDestroy: boolean;
+  /** `lifecycle.prevent_destroy`. */
+  readonly preventDestroy: boolean;
+}
+
+/** One synthesized stack (`stacks/<name>/cdk.tf.json`), read for review. */
+export interface StackConfig {
+  /** Resources by address (`type.name`). */
+  readonly resources: ReadonlyMap<string, ConfiguredResource>;
+  /** Variables by name. */
+  readonly variables: Readonly<Record<string, VariableDeclaration>>;
+  /** `terraform.backend`, `terraform.required_providers.<name>`, `provider.<name>`. */
+  readonly settings: Readonly<Record<string, Value>>;
+}
+
+/** Terraform meta-arguments: not attributes of the resource, never sent to the provider. */
+const META_ARGUMENTS = new Set(["//", "count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"]);
+
+/** Reads every stack of a `cdktf synth` output directory. */
+export function readSynthOutput(outdir: string): Map<string, StackConfig> {
+  const manifestFile = path.join(outdir, "manifest.json");
+  if (!fs.existsSync(manifestFile)) {
+    throw new Error(`${outdir} is not a cdktf output directory: it has no manifest.json (run cdktf synth, or give a git ref).`);
+  }
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as {
+    stacks?: Record<string, { synthesizedStackPath?: string }>;
+  };
+  const stacks = new Map<string, StackConfig>();
+  for (const [name, entry] of Object.entries(manifest.stacks ?? {})) {
+    const file = path.join(outdir, entry.synthesizedStackPath ?? path.join("stacks", name, "cdk.tf.json"));
+    // A stack listed in the manifest but not written was stopped by validation; the other side shows what it had.
+    if (fs.existsSync(file)) stacks.set(name, parseStack(JSON.parse(fs.readFileSync(file, "utf8"))));
+  }
+  return stacks;
+}
+
+/**
+ * Parses the JSON of one `cdk.tf.json`. Secret literals (a sensitive
+ * variable's default, a provider-sensitive attribute, a provider credential)
+ * are redacted where they stand and wherever else they are repeated.
+ */
+export function parseStack(json: any): StackConfig {
+  const secrets = literalSecrets(json);
+  const resources = new Map<string, ConfiguredResource>();
+  for (const [type, byName] of Object.entries<Record<string, any>>(json.resource ?? {})) {
+    for (const [name, config] of Object.entries<any>(byName)) {
+      const values: { [key: string]: Value } = {};
+      for (const [key, value] of Object.entries<Value>(config)) {
+        if (META_ARGUMENTS.has(key)) continue;
+        values[key] = (SENSITIVE_ATTRIBUTES[type] ?? []).includes(key) ? redact(value) : secrets.redact(value);
+      }
+      resources.set(`${type}.${name}`, {
+        type,
+        values,
+        createBeforeDestroy: config.lifecycle?.create_before_destroy === true,
+        preventDestroy: config.lifecycle?.prevent_destroy === true,
+      });
+    }
+  }
+
+  const variables: Record<string, VariableDeclaration> = {};
+  for (const [name, declaration] of Object.entries<Record<string, Value>>(json.variable ?? {})) {
+    const sensitive = declaration.sensitive === true;
+    const fields: { [key: string]: Value } = {};
+    for (const [key, value] of Object.entries(declaration)) {
+      if (key === "sensitive") continue;
+      fields[key] = sensitive && key === "default" ? redact(value) : secrets.redact(value);
+    }
+    variables[name] = { sensitive, fields };
+  }
+
+  const settings: Record<string, Value> = {};
+  const terraform = json.terraform ?? {};
+  if (terraform.backend) settings["terraform.backend"] = secrets.redact(normalizeBackend(terraform.backend));
+  for (const [name, requirement] of Object.entries<Value>(terraform.required_providers ?? {})) {
+    settings[`terraform.required_providers.${name}`] = requirement;
+  }
+  for (const [name, config] of Object.entries<Value>(json.provider ?? {})) {
+    settings[`provider.${name}`] = secrets.redact(redactCredentials(config));
+  }
+  return { resources, variables, settings };
+}
+
+/** The secret literals written in a stack; references (`${var.x}`) name a secret, they are not one. */
+function literalSecrets(json: any): SecretValues {
+  const secrets = new SecretValues();
+  const add = (value: Value | undefined) => {
+    if (!(typeof value === "string" && /^\$\{[^]*\}$/.test(value))) secrets.add(value);
+  };
+  for (const declaration of Object.values<any>(json.variable ?? {})) {
+    if (declaration.sensitive === true) add(declaration.default);
+  }
+  for (const [type, byName] of Object.entries<Record<string, any>>(json.resource ?? {})) {
+    for (const config of Object.values<any>(byName)) {
+      for (const attribute of SENSITIVE_ATTRIBUTES[type] ?? []) add(config[attribute]);
+    }
+  }
+  const credentials = (value: Value): void => {
+    if (Array.isArray(value)) value.forEach(credentials);
+    else if (isRecord(value)) Object.entries(value).forEach(([k, v]) => (CREDENTIAL_NAME.test(k) ? add(v) : credentials(v)));
+  };
+  credentials(json.provider ?? {});
+  return secrets;
+}
+
+/**
+ * cdktf writes the local backend's path as an absolute path inside the
+ * checkout, so two checkouts of the same code (CI synthesizes the base in a
+ * worktree) would always differ. Only the file name is compared.
+ */
+function normalizeBackend(backend: Record<string, any>): Value {
+  const local = backend.local;
+  if (!local || typeof local.path !== "string" || !path.isAbsolute(local.path)) return backend;
+  return { ...backend, local: { ...local, path: path.basename(local.path) } };
+}
+
+function redactCredentials(value: Value): Value {
+  if (Array.isArray(value)) return value.map(redactCredentials);
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, CREDENTIAL_NAME.test(key) ? redact(v) : redactCredentials(v)]),
+  );
+}

@@ -1,0 +1,88 @@
+import { renderMarkdown } from "../../lib/review";
+import { editedOutput, exampleOutput, resourceOf, reviewEdit, reviewOutputs } from "./support";
+
+const SECRET = "Kn0wn-s3cret/value+for=review";
+
+describe("the Markdown report", () => {
+  test("shows a JSON-encoded field (SAE envs) by element, not as one long string", () => {
+    const { markdown } = reviewEdit((s) => {
+      const web = resourceOf(s.production, "alicloud_sae_application", "app-web");
+      web.envs = JSON.stringify([...JSON.parse(web.envs), { name: "LOG_FORMAT", value: "json" }]);
+    });
+    expect(markdown).toContain("| `envs[name=LOG_FORMAT]` | — | `{\"name\":\"LOG_FORMAT\",\"value\":\"json\"}` |");
+  });
+
+  test("shows the nginx configuration uploaded into the load balancer as a line diff", () => {
+    const { markdown } = reviewEdit((s) => {
+      const upload = resourceOf(s.test, "docker_container", "load-balancer").upload[0];
+      upload.content = upload.content.replace("    server web-2:8080 max_fails=3 fail_timeout=5s;\n", "");
+    });
+    expect(markdown).toContain("`upload[file=/etc/nginx/nginx.conf].content` (forces replacement) | _(diff below)_ | _(diff below)_ |");
+    expect(markdown).toMatch(/```diff\n(.*\n){3}-    server web-2:8080 max_fails=3 fail_timeout=5s;\n/);
+  });
+
+  test("a new image version replaces the image and, through `image`, every container of the service", () => {
+    const { review, markdown } = reviewEdit((s) => {
+      resourceOf(s.test, "docker_image", "web-image").name = "localhost:5000/shop/web:1.4.0";
+    });
+    const test = review.changes.stacks.find((s) => s.stack === "test")!;
+    expect(test.resources.filter((r) => r.action === "replace").map((r) => r.address)).toEqual([
+      "docker_container.web-1", "docker_container.web-2", "docker_image.web-image",
+    ]);
+    expect(markdown).toContain("| replace | `docker_container.web-1` | image forces replacement; new one created before the old one is destroyed |");
+  });
+
+  test("the promotion table shows which version moves where", () => {
+    const { markdown } = reviewEdit((s) => {
+      const web = resourceOf(s.prerelease, "alicloud_sae_application", "app-web");
+      web.image_url = web.image_url.replace(":1.3.0", ":1.4.0");
+    });
+    expect(markdown).toContain("| Service | prerelease | production | test |");
+    expect(markdown).toContain("| web | **1.3.0 → 1.4.0** | 1.2.0 | 1.3.0 |");
+  });
+
+  test("a type outside the replacement list is compared as in-place and marked as such", () => {
+    const withRole = (name: string) => editedOutput(exampleOutput(), (s) => {
+      s.production.resource.alicloud_ram_role = { deployer: { name, description: "deploys the shop" } };
+    });
+    const { review, markdown } = reviewOutputs(withRole("deployer"), withRole("deployer-2"));
+    const role = review.changes.stacks.find((s) => s.stack === "production")!.resources.find((r) => r.type === "alicloud_ram_role")!;
+    expect(role.action).toBe("update");
+    expect(markdown).toContain("_Not in the replacement list, shown as in-place updates: `alicloud_ram_role`. A plan tells for sure._");
+  });
+
+  test("a report beyond the size limit drops attribute details, not the risks", () => {
+    const { review } = reviewEdit((s) => {
+      for (const n of [1, 2]) resourceOf(s.test, "docker_container", `web-${n}`).healthcheck.timeout = "9s";
+    });
+    const full = renderMarkdown(review);
+    const short = renderMarkdown(review, { maxLength: 1200 });
+    expect(full).toContain("<details>");
+    expect(short).not.toContain("<details>");
+    expect(short).toContain("healthcheck.timeout 2s → 9s");
+    expect(full.length).toBeGreaterThan(1200);
+    expect(short.length).toBeLessThanOrEqual(1200);
+  });
+});
+
+describe("secrets in the report", () => {
+  test("a sensitive default, a sensitive attribute and a provider credential are never printed", () => {
+    const registry = (password: string) => ({ registry: { instance_name: "shop", instance_type: "Advanced", payment_type: "Subscription", password } });
+    const { markdown, summary } = reviewEdit((s) => {
+      s.production.variable.orders_db_password.default = SECRET;
+      s.production.resource.alicloud_cr_ee_instance = registry(`${SECRET}-2`);
+      s.production.provider.alicloud[0].secret_key = SECRET;
+      s.test.variable.api_token = { type: "string", sensitive: true, default: SECRET };
+      resourceOf(s.test, "docker_container", "web-1").env.push(`LEAKED_TOKEN=${SECRET}`);
+    });
+    const forms = [SECRET, Buffer.from(SECRET).toString("base64"), JSON.stringify(SECRET).slice(1, -1), encodeURIComponent(SECRET)];
+    for (const form of forms) {
+      expect(markdown).not.toContain(form);
+      expect(summary).not.toContain(form);
+    }
+    expect(markdown).toContain("| `orders_db_password` | default: (none) → (sensitive) |");
+    expect(markdown).toContain("| `password` | — | _(sensitive)_ |");
+    expect(markdown).toContain("| `[0].secret_key` | — | _(sensitive)_ |");
+    expect(markdown).toContain("| `env[2]` (forces replacement) | — | _(sensitive)_ |");
+  });
+});

@@ -1,0 +1,76 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CliIo, Review, compareConfigurations, readSynthOutput, renderMarkdown, reviewChanges, summaryLine } from "../../lib/review";
+import { synthExampleApp } from "../support/run-app";
+
+let example: string | undefined;
+const temporary: string[] = [];
+
+// Edited copies are made per test; they go when the test file is done.
+afterAll(() => temporary.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** The example App (stacks/main.ts) synthesized once per test file. */
+export function exampleOutput(): string {
+  example ??= synthExampleApp().outdir;
+  return example;
+}
+
+/** A copy of a cdktf output directory with `edit` applied to the parsed cdk.tf.json of each stack. */
+export function editedOutput(outdir: string, edit: (stacks: Record<string, any>) => void): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "review-head-"));
+  temporary.push(copy);
+  fs.cpSync(outdir, copy, { recursive: true });
+  const stacks: Record<string, any> = {};
+  for (const name of fs.readdirSync(path.join(copy, "stacks"))) {
+    stacks[name] = JSON.parse(fs.readFileSync(path.join(copy, "stacks", name, "cdk.tf.json"), "utf8"));
+  }
+  edit(stacks);
+  for (const [name, json] of Object.entries(stacks)) {
+    fs.writeFileSync(path.join(copy, "stacks", name, "cdk.tf.json"), JSON.stringify(json, null, 2));
+  }
+  return copy;
+}
+
+/** What a review of two output directories produced. */
+export interface Reviewed {
+  readonly review: Review;
+  readonly markdown: string;
+  readonly summary: string;
+}
+
+/** Reviews `head` against `base` (both cdktf output directories) as the command would. */
+export function reviewOutputs(base: string, head: string, production = ["production"]): Reviewed {
+  const changes = compareConfigurations(readSynthOutput(base), readSynthOutput(head));
+  const review = reviewChanges({ source: "configuration", label: "base → head", stacks: changes }, { production });
+  return { review, markdown: renderMarkdown(review), summary: summaryLine(review) };
+}
+
+/** Reviews a change made to the example App's output by `edit`. */
+export function reviewEdit(edit: (stacks: Record<string, any>) => void, production?: string[]): Reviewed {
+  return reviewOutputs(exampleOutput(), editedOutput(exampleOutput(), edit), production);
+}
+
+/** The risks of a review as `severity kind stack subject` lines, for exact comparison. */
+export function riskLines(review: Review): string[] {
+  return review.risks.map((r) => `${r.severity} ${r.kind} ${r.stack} ${r.subject}`);
+}
+
+/** A CliIo that records what the command writes. */
+export function recordingIo(cwd: string): CliIo & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    cwd,
+    stdout: (text: string) => { io.out += text; },
+    stderr: (text: string) => { io.err += text; },
+  };
+  return io;
+}
+
+/** The resource `name` of `type` in a parsed stack, failing loudly when the example no longer has it. */
+export function resourceOf(stack: any, type: string, name: string): any {
+  const resource = stack.resource?.[type]?.[name];
+  if (!resource) throw new Error(`the example stack has no ${type}.${name}; update the review test`);
+  return resource;
+}
