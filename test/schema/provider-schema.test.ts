@@ -1,11 +1,12 @@
 import { loadAlicloudSchema, schemaProblems } from "./provider-schema";
 
 describe("the schema checker catches what the provider would reject", () => {
-  test("without ALICLOUD_PROVIDER_SCHEMA it fails with instructions instead of skipping", () => {
+  test("without ALICLOUD_PROVIDER_SCHEMA and a schema file behind the bindings it fails with instructions instead of skipping", () => {
     const saved = process.env.ALICLOUD_PROVIDER_SCHEMA;
     delete process.env.ALICLOUD_PROVIDER_SCHEMA;
     try {
-      expect(() => loadAlicloudSchema()).toThrow(/ALICLOUD_PROVIDER_SCHEMA is not set.*alicloud-1\.247\.0\.json/);
+      expect(() => loadAlicloudSchema("/nonexistent/.bindings-stamp.json"))
+        .toThrow(/ALICLOUD_PROVIDER_SCHEMA is not set.*alicloud-1\.247\.0\.json/);
     } finally {
       if (saved !== undefined) process.env.ALICLOUD_PROVIDER_SCHEMA = saved;
     }

@@ -1,4 +1,8 @@
 import * as fs from "fs";
+import * as path from "path";
+
+/** Where scripts/generate-bindings.ts records the schema file it generated the bindings from. */
+export const BINDINGS_STAMP = path.resolve(__dirname, "../../.gen/providers/alicloud/.bindings-stamp.json");
 
 /** A block of a provider schema (`terraform providers schema -json`). */
 export interface SchemaBlock {
@@ -32,17 +36,18 @@ export interface ProviderSchema {
 const META_ARGUMENTS = ["//", "count", "depends_on", "for_each", "lifecycle", "provider", "provisioner", "connection"];
 
 /**
- * The alicloud schema from the file `ALICLOUD_PROVIDER_SCHEMA` names: the same
- * file scripts/generate-bindings.ts generates the bindings from. Throws with
- * instructions when it is not set, so the schema tests fail instead of skipping.
+ * The alicloud schema from the file `ALICLOUD_PROVIDER_SCHEMA` names, or else
+ * the schema file the bindings were generated from (recorded in their stamp):
+ * the same file scripts/generate-bindings.ts reads. Throws with instructions
+ * when there is neither, so the schema tests fail instead of skipping.
  */
-export function loadAlicloudSchema(): ProviderSchema {
-  const file = process.env.ALICLOUD_PROVIDER_SCHEMA;
+export function loadAlicloudSchema(stamp = BINDINGS_STAMP): ProviderSchema {
+  const file = process.env.ALICLOUD_PROVIDER_SCHEMA || schemaFileOf(stamp);
   if (!file) {
     throw new Error(
-      "ALICLOUD_PROVIDER_SCHEMA is not set. The schema tests check every synthesized alicloud resource against the " +
-        "provider schema the bindings are generated from; set it to that file, e.g. " +
-        "ALICLOUD_PROVIDER_SCHEMA=/work/shared/schemas/alicloud-1.247.0.json npx jest test/schema",
+      "ALICLOUD_PROVIDER_SCHEMA is not set and the bindings were not generated from a schema file. The schema tests " +
+        "check every synthesized alicloud resource against the provider schema the bindings are generated from; set " +
+        "it to that file, e.g. ALICLOUD_PROVIDER_SCHEMA=/work/shared/schemas/alicloud-1.247.0.json npx jest test/schema",
     );
   }
   if (!fs.existsSync(file)) throw new Error(`ALICLOUD_PROVIDER_SCHEMA points to ${file}, which does not exist`);
@@ -50,6 +55,12 @@ export function loadAlicloudSchema(): ProviderSchema {
   const key = Object.keys(all.provider_schemas ?? {}).find((k) => k.endsWith("/aliyun/alicloud"));
   if (!key) throw new Error(`${file} holds no schema for aliyun/alicloud`);
   return all.provider_schemas[key];
+}
+
+function schemaFileOf(stamp: string): string | undefined {
+  if (!fs.existsSync(stamp)) return undefined;
+  const source: unknown = JSON.parse(fs.readFileSync(stamp, "utf8")).source;
+  return typeof source === "string" && source.startsWith("file:") ? source.slice("file:".length) : undefined;
 }
 
 /** Every way `config` (one resource, data source or provider block) breaks `block`, as `where: what` lines. */
