@@ -126,10 +126,17 @@ describe("the packed library", () => {
     expect(missing).toEqual([]);
     const unexpected = entries.filter(
       (e) => !e.startsWith("dist/lib/") && !e.startsWith("dist/.gen/") &&
-        !["package.json", "README.md", "CHANGELOG.md", "LICENSE", "scripts/generate-bindings.js"].includes(e),
+        !["package.json", "README.md", "CHANGELOG.md", "LICENSE", "bin/plan-review.js"].includes(e),
     );
     expect(unexpected).toEqual([]);
     expect(entries.filter((e) => e.endsWith(".ts") && !e.endsWith(".d.ts"))).toEqual([]);
+  });
+
+  test("the installed package's plan-review command runs from the compiled code", () => {
+    const bin = path.join(project, "node_modules", ".bin", "plan-review");
+    const help = run(bin, ["--help"], project).stdout;
+    expect(help).toContain("Usage: plan-review");
+    expect(fs.existsSync(path.join(project, "node_modules", PACKAGE_NAME, "lib"))).toBe(false);
   });
 
   test("generated provider bindings are shipped when the repository has them", () => {
