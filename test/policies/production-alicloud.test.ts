@@ -8,18 +8,12 @@ import * as path from "path";
 import { Image, Port, Release, Route, Service, ServiceCatalog, ValidationError } from "../../lib";
 import { productionEnvironment, productionRelease } from "../../stacks/production";
 import { shopCatalog } from "../../stacks/services";
-import { synthApp, tempApp } from "../support/synth";
+import { synthApp, synthError, tempApp } from "../support/synth";
 
 function synthProduction(catalog: ServiceCatalog, release: Release) {
   const app = tempApp();
   productionEnvironment(app, catalog, release);
-  let error: unknown;
-  try {
-    app.synth();
-  } catch (e) {
-    error = e;
-  }
-  return { app, error };
+  return { app, error: synthError(app) };
 }
 
 describe("production on Alibaba Cloud", () => {

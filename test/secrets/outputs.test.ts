@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { TerraformOutput } from "cdktf";
 import { DockerEnvironment, Image, Release, Secret, Service, ServiceCatalog, ValidationError } from "../../lib";
-import { synthApp, tempApp } from "../support/synth";
+import { synthApp, synthError, tempApp } from "../support/synth";
 
 function stackWithSecret() {
   const catalog = new ServiceCatalog();
@@ -27,12 +27,7 @@ describe("outputs that could carry a secret", () => {
   ])("an output of %s must be sensitive", (_what, value, carrier) => {
     const { app, stack } = stackWithSecret();
     new TerraformOutput(stack, "leak", { value: value(stack) });
-    let report: unknown;
-    try {
-      app.synth();
-    } catch (e) {
-      report = e;
-    }
+    const report = synthError(app);
     expect(report).toBeInstanceOf(ValidationError);
     expect((report as ValidationError).violations).toEqual([{
       path: "test", field: "output.leak.sensitive", value: "(not set)", rule: "rendered", severity: "error",

@@ -40,3 +40,13 @@ export function allFiles(dir: string): { file: string; text: string }[] {
     return entry.isDirectory() ? allFiles(full) : [{ file: full, text: fs.readFileSync(full, "latin1") }];
   });
 }
+
+/** Synthesizes `app` and returns the error it stopped with, if any. */
+export function synthError(app: App): unknown {
+  try {
+    app.synth();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}

@@ -5,6 +5,7 @@ import {
   ServiceProps, ValidationError,
 } from "../../lib";
 import { tempApp } from "../support/synth";
+import { Expected, expectOneError } from "./rejected";
 
 const image = Image.fromRegistry("shop/app");
 
@@ -16,7 +17,7 @@ interface Case {
   /** Overrides the release (default: version 1.0.0 for every service). */
   readonly release?: Release;
   /** Construct path, field, value and a piece of the allowed text the error must name. */
-  readonly expected: [path: string, field: string, value: string, allowed: string];
+  readonly expected: Expected;
 }
 
 const one = (props: Partial<ServiceProps>, name = "app") => (c: ServiceCatalog) =>
@@ -118,20 +119,7 @@ describe("bad input stops synthesis with one clear error and writes nothing for 
       release: release ?? Release.of(Object.fromEntries(catalog.services.map((s) => [s.name, "1.0.0"]))),
       publishAddress,
     });
-    let error: unknown;
-    try {
-      app.synth();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    const violations = (error as ValidationError).violations.filter((v) => v.severity === "error");
-    expect(violations).toHaveLength(1);
-    const [pathName, field, value, allowed] = expected;
-    expect(violations[0]).toMatchObject({ path: pathName, field, value });
-    expect(violations[0].allowed).toContain(allowed);
-    expect((error as Error).message).toContain(`${pathName}: ${field} = ${value}; `);
-    expect(fs.existsSync(path.join(app.outdir, "stacks", "test"))).toBe(false);
+    expectOneError(app, "test", expected);
   });
 
   test("every violation of a stack is reported together, sorted", () => {

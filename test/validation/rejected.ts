@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
 import { ValidationError } from "../../lib";
+import { synthError } from "../support/synth";
 
 /** What a rejected input must say: construct path, field, value as shown, and a piece of the allowed text. */
 export type Expected = [path: string, field: string, value: string, allowed: string];
@@ -11,12 +12,7 @@ export type Expected = [path: string, field: string, value: string, allowed: str
  * no output for `stack`. Returns the error for further checks.
  */
 export function expectOneError(app: App, stack: string, expected: Expected): ValidationError {
-  let error: unknown;
-  try {
-    app.synth();
-  } catch (e) {
-    error = e;
-  }
+  const error = synthError(app);
   expect(error).toBeInstanceOf(ValidationError);
   const report = error as ValidationError;
   const errors = report.violations.filter((v) => v.severity === "error");

@@ -4,7 +4,8 @@ import {
   AlicloudEnvironment, Cpu, Duration, Image, LogStore, Port, Probe, Release, Route, Service, ServiceCatalog, ServiceProps, Size,
   Stages, ValidationError,
 } from "../../../lib";
-import { tempApp } from "../../support/synth";
+import { synthError, tempApp } from "../../support/synth";
+import { Expected, expectOneError } from "../../validation/rejected";
 import { BASE_PROPS, Overrides, stage } from "./support";
 
 const image = Image.fromRegistry("shop/app");
@@ -19,7 +20,7 @@ interface Case {
   /** Stack id. @default "prerelease" */
   readonly id?: string;
   /** Construct path, field, value and a piece of the allowed text the error must name. */
-  readonly expected: [path: string, field: string, value: string, allowed: string];
+  readonly expected: Expected;
 }
 
 const one = (props: Partial<ServiceProps>, name = "app") => (c: ServiceCatalog) => new Service(c, name, { image, ...props });
@@ -115,20 +116,7 @@ describe("Alibaba Cloud bad input stops synthesis with one clear error and write
       catalog,
       release: Release.of(Object.fromEntries(catalog.services.map((s) => [s.name, "1.0.0"]))),
     });
-    let error: unknown;
-    try {
-      app.synth();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ValidationError);
-    const violations = (error as ValidationError).violations.filter((v) => v.severity === "error");
-    expect(violations).toHaveLength(1);
-    const [pathName, field, value, allowed] = expected;
-    expect(violations[0]).toMatchObject({ path: pathName, field, value });
-    expect(violations[0].allowed).toContain(allowed);
-    expect((error as Error).message).toContain(`${pathName}: ${field} = ${value}; `);
-    expect(fs.existsSync(path.join(app.outdir, "stacks", stackId))).toBe(false);
+    expectOneError(app, stackId, expected);
   });
 
   test("the valid defaults of this table synthesize", () => {
@@ -147,12 +135,8 @@ describe("platform rules and stage policies report one input once", () => {
     build(catalog);
     const app = tempApp();
     new AlicloudEnvironment(app, id, { ...BASE_PROPS, catalog, release: Release.of({ app: "1.0.0" }), settings });
-    try {
-      app.synth();
-    } catch (e) {
-      return (e as ValidationError).violations.filter((v) => v.severity === "error");
-    }
-    return [];
+    const error = synthError(app) as ValidationError | undefined;
+    return error?.violations.filter((v) => v.severity === "error") ?? [];
   };
 
   test("a public route in an internal-only stage: the platform's error only", () => {
