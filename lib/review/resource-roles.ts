@@ -1,22 +1,8 @@
+import { STATEFUL_RESOURCE_TYPES } from "../validation/rendered-rules";
 import { Value, isRecord } from "./values";
 
-/**
- * Resource types that hold data or an address others depend on: replacing or
- * removing one loses images, logs, state, or the load balancer's IP address.
- */
-export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
-  "docker_volume",
-  "alicloud_cr_ee_instance",
-  "alicloud_cr_ee_namespace",
-  "alicloud_cr_ee_repo",
-  "alicloud_log_project",
-  "alicloud_log_store",
-  "alicloud_slb_load_balancer",
-  // The state backend: OSS bucket for state, Tablestore for the lock.
-  "alicloud_oss_bucket",
-  "alicloud_ots_instance",
-  "alicloud_ots_table",
-]);
+/** Resource types that hold data or an address others depend on (one list with the deletion-protection check). */
+export const STATEFUL_TYPES: ReadonlySet<string> = new Set(STATEFUL_RESOURCE_TYPES);
 
 /** Label the Docker platform puts on every container naming its service (or role: registry, load-balancer). */
 export const SERVICE_LABEL = "org.cdktf-service-platform.service";

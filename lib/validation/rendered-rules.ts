@@ -3,15 +3,21 @@ import { Violation } from "./violation";
 
 /**
  * Resources whose loss cannot be undone by applying again: images kept for
- * rollback, logs, and the load balancer address clients and DNS point at.
+ * rollback, logs, state, and the load balancer address clients and DNS point at.
+ * The one list both the deletion-protection check and plan-review's risk flags use.
  */
 export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
+  "docker_volume",
   "alicloud_cr_ee_instance",
   "alicloud_cr_ee_namespace",
   "alicloud_cr_ee_repo",
   "alicloud_log_project",
   "alicloud_log_store",
   "alicloud_slb_load_balancer",
+  // A state backend of its own: OSS bucket for state, Tablestore for the lock.
+  "alicloud_oss_bucket",
+  "alicloud_ots_instance",
+  "alicloud_ots_table",
 ];
 
 /** The parts of a synthesized stack (`cdk.tf.json`) these rules read. */

@@ -126,6 +126,7 @@ export class DockerEnvironment extends EnvironmentStack {
   private renderRegistry(network: Network): void {
     const data = new Volume(this, "registry-data", {
       name: `${this.node.id}-registry-data`,
+      lifecycle: { preventDestroy: this.settings.deletionProtection },
       labels: [{ label: "org.cdktf-service-platform.environment", value: this.node.id }],
     });
     const image = new Image(this, "registry-image", { name: this.props.registryImage, keepLocally: true });
