@@ -1,6 +1,13 @@
 import {
-  Cpu, Duration, EnvValue, Image, LogStore, Port, Probe, Rollout, Route, Secret, Service, ServiceCatalog, Size,
+  Cpu, Duration, EnvValue, Image, LogStore, Port, Probe, ProbeTiming, Rollout, Route, Secret, Service, ServiceCatalog, Size,
 } from "../lib";
+
+/** The shop's services start in seconds, so their probes look early and often. */
+const PROBE_TIMING: ProbeTiming = {
+  initialDelay: Duration.seconds(3),
+  timeout: Duration.seconds(2),
+  period: Duration.seconds(5),
+};
 
 /**
  * The example shop: a public web front, an orders API that reaches its
@@ -14,12 +21,7 @@ export function shopCatalog(): ServiceCatalog {
     image: Image.fromRegistry("shop/orders-api"),
     replicas: 2,
     ports: [Port.http(8085, { route: Route.internal({ listenerPort: 8085 }) })],
-    probe: Probe.http(8085, {
-      path: "/healthz",
-      initialDelay: Duration.seconds(3),
-      timeout: Duration.seconds(2),
-      period: Duration.seconds(5),
-    }),
+    probe: Probe.http(8085, { path: "/healthz", ...PROBE_TIMING }),
     resources: { cpu: Cpu.cores(1), memory: Size.gibibytes(2) },
     env: {
       LOG_LEVEL: EnvValue.literal("info"),
@@ -35,12 +37,7 @@ export function shopCatalog(): ServiceCatalog {
     image: Image.fromRegistry("shop/web"),
     replicas: 2,
     ports: [Port.http(8080, { route: Route.public({ domains: ["shop.example.com"] }) })],
-    probe: Probe.http(8080, {
-      path: "/healthz",
-      initialDelay: Duration.seconds(3),
-      timeout: Duration.seconds(2),
-      period: Duration.seconds(5),
-    }),
+    probe: Probe.http(8080, { path: "/healthz", ...PROBE_TIMING }),
     resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
     env: { ORDERS_API_HOST: EnvValue.hostOf(ordersApi), ORDERS_API_PORT: EnvValue.literal("8085") },
     logs: LogStore.stdout("web"),
@@ -50,11 +47,7 @@ export function shopCatalog(): ServiceCatalog {
   new Service(catalog, "worker", {
     image: Image.fromRegistry("shop/worker"),
     replicas: 2,
-    probe: Probe.command(["/bin/sh", "-c", "test -f /tmp/healthy"], {
-      initialDelay: Duration.seconds(3),
-      timeout: Duration.seconds(2),
-      period: Duration.seconds(5),
-    }),
+    probe: Probe.command(["/bin/sh", "-c", "test -f /tmp/healthy"], PROBE_TIMING),
     resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
     env: {
       LOG_LEVEL: EnvValue.literal("info"),
