@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import {
-  Cpu, Duration, DockerEnvironment, EnvValue, Image, Port, Probe, Release, Route, Secret, Service, ServiceCatalog, Size,
+  Cpu, Duration, DockerEnvironment, EnvValue, Image, Port, Probe, Release, Route, Secret, Service, ServiceCatalog, Size, Stages,
 } from "../../../lib";
 
 function render(build: (catalog: ServiceCatalog) => void, versions: Record<string, string>, props = {}) {
@@ -194,6 +194,14 @@ describe("DockerEnvironment", () => {
     expect(json.resource.docker_container["load-balancer"].ports[0].ip).toBe("127.0.0.2");
     expect(json.resource.docker_container.registry.ports).toEqual([{ internal: 5000, external: 5001, ip: "127.0.0.2" }]);
     expect(json.resource.docker_image["orders-api-image"].name).toBe("localhost:5001/shop/orders-api:1");
+  });
+
+  test("the registry's volume is protected from destroy when the stage asks for deletion protection", () => {
+    expect(render(api, { "orders-api": "1" }).json.resource.docker_volume["registry-data"].lifecycle)
+      .toEqual({ prevent_destroy: false });
+    const settings = { ...Stages.test, deletionProtection: true };
+    expect(render(api, { "orders-api": "1" }, { settings }).json.resource.docker_volume["registry-data"].lifecycle)
+      .toEqual({ prevent_destroy: true });
   });
 
   test("a private registry with a volume", () => {
