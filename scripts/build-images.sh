@@ -263,7 +263,9 @@ esac
 echo "$(cat /etc/shop/service) $(cat /etc/shop/version): httpd on :$PORT as $(hostname)"
 httpd -f -v -p "$PORT" -h /www &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid; exit 0' TERM INT
+# On TERM the listener stops (new connections are refused and retried elsewhere by the
+# load balancer); the pause lets requests in flight finish before the container exits.
+trap 'kill -TERM $pid 2>/dev/null; wait $pid; sleep 1; exit 0' TERM INT
 wait $pid
 EOF
   chmod 0755 "$root/www/cgi-bin/index.cgi" "$root/usr/local/bin/app-entrypoint.sh"

@@ -25,6 +25,7 @@ export function shopCatalog(): ServiceCatalog {
     resources: { cpu: Cpu.cores(1), memory: Size.gibibytes(2) },
     env: {
       LOG_LEVEL: EnvValue.literal("info"),
+      PORT: EnvValue.literal("8085"),
       DB_HOST: EnvValue.fromVariable("orders_db_host", { description: "Orders database host" }),
       DB_USER: EnvValue.fromVariable("orders_db_user", { description: "Orders database user" }),
     },
@@ -51,6 +52,7 @@ export function shopCatalog(): ServiceCatalog {
     resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
     env: {
       LOG_LEVEL: EnvValue.literal("info"),
+      PORT: EnvValue.literal("none"),
       ORDERS_API_HOST: EnvValue.hostOf(ordersApi),
       QUEUE_HOST: EnvValue.fromVariable("worker_queue_host"),
     },

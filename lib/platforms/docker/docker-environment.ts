@@ -93,14 +93,19 @@ export class DockerEnvironment extends EnvironmentStack {
         hostname: replicaHost(service.name, replica),
         image: image.imageId,
         env,
-        cpus: String(service.resources.cpu.toCores()),
+        // The provider reads cpus back as "1.0" for whole cores: rendered otherwise, every plan replaces the container.
+        cpus: dockerCpus(service.resources.cpu.toCores()),
         memory: service.resources.memory.toMebibytes(),
+        // Unset, Docker allows swap of twice the memory and the provider reads that back as a change.
+        memorySwap: service.resources.memory.toMebibytes(),
         healthcheck: service.probe ? dockerHealthcheck(service.probe) : undefined,
         wait: service.probe !== undefined,
         waitTimeout: service.probe ? healthyWithin(service.probe) : undefined,
         networksAdvanced: [{ name: network.name, aliases: [service.name, replicaHost(service.name, replica)] }],
         // The new version's replica starts and turns healthy before the old one stops.
         lifecycle: { createBeforeDestroy: true },
+        // Without it the provider stops old replicas with a zero timeout, cutting requests in flight.
+        destroyGraceSeconds: 10,
       });
     });
   }
@@ -153,4 +158,9 @@ export class DockerEnvironment extends EnvironmentStack {
       ],
     };
   }
+}
+
+/** cpus as the docker provider reads it back: "1.0" for whole cores, "0.5" otherwise. */
+function dockerCpus(cores: number): string {
+  return Number.isInteger(cores) ? cores.toFixed(1) : String(cores);
 }

@@ -7,7 +7,6 @@ export interface DockerHealthcheck {
   readonly interval: string;
   readonly timeout: string;
   readonly startPeriod: string;
-  readonly startInterval: string;
   readonly retries: number;
 }
 
@@ -30,9 +29,6 @@ export function dockerHealthcheck(probe: Probe): DockerHealthcheck {
     interval: seconds(timing.period),
     timeout: seconds(timing.timeout),
     startPeriod: seconds(timing.initialDelay),
-    // Checks during the start period run this often, so a new replica is
-    // known healthy (and a rollout moves on) soon after it is ready.
-    startInterval: "1s",
     retries: timing.failureThreshold,
   };
 }

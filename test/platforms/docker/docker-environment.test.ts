@@ -71,7 +71,6 @@ describe("DockerEnvironment", () => {
       interval: "20s",
       timeout: "10s",
       start_period: "3s",
-      start_interval: "1s",
       retries: 4,
     });
     expect(first.wait).toBe(true);
@@ -102,8 +101,10 @@ describe("DockerEnvironment", () => {
   test("cpu and memory limits", () => {
     const { json } = render(api, { "orders-api": "1.0.9" });
     const [first] = containers(json, "orders-api-");
-    expect(first.cpus).toBe("1");
+    expect(first.cpus).toBe("1.0");
     expect(first.memory).toBe(2048);
+    expect(first.memory_swap).toBe(2048);
+    expect(first.destroy_grace_seconds).toBe(10);
   });
 
   test("env values become literals or variables, secrets sensitive variables", () => {
