@@ -166,7 +166,8 @@ describe("the packed library", () => {
     const stack = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "test", "cdk.tf.json"), "utf8"));
     const names = (type: string) => Object.values(stack.resource?.[type] ?? {}).map((r: any) => r.name).sort();
     expect(names("docker_network")).toEqual(["test-net"]);
-    expect(names("docker_container")).toEqual(["hello-1_1.2.3", "hello-2_1.2.3", "test-lb", "test-registry"]);
+    expect(names("docker_container")).toEqual([1, 2].map(
+      (i) => `hello-${i}_1.2.3-\${substr(terraform_data.hello-${i}-generation.id, 0, 8)}`).concat(["test-lb", "test-registry"]));
     expect(names("docker_image")).toContain("localhost:5000/demo/hello:1.2.3");
     const lb = Object.values(stack.resource.docker_container).find((c: any) => c.name === "test-lb") as any;
     const nginxConf = lb.upload.find((u: any) => u.file === "/etc/nginx/nginx.conf").content as string;

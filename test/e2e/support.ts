@@ -156,14 +156,16 @@ export async function volumesOf(env: string): Promise<string[]> {
 }
 
 /** Containers, networks and volumes with any of these exact names, labelled or not. */
+/** Objects whose names match the anchored patterns of `names`. */
 export async function namedObjects(names: { containers: string[]; networks: string[]; volumes: string[] }): Promise<string[]> {
   const found: string[] = [];
   const allContainers = new Set(lines(await docker(["ps", "-a", "--format", "{{.Names}}"])));
   const allNetworks = new Set(lines(await docker(["network", "ls", "--format", "{{.Name}}"])));
   const allVolumes = new Set(lines(await docker(["volume", "ls", "--format", "{{.Name}}"])));
-  for (const c of names.containers) if (allContainers.has(c)) found.push(`container ${c}`);
-  for (const n of names.networks) if (allNetworks.has(n)) found.push(`network ${n}`);
-  for (const v of names.volumes) if (allVolumes.has(v)) found.push(`volume ${v}`);
+  const present = (pattern: string, all: Set<string>) => [...all].filter((n) => new RegExp(pattern).test(n));
+  for (const c of names.containers) found.push(...present(c, allContainers).map((n) => `container ${n}`));
+  for (const n of names.networks) found.push(...present(n, allNetworks).map((x) => `network ${x}`));
+  for (const v of names.volumes) found.push(...present(v, allVolumes).map((x) => `volume ${x}`));
   return found;
 }
 

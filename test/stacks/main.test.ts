@@ -20,9 +20,12 @@ describe("the example App", () => {
       "nginx:stable",
       "registry:2",
     ]);
+    const generation = (replica: string) => `-\${substr(terraform_data.${replica}-generation.id, 0, 8)}`;
     expect(Object.values<any>(test.docker_container).map((c) => c.name).sort()).toEqual([
-      "orders-api-1_2.1.0", "orders-api-2_2.1.0", "test-lb", "test-registry",
-      "web-1_1.3.0", "web-2_1.3.0", "worker-1_1.0.4", "worker-2_1.0.4",
+      `orders-api-1_2.1.0${generation("orders-api-1")}`, `orders-api-2_2.1.0${generation("orders-api-2")}`,
+      "test-lb", "test-registry",
+      `web-1_1.3.0${generation("web-1")}`, `web-2_1.3.0${generation("web-2")}`,
+      `worker-1_1.0.4${generation("worker-1")}`, `worker-2_1.0.4${generation("worker-2")}`,
     ]);
     expect(test.docker_volume["registry-data"].name).toBe("test-registry-data");
   });

@@ -3,6 +3,7 @@ import { Image } from "@cdktf/provider-docker/lib/image";
 import { Network } from "@cdktf/provider-docker/lib/network";
 import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
 import { Volume } from "@cdktf/provider-docker/lib/volume";
+import { DataResource, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { EnvironmentProps, EnvironmentStack } from "../../environments/environment-stack";
 import { Stages } from "../../environments/stage";
@@ -85,20 +86,29 @@ export class DockerEnvironment extends EnvironmentStack {
       keepLocally: true,
     });
     const env = variables.containerEnv(service).map((e) => `${e.name}=${e.value}`);
+    const settings = {
+      image: image.imageId,
+      env,
+      // The provider reads cpus back as "1.0" for whole cores: rendered otherwise, every plan replaces the container.
+      cpus: dockerCpus(service.resources.cpu.toCores()),
+      memory: service.resources.memory.toMebibytes(),
+      // Unset, Docker allows swap of twice the memory and the provider reads that back as a change.
+      memorySwap: service.resources.memory.toMebibytes(),
+      healthcheck: service.probe ? dockerHealthcheck(service.probe) : undefined,
+    };
     return Array.from({ length: this.replicasOf(service) }, (_, index) => {
       const replica = index + 1;
+      // Any change to these replaces the container, and the replacement starts before the old
+      // one stops, so it needs a name of its own: a generation that is replaced with them.
+      const generation = new DataResource(this, `${service.name}-${replica}-generation`, {
+        triggersReplace: settings,
+        lifecycle: { createBeforeDestroy: true },
+      });
       return new Container(this, `${service.name}-${replica}`, {
         ...this.commonContainer(`${service.name}`, version),
-        name: replicaContainerName(service.name, replica, version),
+        ...settings,
+        name: `${replicaContainerName(service.name, replica, version)}-${Fn.substr(generation.id, 0, 8)}`,
         hostname: replicaHost(service.name, replica),
-        image: image.imageId,
-        env,
-        // The provider reads cpus back as "1.0" for whole cores: rendered otherwise, every plan replaces the container.
-        cpus: dockerCpus(service.resources.cpu.toCores()),
-        memory: service.resources.memory.toMebibytes(),
-        // Unset, Docker allows swap of twice the memory and the provider reads that back as a change.
-        memorySwap: service.resources.memory.toMebibytes(),
-        healthcheck: service.probe ? dockerHealthcheck(service.probe) : undefined,
         wait: service.probe !== undefined,
         waitTimeout: service.probe ? healthyWithin(service.probe) : undefined,
         networksAdvanced: [{ name: network.name, aliases: [service.name, replicaHost(service.name, replica)] }],

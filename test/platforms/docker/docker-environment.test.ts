@@ -49,13 +49,28 @@ describe("DockerEnvironment", () => {
   test("replicas become containers named per replica and version", () => {
     const { json } = render(api, { "orders-api": "1.0.9" });
     const replicas = containers(json, "orders-api-");
-    expect(replicas.map((c) => c.name)).toEqual(["orders-api-1_1.0.9", "orders-api-2_1.0.9", "orders-api-3_1.0.9"]);
+    expect(replicas.map((c) => c.name)).toEqual([1, 2, 3].map(
+      (i) => `orders-api-${i}_1.0.9-\${substr(terraform_data.orders-api-${i}-generation.id, 0, 8)}`));
     expect(replicas.map((c) => c.hostname)).toEqual(["orders-api-1", "orders-api-2", "orders-api-3"]);
     for (const c of replicas) {
       expect(c.image).toBe("${docker_image.orders-api-image.image_id}");
       expect(c.restart).toBe("unless-stopped");
       expect(c.lifecycle).toEqual({ create_before_destroy: true });
     }
+  });
+
+  test("each replica's generation is replaced with anything that replaces the container", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" });
+    const generation = json.resource.terraform_data["orders-api-1-generation"];
+    expect(generation.lifecycle).toEqual({ create_before_destroy: true });
+    expect(generation.triggers_replace).toEqual({
+      image: "${docker_image.orders-api-image.image_id}",
+      env: containers(json, "orders-api-")[0].env,
+      cpus: "1.0",
+      memory: 2048,
+      memorySwap: 2048,
+      healthcheck: { test: ["CMD-SHELL", "nc -z 127.0.0.1 8085 || exit 1"], interval: "20s", timeout: "10s", startPeriod: "3s", retries: 4 },
+    });
   });
 
   test("a release can scale a service in one environment", () => {
