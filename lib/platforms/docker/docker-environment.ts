@@ -9,7 +9,7 @@ import { EnvironmentProps, EnvironmentStack } from "../../environments/environme
 import { Stages } from "../../environments/stage";
 import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
-import { dockerRules } from "./docker-rules";
+import { ResolvedDockerProps, dockerRules } from "./docker-rules";
 import { dockerHealthcheck, healthyWithin } from "./healthcheck";
 import { Listener, planListeners } from "./load-balancer-plan";
 import { replicaContainerName, replicaHost } from "./names";
@@ -45,7 +45,7 @@ export class DockerEnvironment extends EnvironmentStack {
   public readonly loadBalancerConfig: string = "";
   /** Listener ports the load balancer publishes. */
   public readonly listeners: readonly Listener[] = [];
-  private readonly props: Required<Omit<DockerEnvironmentProps, keyof EnvironmentProps>>;
+  private readonly props: ResolvedDockerProps;
 
   constructor(scope: Construct, id: string, props: DockerEnvironmentProps) {
     super(scope, id, props, Stages.test);
