@@ -1,9 +1,10 @@
 export * from "./model";
 export * from "./environments/environment-stack";
-export * from "./environments/policy";
+export * from "./policies/policy";
 export * from "./environments/stage";
 export * from "./validation/violation";
 export * from "./platforms/docker/docker-environment";
+export * from "./platforms/docker/docker-props";
 export { renderNginxConfig, NO_ROUTE_ANSWER } from "./platforms/docker/nginx-config";
 export { planListeners } from "./platforms/docker/load-balancer-plan";
 export * from "./platforms/alicloud/alicloud-environment";

@@ -7,10 +7,9 @@ import { Release } from "../model/release";
 import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
 import { RenderedStack, validateRendered } from "../validation/rendered-rules";
-import { validateSettings } from "../validation/settings-rules";
+import { validateSettings } from "./settings-rules";
 import { ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
-import { PolicyContext } from "./policy";
-import { StageSettings } from "./stage";
+import { PolicyContext, StageSettings } from "../policies/policy";
 
 /** What every environment is built from. */
 export interface EnvironmentProps {

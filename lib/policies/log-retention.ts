@@ -1,4 +1,4 @@
-import { Policy } from "../environments/policy";
+import { Policy } from "./policy";
 import { Duration } from "../model/duration";
 import { Checker } from "../validation/checker";
 

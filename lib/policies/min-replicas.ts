@@ -1,4 +1,4 @@
-import { Policy } from "../environments/policy";
+import { Policy } from "./policy";
 import { Checker } from "../validation/checker";
 
 /** Options of the `min-replicas` policy. */

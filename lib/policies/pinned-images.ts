@@ -1,4 +1,4 @@
-import { Policy } from "../environments/policy";
+import { Policy } from "./policy";
 import { Checker } from "../validation/checker";
 import { IMAGE_VERSION } from "../validation/rules";
 

@@ -1,5 +1,4 @@
-import type { Policy } from "../environments/policy";
-import type { StageSettings } from "../environments/stage";
+import type { Policy, StageSettings } from "./policy";
 import { Duration } from "../model/duration";
 import { deletionProtectionPolicy } from "./deletion-protection";
 import { LogRetentionOptions, logRetentionPolicy } from "./log-retention";

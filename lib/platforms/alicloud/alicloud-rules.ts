@@ -1,4 +1,4 @@
-import { PolicyContext } from "../../environments/policy";
+import { PolicyContext } from "../../policies/policy";
 import { Duration } from "../../model/duration";
 import { Service } from "../../model/service";
 import { Checker } from "../../validation/checker";

@@ -1,4 +1,4 @@
-import { PolicyContext } from "../../environments/policy";
+import { PolicyContext } from "../../policies/policy";
 import { Checker } from "../../validation/checker";
 import { matching } from "../../validation/rules";
 import { ResolvedAlicloud } from "./alicloud-defaults";

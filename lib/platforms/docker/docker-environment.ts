@@ -5,35 +5,17 @@ import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
 import { Volume } from "@cdktf/provider-docker/lib/volume";
 import { DataResource, Fn } from "cdktf";
 import { Construct } from "constructs";
-import { EnvironmentProps, EnvironmentStack } from "../../environments/environment-stack";
+import { EnvironmentStack } from "../../environments/environment-stack";
 import { Stages } from "../../environments/stage";
 import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
-import { ResolvedDockerProps, dockerRules } from "./docker-rules";
+import { DockerEnvironmentProps, ResolvedDockerProps } from "./docker-props";
+import { dockerRules } from "./docker-rules";
 import { dockerHealthcheck, healthyWithin } from "./healthcheck";
 import { Listener, planListeners } from "./load-balancer-plan";
 import { replicaContainerName, replicaHost } from "./names";
 import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
 
-/** Settings of a test environment on one Docker host. */
-export interface DockerEnvironmentProps extends EnvironmentProps {
-  /** Docker daemon address. @default "unix:///var/run/docker.sock" */
-  readonly dockerHost?: string;
-  /** Registry host that serves the service images. @default - the environment's own registry, "localhost:<registryPort>" */
-  readonly registry?: string;
-  /** Host address the load balancer and registry publish on; loopback keeps them off the network. @default "127.0.0.1" */
-  readonly publishAddress?: string;
-  /** Load balancer image: nginx plus a busybox-style /bin/sh with nslookup. @default "nginx:stable" */
-  readonly loadBalancerImage?: string;
-  /** Image of the environment's private registry. @default "registry:2" */
-  readonly registryImage?: string;
-  /** Host port of the private registry. @default 5000 */
-  readonly registryPort?: number;
-  /** Size at which a container's json-file log rotates. @default "10m" */
-  readonly logMaxSize?: string;
-  /** Rotated json-file logs kept per container. @default 3 */
-  readonly logMaxFiles?: number;
-}
 
 /**
  * The test environment on a Docker host: one network; per service an image

@@ -1,12 +1,8 @@
-import type { EnvironmentProps } from "../../environments/environment-stack";
-import { PolicyContext } from "../../environments/policy";
+import { PolicyContext } from "../../policies/policy";
 import { Checker } from "../../validation/checker";
 import { IMAGE_REFERENCE, PORT, REGISTRY_HOST, integerBetween, matching } from "../../validation/rules";
 import { Violation } from "../../validation/violation";
-import type { DockerEnvironmentProps } from "./docker-environment";
-
-/** The Docker environment's own props with defaults applied. */
-export type ResolvedDockerProps = Required<Omit<DockerEnvironmentProps, keyof EnvironmentProps>>;
+import { ResolvedDockerProps } from "./docker-props";
 
 const IPV4 = matching(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/, "an IPv4 address such as 127.0.0.1");
 const DOCKER_HOST = matching(

@@ -1,7 +1,7 @@
-import type { StageSettings } from "../environments/stage";
-import { Checker } from "./checker";
-import { DNS_LABEL, integerBetween, wholeDaysBetween } from "./rules";
-import { Violation } from "./violation";
+import type { StageSettings } from "../policies/policy";
+import { Checker } from "../validation/checker";
+import { DNS_LABEL, integerBetween, wholeDaysBetween } from "../validation/rules";
+import { Violation } from "../validation/violation";
 
 const RETENTION = wholeDaysBetween(1, 3650);
 

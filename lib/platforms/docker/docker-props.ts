@@ -1,0 +1,24 @@
+import type { EnvironmentProps } from "../../environments/environment-stack";
+
+/** Settings of a test environment on one Docker host. */
+export interface DockerEnvironmentProps extends EnvironmentProps {
+  /** Docker daemon address. @default "unix:///var/run/docker.sock" */
+  readonly dockerHost?: string;
+  /** Registry host that serves the service images. @default - the environment's own registry, "localhost:<registryPort>" */
+  readonly registry?: string;
+  /** Host address the load balancer and registry publish on; loopback keeps them off the network. @default "127.0.0.1" */
+  readonly publishAddress?: string;
+  /** Load balancer image: nginx plus a busybox-style /bin/sh with nslookup. @default "nginx:stable" */
+  readonly loadBalancerImage?: string;
+  /** Image of the environment's private registry. @default "registry:2" */
+  readonly registryImage?: string;
+  /** Host port of the private registry. @default 5000 */
+  readonly registryPort?: number;
+  /** Size at which a container's json-file log rotates. @default "10m" */
+  readonly logMaxSize?: string;
+  /** Rotated json-file logs kept per container. @default 3 */
+  readonly logMaxFiles?: number;
+}
+
+/** The Docker environment's own props with defaults applied. */
+export type ResolvedDockerProps = Required<Omit<DockerEnvironmentProps, keyof EnvironmentProps>>;
