@@ -8,6 +8,7 @@ import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
 import { RenderedStack, validateRendered } from "../validation/rendered-rules";
 import { validateSettings } from "./settings-rules";
+import { escapeElements } from "./template-escaping";
 import { ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
 import { PolicyContext, StageSettings } from "../policies/policy";
 
@@ -96,6 +97,18 @@ export abstract class EnvironmentStack extends TerraformStack {
       throw new ValidationError(this.node.path, this.violations, policies);
     }
     super.runAllValidations();
+  }
+
+  /** The stack's Terraform JSON; every string a team wrote goes through the escaping sink first (template-escaping.ts). */
+  public toTerraform(): any {
+    escapeElements(this);
+    return super.toTerraform();
+  }
+
+  /** The stack as HCL, through the same sink. */
+  public toHclTerraform(): any {
+    escapeElements(this);
+    return super.toHclTerraform();
   }
 
   private record(found: readonly Violation[]): void {

@@ -1,0 +1,107 @@
+import { Construct } from "constructs";
+import { Lazy, TerraformElement } from "cdktf";
+
+/**
+ * The one place where text becomes Terraform data. Terraform reads almost
+ * every string of a configuration as a template: `${…}` is evaluated and
+ * `%{…}` is a directive. A string the library renders is text that a team
+ * wrote (a probe path, an env literal, a label, an nginx configuration built
+ * from their routes), so before cdktf resolves tokens every such string is
+ * escaped — `${` becomes `$${` and `%{` becomes `%%{` — and Terraform reads
+ * back exactly the text given. Tokens the library creates (variable and
+ * resource references, function calls) are not text: before resolution they
+ * are markers such as `${TfToken[TOKEN.12]}`, which are left alone and stay
+ * live. Places Terraform reads literally are left as they are: the `terraform`
+ * block (backend, required providers) and the descriptions of variables and
+ * outputs, where `$${` would show as is.
+ */
+
+/** cdktf's marker of a string token before resolution (cdktf/lib/tokens/private/encoding). */
+const STRING_TOKEN = /(\$\{TfToken\[[a-zA-Z0-9:._-]+\]\})/;
+
+/**
+ * `$${` as a token. Inside a string that also holds a library token, cdktf
+ * reads a literal `${` as the start of an expression and would render the
+ * next token without its own `${…}`, so there the escape travels as a token
+ * that resolves to the escaped text.
+ */
+const ESCAPED_OPEN = Lazy.stringValue({ produce: () => "$${" });
+
+const wrapped = new WeakSet<TerraformElement>();
+
+/** Text as Terraform must see it to read it back literally. */
+export function escapeTemplateText(text: string): string {
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
+
+/** A string of an element's configuration with its text escaped and its token markers kept. */
+export function escapeConfigString(value: string): string {
+  const parts = value.split(STRING_TOKEN);
+  if (parts.length === 1) return escapeTemplateText(value);
+  // split() with a capture group puts the markers at odd indexes.
+  return parts.map((part, i) => (i % 2 === 1 ? part : part.replace(/%\{/g, () => "%%{").replace(/\$\{/g, () => ESCAPED_OPEN)))
+    .join("");
+}
+
+/** Every string, and every object key, of `value` escaped; numbers, booleans and tokens as they are. */
+function escapeDeep(value: unknown): unknown {
+  if (typeof value === "string") return escapeConfigString(value);
+  if (Array.isArray(value)) return value.map(escapeDeep);
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) =>
+    // "//" holds cdktf's metadata, which Terraform ignores.
+    key === "//" ? [key, v] : [escapeConfigString(key), escapeDeep(v)]));
+}
+
+/** `fields` of `block` as they are, everything else escaped. */
+function escapeExcept(block: unknown, fields: readonly string[]): unknown {
+  if (!isPlainObject(block)) return escapeDeep(block);
+  return Object.fromEntries(Object.entries(block).map(([key, v]) => [key, fields.includes(key) ? v : escapeDeep(v)]));
+}
+
+/** Each named entry of a top-level block (`variable`, `output`) with `literal` fields left as they are. */
+function escapeEntries(entries: unknown, literal: readonly string[]): unknown {
+  if (!isPlainObject(entries)) return escapeDeep(entries);
+  return Object.fromEntries(Object.entries(entries).map(([name, body]) => [name, escapeExcept(body, literal)]));
+}
+
+/** Where Terraform reads strings literally, per top-level block of a configuration. */
+const LITERAL_FIELDS: Record<string, readonly string[] | "all"> = {
+  terraform: "all",
+  "//": "all",
+  // A variable's type is a type expression; its description and default are read literally.
+  variable: ["type", "description", "default", "sensitive", "nullable", "ephemeral"],
+  output: ["description"],
+};
+
+/** One element's configuration (`toTerraform()` or `toHclTerraform()`) with every user string escaped. */
+export function escapeFragment(fragment: unknown): unknown {
+  if (!isPlainObject(fragment)) return fragment;
+  return Object.fromEntries(Object.entries(fragment).map(([block, body]) => {
+    const literal = LITERAL_FIELDS[block];
+    if (literal === "all") return [block, body];
+    return [block, literal ? escapeEntries(body, literal) : escapeDeep(body)];
+  }));
+}
+
+/**
+ * Routes every Terraform element under `scope` through the sink, once:
+ * elements added later are caught by the next call, which the environment
+ * makes each time it renders.
+ */
+export function escapeElements(scope: Construct): void {
+  for (const element of scope.node.findAll().filter(TerraformElement.isTerraformElement)) {
+    if (wrapped.has(element)) continue;
+    wrapped.add(element);
+    const toTerraform = element.toTerraform.bind(element);
+    const toHclTerraform = element.toHclTerraform.bind(element);
+    element.toTerraform = () => escapeFragment(toTerraform());
+    element.toHclTerraform = () => escapeFragment(toHclTerraform());
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
