@@ -12,17 +12,20 @@ export interface DockerHealthcheck {
 
 /**
  * Docker runs health checks inside the container, so http and tcp probes use
- * the busybox-style `wget` and `nc` that slim images carry. Docker has no
- * success threshold: one passing check makes a container healthy.
+ * the busybox-style `wget` and `nc` that slim images carry. Every check runs
+ * in exec form (`CMD` and an argument vector, no shell): the probe path is one
+ * argument of wget, so `&`, `;`, `$(…)` or quotes in it are part of the URL and
+ * never shell syntax. Docker counts any non-zero exit as a failed check. It
+ * has no success threshold: one passing check makes a container healthy.
  */
 export function dockerHealthcheck(probe: Probe): DockerHealthcheck {
   const check = probe.check;
   const timing = probe.timing;
   const test =
     check.kind === "http"
-      ? ["CMD-SHELL", `wget -q -O /dev/null http://127.0.0.1:${check.port}${check.path} || exit 1`]
+      ? ["CMD", "wget", "-q", "-O", "/dev/null", `http://127.0.0.1:${check.port}${check.path}`]
       : check.kind === "tcp"
-        ? ["CMD-SHELL", `nc -z 127.0.0.1 ${check.port} || exit 1`]
+        ? ["CMD", "nc", "-z", "127.0.0.1", String(check.port)]
         : ["CMD", ...check.command];
   return {
     test,

@@ -69,7 +69,7 @@ describe("DockerEnvironment", () => {
       cpus: "1.0",
       memory: 2048,
       memorySwap: 2048,
-      healthcheck: { test: ["CMD-SHELL", "nc -z 127.0.0.1 8085 || exit 1"], interval: "20s", timeout: "10s", startPeriod: "3s", retries: 4 },
+      healthcheck: { test: ["CMD", "nc", "-z", "127.0.0.1", "8085"], interval: "20s", timeout: "10s", startPeriod: "3s", retries: 4 },
     });
   });
 
@@ -82,7 +82,7 @@ describe("DockerEnvironment", () => {
     const { json } = render(api, { "orders-api": "1.0.9" });
     const [first] = containers(json, "orders-api-");
     expect(first.healthcheck).toEqual({
-      test: ["CMD-SHELL", "nc -z 127.0.0.1 8085 || exit 1"],
+      test: ["CMD", "nc", "-z", "127.0.0.1", "8085"],
       interval: "20s",
       timeout: "10s",
       start_period: "3s",
@@ -92,13 +92,13 @@ describe("DockerEnvironment", () => {
     expect(first.wait_timeout).toBe(3 + 20 * 5 + 10);
   });
 
-  test("http and command probes", () => {
+  test("http and command probes, all in exec form (no shell)", () => {
     const http = render((c) => new Service(c, "web", {
       image: Image.fromRegistry("shop/web"),
       probe: Probe.http(8080, { path: "/healthz" }),
     }), { web: "1" }).json;
     expect(containers(http, "web-")[0].healthcheck.test)
-      .toEqual(["CMD-SHELL", "wget -q -O /dev/null http://127.0.0.1:8080/healthz || exit 1"]);
+      .toEqual(["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/healthz"]);
     const command = render((c) => new Service(c, "worker", {
       image: Image.fromRegistry("shop/worker"),
       probe: Probe.command(["pgrep", "worker"]),
