@@ -7,6 +7,7 @@ import { Release } from "../model/release";
 import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
 import { RenderedStack, validateRendered } from "../validation/rendered-rules";
+import { validateUserText } from "../validation/user-text";
 import { validateSettings } from "./settings-rules";
 import { escapeElements } from "./template-escaping";
 import { ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
@@ -61,10 +62,12 @@ export abstract class EnvironmentStack extends TerraformStack {
 
   /**
    * Runs the settings and model rules, `platformRules` and the stage's
-   * policies. Returns true when there is no error and rendering may go ahead.
+   * policies, and checks every string of the input and of `platformProps`
+   * (the platform's own props, defaults applied) for text cdktf would take for
+   * its tokens. Returns true when there is no error and rendering may go ahead.
    * Warnings become warning annotations, which `cdktf synth` prints.
    */
-  protected admit(platformRules: (context: PolicyContext) => Violation[]): boolean {
+  protected admit(platformRules: (context: PolicyContext) => Violation[], platformProps: object): boolean {
     const context: PolicyContext = {
       path: this.node.path,
       catalog: this.catalog,
@@ -77,7 +80,12 @@ export abstract class EnvironmentStack extends TerraformStack {
       ...platformRules(context),
       ...this.settings.policies.flatMap((policy) => policy.check(context)),
     ];
-    this.record([...settings, ...validateCatalog(context.path, this.catalog, this.release), ...dependent]);
+    this.record([
+      ...settings,
+      ...validateCatalog(context.path, this.catalog, this.release),
+      ...validateUserText(context.path, this.catalog, this.release, this.settings, platformProps),
+      ...dependent,
+    ]);
     return !this.hasErrors();
   }
 

@@ -8,7 +8,6 @@ import {
   ABSOLUTE_PATH, CPU, DNS_LABEL, DOMAIN_NAME, ENV_NAME, IMAGE_REPOSITORY, IMAGE_VERSION, MEMORY, PORT,
   VARIABLE_NAME, durationBetween, integerBetween, wholeDaysBetween,
 } from "./rules";
-import { reportableLiteral } from "./secret-patterns";
 import { Violation } from "./violation";
 
 const PROBE_DURATION = durationBetween(Duration.seconds(1), Duration.minutes(10));
@@ -126,9 +125,6 @@ function checkConfiguration(c: Checker, path: string, service: Service): void {
     if (source.kind === "variable") c.check(path, `env.${name}`, source.name, VARIABLE_NAME);
     else if (source.kind === "host") c.expect(service.dependsOn.includes(source.service), path, `env.${name}`,
       source.service.name, `a service listed in dependsOn (${service.dependsOn.map((d) => d.name).join(", ") || "none"})`);
-    // Terraform would evaluate a template sequence inside the literal instead of passing it on.
-    else c.expect(!/[$%]\{/.test(source.value), path, `env.${name}`, reportableLiteral(name, source.value),
-      "a literal without Terraform template sequences ('${' or '%{'); use EnvValue.fromVariable for values known at deploy time");
   }
   for (const [name, secret] of Object.entries(service.secrets)) {
     c.check(path, `secrets.${name}`, name, ENV_NAME);

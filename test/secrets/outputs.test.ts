@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput, TerraformResource, TerraformVariable } from "cdktf";
 import { DockerEnvironment, Image, Release, Secret, Service, ServiceCatalog, ValidationError } from "../../lib";
 import { synthApp, synthError, tempApp } from "../support/synth";
 
@@ -16,13 +16,20 @@ function stackWithSecret() {
   return { app, stack };
 }
 
-/** The value of the stack's construct `id` as Terraform references it. */
+/**
+ * A reference to `attribute` of the stack's resource `id`, as a token: inside
+ * an environment a plain "${…}" string is text, escaped by the sink.
+ */
 const ref = (stack: DockerEnvironment, id: string, attribute: string) =>
-  `\${${(stack.node.findChild(id) as any).terraformResourceType}.${id}.${attribute}}`;
+  (stack.node.findChild(id) as TerraformResource).getStringAttribute(attribute);
+
+/** The stack's Terraform variable `name`, as a token. */
+const variable = (stack: DockerEnvironment, name: string) =>
+  (stack.node.findChild("variables").node.findChild(name) as TerraformVariable).stringValue;
 
 describe("outputs that could carry a secret", () => {
   test.each([
-    ["the secret variable itself", (_stack: DockerEnvironment) => "${var.db_password}", "var.db_password"],
+    ["the secret variable itself", (stack: DockerEnvironment) => variable(stack, "db_password"), "var.db_password"],
     ["a container whose env holds it", (stack: DockerEnvironment) => ref(stack, "app-1", "env"), "docker_container.app-1"],
   ])("an output of %s must be sensitive", (_what, value, carrier) => {
     const { app, stack } = stackWithSecret();
@@ -38,7 +45,7 @@ describe("outputs that could carry a secret", () => {
 
   test("a sensitive output of the secret is written, marked sensitive", () => {
     const { app, stack } = stackWithSecret();
-    new TerraformOutput(stack, "password", { value: "${var.db_password}", sensitive: true });
+    new TerraformOutput(stack, "password", { value: variable(stack, "db_password"), sensitive: true });
     expect(synthApp(app).stacks.test.output.password).toEqual({ value: "${var.db_password}", sensitive: true });
   });
 

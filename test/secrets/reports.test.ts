@@ -85,7 +85,6 @@ describe("secrets never appear in reports", () => {
     expect(error?.violations.map((v) => [v.field, v.value, v.rule])).toEqual([
       ["env.DB_PASSWORD", "(literal with a secret's name; value redacted)", "no-plain-secrets"],
       ["env.GITHUB", "(literal shaped like a credential; value redacted)", "no-plain-secrets"],
-      ["env.TEMPLATE", "(literal shaped like a credential; value redacted)", "model"],
       ["env.TEMPLATE", "(literal shaped like a credential; value redacted)", "no-plain-secrets"],
     ]);
     expect(formsFoundIn(visible(app, error), TOKEN)).toEqual([]);

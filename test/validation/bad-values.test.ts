@@ -112,10 +112,6 @@ const cases: Case[] = [
     expected: ["test/app", "secrets.DB_PASSWORD", '"DB-Password"', "a Terraform variable name"] },
   { name: "secret environment name with a dash", catalog: one({ secrets: { "db-password": Secret.fromVariable("db_password") } }),
     expected: ["test/app", "secrets.db-password", '"db-password"', "an environment variable name"] },
-  { name: "literal with a Terraform interpolation", catalog: one({ env: { GREETING: EnvValue.literal("hello ${name}") } }),
-    expected: ["test/app", "env.GREETING", '"hello ${name}"', "a literal without Terraform template sequences"] },
-  { name: "literal with a Terraform directive", catalog: one({ env: { MODE: EnvValue.literal("%{ if on }x%{ endif }") } }),
-    expected: ["test/app", "env.MODE", '"%{ if on }x%{ endif }"', "use EnvValue.fromVariable"] },
   // Images and versions
   { name: "release version longer than 128", release: Release.of({ app: "1".repeat(129) }),
     expected: ["test/app", "release.version", `"${"1".repeat(129)}"`, "at most 128"] },

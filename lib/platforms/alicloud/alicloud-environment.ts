@@ -31,7 +31,7 @@ export class AlicloudEnvironment extends EnvironmentStack {
   constructor(scope: Construct, id: string, props: AlicloudEnvironmentProps) {
     super(scope, id, props, Stages.prerelease);
     this.config = resolveAlicloud(id, props);
-    if (!this.admit((context) => alicloudRules(context, this.config))) return;
+    if (!this.admit((context) => alicloudRules(context, this.config), this.config)) return;
 
     const config = this.config;
     const protect = this.settings.deletionProtection;

@@ -42,7 +42,7 @@ export class DockerEnvironment extends EnvironmentStack {
       logMaxSize: props.logMaxSize ?? "10m",
       logMaxFiles: props.logMaxFiles ?? 3,
     };
-    if (!this.admit((context) => dockerRules(context, this.props))) return;
+    if (!this.admit((context) => dockerRules(context, this.props), this.props)) return;
 
     new DockerProvider(this, "docker", { host: this.props.dockerHost });
     const network = new Network(this, "network", {
