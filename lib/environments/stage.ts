@@ -4,7 +4,12 @@ import type { StageSettings } from "../policies/policy";
 
 /** Settings of the three stages; teams copy and adjust them with spread syntax. */
 export const Stages = {
-  /** A Docker host for tests: names and structure only. */
+  /**
+   * A Docker host for tests: names and structure only. Plain secrets are
+   * warned about, not refused: a test stack may carry throwaway credentials,
+   * but a literal is still written into cdk.tf.json and a plain variable
+   * printed by every plan.
+   */
   test: {
     name: "test",
     minReplicas: 1,
@@ -13,7 +18,7 @@ export const Stages = {
     logRetention: Duration.days(3),
     minLogRetention: Duration.days(1),
     allowInternet: false,
-    policies: [],
+    policies: [Policies.asWarning(Policies.noPlainSecrets())],
   } as StageSettings,
   /** The cloud, as close to production as is cheap. */
   prerelease: {

@@ -4,20 +4,33 @@
  * it: a false positive costs one `Secret.fromVariable`, a false negative a leak.
  */
 
-/** Name parts that mark a variable as holding a secret by themselves. */
-const SECRET_WORDS = new Set([
-  "PASSWORD", "PASSWD", "PWD", "PASS", "PASSPHRASE", "SECRET", "SECRETS", "TOKEN", "TOKENS",
-  "CREDENTIAL", "CREDENTIALS", "APIKEY", "PRIVATEKEY", "ACCESSKEY", "SECRETKEY",
-]);
+/**
+ * Words that mark a secret wherever a name part ends with them, so names
+ * written without separators count too (`DBPASSWORD`, `GITHUBTOKEN`,
+ * `CLIENTSECRET`). Only the end of a part counts: `TOKENIZER` and `SECRETARY`
+ * name no secret.
+ */
+const SECRET_ENDINGS = [
+  "PASSWORD", "PASSWORDS", "PASSWD", "PASSPHRASE", "SECRET", "SECRETS", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS",
+  "APIKEY", "PRIVATEKEY", "ACCESSKEY", "SECRETKEY", "SESSIONKEY",
+];
 
-/** Pairs of name parts that mark a secret only together (a KEY alone is often a cache key). */
-const SECRET_PAIRS = new Set(["API_KEY", "ACCESS_KEY", "PRIVATE_KEY", "SECRET_KEY", "SIGNING_KEY", "ENCRYPTION_KEY", "MASTER_KEY"]);
+/** Short words that mark a secret only as a whole name part: `ADMIN_PW`, `SESSION_KEY`, but not `KEYBOARD`, `MONKEY`, `BYPASS`. */
+const SECRET_PARTS = new Set(["PW", "PWD", "PASS", "KEY", "KEYS"]);
+
+/** Parts before `KEY` that make it the key of a record, not a secret: `CACHE_KEY`, `SORT_KEY`. */
+const LOOKUP_KEYS = new Set([
+  "CACHE", "SORT", "PARTITION", "ROUTING", "PRIMARY", "FOREIGN", "IDEMPOTENCY", "SHARD", "LOOKUP", "DEDUP", "OBJECT", "MAP",
+]);
 
 /**
  * Last name parts that describe a secret rather than hold one: `DB_PASSWORD_FILE`
  * is a path, `TOKEN_TTL` a number, `ACCESS_KEY_ID` an identifier.
  */
-const ABOUT_A_SECRET = new Set(["FILE", "PATH", "DIR", "URL", "URI", "ENDPOINT", "TTL", "LENGTH", "EXPIRY", "HEADER", "NAME", "ID", "USER", "ENABLED"]);
+const ABOUT_A_SECRET = new Set([
+  "FILE", "PATH", "DIR", "URL", "URI", "ENDPOINT", "TTL", "LENGTH", "EXPIRY", "HEADER", "NAME", "ID", "USER", "ENABLED",
+  "PREFIX", "SUFFIX", "SIZE", "TYPE", "ALGORITHM", "FORMAT",
+]);
 
 /** Whether an environment variable or Terraform variable name says it holds a secret. */
 export function looksLikeSecretName(name: string): boolean {
@@ -25,13 +38,22 @@ export function looksLikeSecretName(name: string): boolean {
   if (parts.length === 0 || ABOUT_A_SECRET.has(parts[parts.length - 1])) return false;
   // A bare PWD is the shell's working directory; DB_PWD is a password.
   if (parts.length === 1 && parts[0] === "PWD") return false;
-  return parts.some((part, i) => SECRET_WORDS.has(part) || (i > 0 && SECRET_PAIRS.has(`${parts[i - 1]}_${part}`)));
+  return parts.some((part, i) =>
+    SECRET_ENDINGS.some((word) => part.endsWith(word)) ||
+    (SECRET_PARTS.has(part) && !(part.startsWith("KEY") && i > 0 && LOOKUP_KEYS.has(parts[i - 1]))));
 }
+
+/** Query or connection-string parameters that carry a credential (`?password=…`, `;pwd=…`, `&access_token=…`). */
+const CREDENTIAL_PARAMETER = new RegExp(
+  "[?&;](password|passwd|pwd|pw|pass|secret|token|access_token|auth_token|api_key|apikey|key|credential|credentials|sig|signature)=[^&;#\\s]+",
+  "i",
+);
 
 /** Shapes of well-known credentials (listed in docs/policies.md). */
 const CREDENTIAL_SHAPES: readonly RegExp[] = [
   /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/, // PEM private key
-  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, // URL with a password: scheme://user:password@host
+  /\b[a-z][a-z0-9+.:-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, // URL with a password: scheme://user:password@host, jdbc:mysql://u:p@host
+  CREDENTIAL_PARAMETER, // a password or token in a URL query or connection string
   /\b(AKIA|ASIA)[0-9A-Z]{16}\b/, // AWS access key id
   /\bLTAI[0-9A-Za-z]{12,30}\b/, // Alibaba Cloud AccessKey id
   /\b(gh[pousr]_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{30,})\b/, // GitHub token

@@ -25,8 +25,14 @@ describe("the sets of the three stages", () => {
     expect(names(Stages.prerelease.policies)).toEqual(names(Stages.production.policies).filter((n) => n !== "deletion-protection"));
   });
 
-  test("test checks names and structure only", () => {
-    expect(Stages.test.policies).toEqual([]);
+  test("test checks names and structure, and only warns about plain secrets", () => {
+    expect(names(Stages.test.policies)).toEqual(["no-plain-secrets"]);
+    const context = contextOf(app({ env: { ADMIN_PW: EnvValue.literal("hunter2"), SESSION_KEY: EnvValue.fromVariable("session_key") } }),
+      Release.of({ app: "1.0.0" }), Stages.test);
+    expect(found(context).map((v) => [v.field, v.severity, v.rule])).toEqual([
+      ["env.ADMIN_PW", "warning", "no-plain-secrets"],
+      ["env.SESSION_KEY", "warning", "no-plain-secrets"],
+    ]);
   });
 
   test("a well-formed production environment passes every rule", () => {

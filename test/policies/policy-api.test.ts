@@ -21,7 +21,9 @@ describe("adjusting a stage's policies in a team's own stack", () => {
     expect(() => Policies.relax(Stages.production, "min-replica")).toThrow(
       /Policies\.relax: stage "production" has no policy "min-replica"; its policies are "min-replicas", "probes", /,
     );
-    expect(() => Policies.warnOnly(Stages.test, "probes")).toThrow('stage "test" has no policy "probes"; its policies are none');
+    expect(() => Policies.warnOnly(Stages.test, "probes")).toThrow('stage "test" has no policy "probes"; its policies are "no-plain-secrets"');
+    expect(() => Policies.warnOnly(Policies.relax(Stages.test, "no-plain-secrets"), "probes"))
+      .toThrow('stage "test" has no policy "probes"; its policies are none');
     expect(() => Policies.replace(Stages.prerelease, Policies.deletionProtection())).toThrow('has no policy "deletion-protection"');
   });
 
