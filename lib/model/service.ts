@@ -29,6 +29,8 @@ export interface ServiceProps {
   readonly dependsOn?: Service[];
   /** How a new version replaces the running one. @default Rollout.batches() */
   readonly rollout?: Rollout;
+  /** Labels for people and tools (owner, team, cost centre): Docker labels on each container, tags on each SAE application. @default - none */
+  readonly labels?: Record<string, string>;
 }
 
 /** One microservice of a catalog. Knows nothing about any platform. */
@@ -53,6 +55,8 @@ export class Service {
   public readonly rollout: Rollout;
   /** Image to run. */
   public readonly image: Image;
+  /** Labels for people and tools. */
+  public readonly labels: Readonly<Record<string, string>>;
 
   /** Adds a service called `name` to `catalog`. */
   constructor(
@@ -72,6 +76,7 @@ export class Service {
     this.logs = props.logs ?? LogStore.stdout(name);
     this.dependsOn = [...(props.dependsOn ?? [])];
     this.rollout = props.rollout ?? Rollout.batches();
+    this.labels = { ...(props.labels ?? {}) };
     catalog.register(this);
   }
 

@@ -3,7 +3,7 @@ import { Checker } from "../validation/checker";
 import { looksLikeCredential, looksLikeSecretName, reportableLiteral } from "../validation/secret-patterns";
 
 /**
- * No secret travels as a plain environment value. A literal is committed and
+ * No secret travels as a plain environment value or a label. A literal is committed and
  * rendered into the synthesized JSON; a plain variable is printed in every
  * plan. Secrets belong in `secrets` (sensitive Terraform variables). What
  * counts as a secret is the documented heuristic of validation/secret-patterns:
@@ -27,6 +27,11 @@ export function plainSecretsPolicy(): Policy {
               source.name,
               `secrets: { ${name}: Secret.fromVariable("${source.name}") }: a plain variable is not sensitive, so plans print its value`);
           }
+        }
+        for (const [key, value] of Object.entries(service.labels)) {
+          c.expect(!looksLikeSecretName(key) && !looksLikeCredential(value), `${path}/${service.name}`, `labels.${key}`,
+            reportableLiteral(key, value),
+            "a label without a secret: labels are committed, written into the synthesized files and shown to anyone who lists the containers or applications; use secrets");
         }
       }
       return c.violations;

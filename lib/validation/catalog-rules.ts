@@ -5,9 +5,10 @@ import { Service } from "../model/service";
 import { ServiceCatalog } from "../model/catalog";
 import { Checker } from "./checker";
 import {
-  ABSOLUTE_PATH, CPU, DNS_LABEL, DOMAIN_NAME, ENV_NAME, IMAGE_REPOSITORY, IMAGE_VERSION, MEMORY, PORT,
+  ABSOLUTE_PATH, CPU, DNS_LABEL, DOMAIN_NAME, ENV_NAME, IMAGE_REPOSITORY, IMAGE_VERSION, LABEL_KEY, LABEL_VALUE, MEMORY, PORT,
   VARIABLE_NAME, durationBetween, integerBetween, wholeDaysBetween,
 } from "./rules";
+import { reportableLiteral } from "./secret-patterns";
 import { Violation } from "./violation";
 
 const PROBE_DURATION = durationBetween(Duration.seconds(1), Duration.minutes(10));
@@ -67,6 +68,11 @@ export function validateCatalog(stackPath: string, catalog: ServiceCatalog, rele
       sharing.push({ owner: `${service.name} ports`, domains: route.domains });
       listeners.set(route.listenerPort, sharing);
     });
+    for (const [key, value] of Object.entries(service.labels)) {
+      if (c.check(path, `labels.${key}`, key, LABEL_KEY)) {
+        c.expect(LABEL_VALUE.test(value), path, `labels.${key}`, reportableLiteral(key, value), LABEL_VALUE.allowed);
+      }
+    }
     if (service.probe) checkProbe(c, path, service.probe);
     checkConfiguration(c, path, service);
     for (const [field, variable, secret] of variablesOf(service)) {

@@ -115,3 +115,20 @@ export const IMAGE_REFERENCE = matching(
 
 /** An absolute path inside a container. */
 export const ABSOLUTE_PATH = matching(/^\/[^\s]*$/, "an absolute path without spaces, e.g. /healthz");
+
+/** Prefix of the labels the library sets itself; a team's label may not take it over. */
+export const LIBRARY_LABEL_PREFIX = "org.cdktf-service-platform.";
+
+/** A label key every platform accepts (a Docker label key, an Alibaba Cloud tag key). */
+export const LABEL_KEY: Rule<string> = {
+  test: (v) => typeof v === "string" && /^[A-Za-z0-9]([A-Za-z0-9._/-]{0,126}[A-Za-z0-9])?$/.test(v) &&
+    !v.startsWith(LIBRARY_LABEL_PREFIX),
+  allowed: "a label key of 1-128 letters, digits, '.', '_', '/' or '-', starting and ending with a letter or digit, " +
+    `not starting with ${LIBRARY_LABEL_PREFIX} (the library's own labels)`,
+};
+
+/** A label value every platform accepts: Alibaba Cloud tags stop at 128 characters. */
+export const LABEL_VALUE: Rule<string> = {
+  test: (v) => typeof v === "string" && v.length <= 128 && !/[\u0000-\u001f]/.test(v),
+  allowed: "a label value of at most 128 characters without control characters (line breaks, tabs)",
+};

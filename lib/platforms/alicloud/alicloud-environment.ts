@@ -11,7 +11,7 @@ import { ResolvedAlicloud, resolveAlicloud } from "./alicloud-defaults";
 import { AlicloudEnvironmentProps } from "./alicloud-props";
 import { alicloudRules } from "./alicloud-rules";
 import { renderLogs, slsConfigs } from "./logs";
-import { discoveryName } from "./names";
+import { discoveryName, libraryTags } from "./names";
 import { renderNetwork } from "./network";
 import { renderRegistry } from "./registry";
 import { renderRoutes } from "./routes";
@@ -35,7 +35,7 @@ export class AlicloudEnvironment extends EnvironmentStack {
 
     const config = this.config;
     const protect = this.settings.deletionProtection;
-    const tags = { environment: id, stage: this.settings.name, "managed-by": "cdktf-service-platform" };
+    const tags = libraryTags(id, this.settings.name);
     new AlicloudProvider(this, "alicloud", { region: config.region });
     new OssBackend(this, {
       bucket: config.state.bucket,
@@ -72,7 +72,8 @@ export class AlicloudEnvironment extends EnvironmentStack {
         env: variables.containerEnv(service),
         slsConfigs: slsConfigs(service, logs.project),
         logStore: logs.stores.get(service.logs.name)!,
-        tags: { ...tags, service: service.name },
+        // The alicloud rules keep a team's labels off the library's own tag keys.
+        tags: { ...service.labels, ...libraryTags(id, this.settings.name, service.name) },
       }));
     }
     renderRoutes(this, this.catalog.services, {

@@ -2,12 +2,13 @@ import { PolicyContext } from "../../policies/policy";
 import { Duration } from "../../model/duration";
 import { Service } from "../../model/service";
 import { Checker } from "../../validation/checker";
-import { DNS_LABEL, IMAGE_REPOSITORY, matching } from "../../validation/rules";
+import { DNS_LABEL, IMAGE_REPOSITORY, LABEL_KEY, matching } from "../../validation/rules";
+import { reportableLiteral } from "../../validation/secret-patterns";
 import { Violation } from "../../validation/violation";
 import { ResolvedAlicloud } from "./alicloud-defaults";
 import { checkInfrastructure } from "./infrastructure-rules";
 import { describeSaeSpecs, isSaeSpec } from "./instance-specs";
-import { discoveryName } from "./names";
+import { discoveryName, libraryTags } from "./names";
 
 /** SAE application names (CreateApplication API: AppName). */
 const APP_NAME = matching(/^[A-Za-z]([A-Za-z0-9-]{0,34}[A-Za-z0-9])?$/,
@@ -44,6 +45,7 @@ export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud):
     }
     checkRoutes(c, path, service, context);
     checkLogs(c, path, service, stores);
+    checkLabels(c, path, service);
     service.dependsOn.forEach((dep, i) =>
       c.expect(dep.ports.length > 0, path, `dependsOn[${i}]`, dep.name,
         "a service with at least one port: SAE service discovery publishes a service's ports"),
@@ -85,5 +87,23 @@ function checkLogs(
       `the retention of ${other.owner}, which writes to the same log store "${store.name}"`);
   } else {
     stores.set(store.name, { owner: service.name, retention: store.retention });
+  }
+}
+
+/** Words Alibaba Cloud reserves in tag keys and values (TagResources API). */
+const RESERVED_TAG_TEXT = /^(aliyun|acs:)|https?:\/\//i;
+
+/** A service's labels become tags of its SAE application, next to the library's own. */
+function checkLabels(c: Checker, path: string, service: Service): void {
+  const ownKeys = Object.keys(libraryTags("", "", service.name));
+  for (const [key, value] of Object.entries(service.labels)) {
+    // Keys the model rejects are reported once, by the model.
+    if (!LABEL_KEY.test(key)) continue;
+    c.expect(!ownKeys.includes(key), path, `labels.${key}`, key,
+      `a key other than the tags the library sets on SAE applications (${ownKeys.join(", ")})`);
+    c.expect(!RESERVED_TAG_TEXT.test(key), path, `labels.${key}`, key,
+      "an Alibaba Cloud tag key: not starting with aliyun or acs:, without http:// or https://");
+    c.expect(!RESERVED_TAG_TEXT.test(value), path, `labels.${key}`, reportableLiteral(key, value),
+      "an Alibaba Cloud tag value: not starting with aliyun or acs:, without http:// or https://");
   }
 }

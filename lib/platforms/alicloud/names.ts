@@ -27,3 +27,8 @@ export function registryPath(repository: string): { namespace: string; repositor
   const [namespace, ...rest] = repository.split("/");
   return { namespace, repository: rest.join("/") };
 }
+
+/** The tags the library puts on the environment's resources; an application's also name its service. */
+export function libraryTags(stackId: string, stage: string, service?: string): Record<string, string> {
+  return { environment: stackId, stage, "managed-by": "cdktf-service-platform", ...(service ? { service } : {}) };
+}

@@ -87,7 +87,7 @@ export class DockerEnvironment extends EnvironmentStack {
         lifecycle: { createBeforeDestroy: true },
       });
       return new Container(this, `${service.name}-${replica}`, {
-        ...this.commonContainer(`${service.name}`, version),
+        ...this.commonContainer(service.name, version, service.labels),
         ...settings,
         name: `${replicaContainerName(service.name, replica, version)}-${Fn.substr(generation.id, 0, 8)}`,
         hostname: replicaHost(service.name, replica),
@@ -137,8 +137,10 @@ export class DockerEnvironment extends EnvironmentStack {
     });
   }
 
-  /** What every container of the environment shares: restart policy, log rotation, labels. */
-  private commonContainer(role: string, version: string): Pick<ContainerConfig, "restart" | "logDriver" | "logOpts" | "labels"> {
+  /** What every container of the environment shares: restart policy, log rotation, labels (the library's, then `own`). */
+  private commonContainer(
+    role: string, version: string, own: Readonly<Record<string, string>> = {},
+  ): Pick<ContainerConfig, "restart" | "logDriver" | "logOpts" | "labels"> {
     return {
       restart: "unless-stopped",
       logDriver: "json-file",
@@ -147,6 +149,7 @@ export class DockerEnvironment extends EnvironmentStack {
         { label: "org.cdktf-service-platform.environment", value: this.node.id },
         { label: "org.cdktf-service-platform.service", value: role },
         { label: "org.cdktf-service-platform.version", value: version },
+        ...Object.entries(own).map(([label, value]) => ({ label, value })),
       ],
     };
   }
