@@ -86,5 +86,26 @@ function secretCarriers(stack: RenderedStack): Map<string, string> {
 /** Whether Terraform expressions in `text` reference `address` (not merely a longer name starting with it). */
 function references(text: string, address: string): boolean {
   const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^A-Za-z0-9_.-])${escaped}($|[^A-Za-z0-9_-])`).test(text);
+  return new RegExp(`(^|[^A-Za-z0-9_.-])${escaped}($|[^A-Za-z0-9_-])`).test(liveExpressions(text));
+}
+
+/**
+ * The bodies of the template sequences Terraform evaluates in `text`: `${…}`
+ * and `%{…}`, but not the escaped `$${…}` and `%%{…}` that carry a team's
+ * text, which merely mention an address.
+ */
+function liveExpressions(text: string): string {
+  const bodies: string[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
+    if ((text[i] !== "$" && text[i] !== "%") || text[i + 1] !== "{" || text[i - 1] === text[i]) continue;
+    let depth = 0;
+    let end = i + 1;
+    for (; end < text.length; end++) {
+      if (text[end] === "{") depth++;
+      else if (text[end] === "}" && --depth === 0) break;
+    }
+    bodies.push(text.slice(i + 2, end));
+    i = end;
+  }
+  return bodies.join("\n");
 }
