@@ -1,25 +1,17 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { readPlan, renderMarkdown, reviewChanges } from "../../lib/review";
+import { terraform as run } from "../support/terraform";
 
 // A real `terraform plan` + `terraform show -json`, with the built-in
 // terraform_data resource so no provider has to be downloaded: proves the
 // reader handles what Terraform actually writes, not only the fixtures.
 const SECRET = "Kn0wn-s3cret/value+for=terraform";
-// scripts/setup.sh provides Terraform (or OpenTofu, named by TERRAFORM_BINARY_NAME); without it this fails.
-const TERRAFORM = process.env.TERRAFORM_BINARY_NAME || "terraform";
 
+/** Terraform with the secret variable set. */
 function terraform(dir: string, ...args: string[]): string {
-  const result = spawnSync(TERRAFORM, args, {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1", TF_VAR_db_password: SECRET },
-  });
-  if (result.error) throw new Error(`${TERRAFORM} could not run (${result.error.message}): run scripts/setup.sh first`);
-  if (result.status !== 0) throw new Error(`${TERRAFORM} ${args.join(" ")} failed: ${result.stderr}`);
-  return result.stdout;
+  return run(dir, args, { TF_VAR_db_password: SECRET });
 }
 
 function configuration(version: string, trigger: string): object {
