@@ -2,6 +2,7 @@ import { PolicyContext } from "../../policies/policy";
 import { Checker } from "../../validation/checker";
 import { matching } from "../../validation/rules";
 import { ResolvedAlicloud } from "./alicloud-defaults";
+import { RegistryEdition } from "./alicloud-props";
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
 
 /** A region id such as `cn-hangzhou` or `ap-southeast-1`. */
@@ -29,6 +30,9 @@ const REGISTRY_INSTANCE = matching(/^[a-z][a-z0-9-]{1,28}[a-z0-9]$/,
 /** Registry host names (optionally with a port). */
 const HOST = matching(/^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(:\d{1,5})?$/,
   "a registry host name such as shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com");
+
+/** Editions of ACR Enterprise Edition (instance_type). */
+const REGISTRY_EDITIONS: readonly string[] = ["Basic", "Standard", "Advanced"] satisfies RegistryEdition[];
 
 /** Prepaid periods ACR EE accepts, in months. */
 const REGISTRY_PERIODS = [1, 2, 3, 6, 12, 24, 36, 48, 60];
@@ -73,6 +77,7 @@ function checkNetwork(c: Checker, context: PolicyContext, config: ResolvedAliclo
   c.expect(new Set(zoneIds).size >= minZones && new Set(zoneIds).size === zoneIds.length, path, "network.zones",
     zoneIds, `at least ${minZones} distinct zones: stage "${context.settings.name}" requires minZones = ${minZones}`);
   const existing = network.vpcId !== undefined;
+  if (existing) c.expect(/^vpc-[a-z0-9]+$/.test(network.vpcId!), path, "network.vpcId", network.vpcId, "the id (vpc-…) of an existing VPC");
   const vpc = existing ? undefined : parseCidr(network.cidrBlock);
   if (!existing) {
     c.expect(vpc !== undefined && vpc.prefix >= 8 && vpc.prefix <= 28, path, "network.cidrBlock", network.cidrBlock,
@@ -112,6 +117,8 @@ function checkRegistry(c: Checker, path: string, config: ResolvedAlicloud): void
       "not set: an instance is only named when this stack creates it (no instanceId)");
   } else {
     named = c.check(path, "registry.instanceName", registry.instanceName as string, REGISTRY_INSTANCE);
+    c.expect(REGISTRY_EDITIONS.includes(registry.edition), path, "registry.edition", registry.edition,
+      `one of ${REGISTRY_EDITIONS.join(", ")}`);
     c.expect(REGISTRY_PERIODS.includes(registry.periodMonths), path, "registry.periodMonths", registry.periodMonths,
       `one of ${REGISTRY_PERIODS.join(", ")} months (ACR EE is prepaid)`);
   }
