@@ -65,9 +65,11 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
 
 /**
  * SAE `envs`: a JSON array of `{name, value}`. Literals are JSON-encoded here
- * (the model keeps Terraform template markers out of them); variable values
- * are spliced in as `jsonencode(var.x)`, so Terraform quotes them and the
- * value never appears in the synthesized file.
+ * (template sequences in them are escaped with the rest of the stack, by the
+ * environment's sink); variable values are spliced in as `jsonencode(var.x)`,
+ * so Terraform quotes them and the value never appears in the synthesized file.
+ * Only tokens go into `Fn.jsonencode`: the sink does not reach into function
+ * arguments, and cdktf escapes `${` there but not `%{`.
  */
 export function envsJson(env: readonly ContainerEnv[]): string {
   const entries = env.map((e) => {
