@@ -14,16 +14,26 @@ export interface ProbeTiming {
   readonly successThreshold?: number;
 }
 
+/** Options of a probe that checks a port. */
+export interface PortProbeOptions extends ProbeTiming {
+  /**
+   * Probe a port that none of the service's `ports` declares (say, an admin port
+   * kept off discovery and the load balancer); otherwise such a probe is refused as a likely typo.
+   * @default false
+   */
+  readonly allowUndeclaredPort?: boolean;
+}
+
 /** Options of an HTTP probe. */
-export interface HttpProbeOptions extends ProbeTiming {
+export interface HttpProbeOptions extends PortProbeOptions {
   /** Request path; 2xx and 3xx answers count as healthy. @default "/" */
   readonly path?: string;
 }
 
 /** What a probe does, independent of how a platform runs it. */
 export type ProbeCheck =
-  | { readonly kind: "http"; readonly port: number; readonly path: string }
-  | { readonly kind: "tcp"; readonly port: number }
+  | { readonly kind: "http"; readonly port: number; readonly path: string; readonly allowUndeclaredPort: boolean }
+  | { readonly kind: "tcp"; readonly port: number; readonly allowUndeclaredPort: boolean }
   | { readonly kind: "command"; readonly command: readonly string[] };
 
 /** The timing of a probe with every default filled in. */
@@ -39,17 +49,18 @@ export interface ResolvedProbeTiming {
 export class Probe {
   /** Healthy when `GET http://<instance>:<port><path>` answers 2xx/3xx in time. */
   public static http(port: number, options: HttpProbeOptions = {}): Probe {
-    return new Probe({ kind: "http", port, path: options.path ?? "/" }, options);
+    return new Probe({ kind: "http", port, path: options.path ?? "/", allowUndeclaredPort: options.allowUndeclaredPort ?? false }, options);
   }
 
   /** Healthy when a TCP connection to `port` opens in time. */
-  public static tcp(port: number, options: ProbeTiming = {}): Probe {
-    return new Probe({ kind: "tcp", port }, options);
+  public static tcp(port: number, options: PortProbeOptions = {}): Probe {
+    return new Probe({ kind: "tcp", port, allowUndeclaredPort: options.allowUndeclaredPort ?? false }, options);
   }
 
   /** Healthy when `command` (run inside the instance, no shell) exits 0 in time. */
   public static command(command: string[], options: ProbeTiming = {}): Probe {
-    return new Probe({ kind: "command", command: [...command] }, options);
+    // Anything but a list is kept as given, for the validation to report (spreading a string would split it into letters).
+    return new Probe({ kind: "command", command: Array.isArray(command) ? [...command] : command }, options);
   }
 
   /** The timing with defaults filled in. */

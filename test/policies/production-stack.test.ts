@@ -52,10 +52,11 @@ describe("production policies on the example catalog", () => {
       ["error", "production/orders-api", "replicas", "1", "min-replicas"],
       ["error", "production/web", "release.version", '"latest"', "pinned-images"],
     ]);
-    expect(error.stack).toMatch(/^ValidationError: production: 3 error\(s\) stop synthesis/);
-    expect(error.stackPath).toBe("production");
+    expect(error.stack).toMatch(/^ValidationError: 3 error\(s\) in production stop synthesis/);
+    expect(error.stacks.map((s) => s.stackPath)).toEqual(["production"]);
     expect(error.message.split("\n")).toEqual([
-      "production: 3 error(s) stop synthesis; nothing was written for this stack.",
+      "3 error(s) in production stop synthesis; nothing was written for any stack of this App.",
+      "production: 3 error(s), 0 warning(s)",
       expect.stringMatching(/^ {2}ERROR production\/admin: probe = \(not set\); a readiness and liveness probe .* \[probes\]$/),
       expect.stringMatching(/^ {2}ERROR production\/orders-api: replicas = 1; at least 2 instances in stage "production".* \[min-replicas\]$/),
       expect.stringMatching(/^ {2}ERROR production\/web: release.version = "latest"; a pinned version .* \[pinned-images\]$/),

@@ -129,7 +129,7 @@ describe("bad input stops synthesis with one clear error and writes nothing for 
     const app = tempApp();
     new DockerEnvironment(app, "test", { catalog, release: Release.of({ zeta: "1", alpha: "1" }) });
     expect(() => app.synth()).toThrow(
-      /test: 2 error\(s\) stop synthesis; nothing was written for this stack\.\n {2}ERROR test\/alpha: ports\[0\]\.port = 0;.*\n {2}ERROR test\/zeta: replicas = 0;/,
+      /^2 error\(s\) in test stop synthesis; nothing was written for any stack of this App\.\ntest: 2 error\(s\), 0 warning\(s\)\n {2}ERROR test\/alpha: ports\[0\]\.port = 0;.*\n {2}ERROR test\/zeta: replicas = 0;/,
     );
   });
 
