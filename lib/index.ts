@@ -10,6 +10,7 @@ export { planListeners } from "./platforms/docker/load-balancer-plan";
 export * from "./platforms/alicloud/alicloud-environment";
 export * from "./platforms/alicloud/alicloud-props";
 export { SAE_INSTANCE_SPECS, type InstanceSpec } from "./platforms/alicloud/instance-specs";
+export { ALICLOUD_REGIONS } from "./platforms/alicloud/regions";
 export * from "./policies";
 export { Checker, type Rule, type Test } from "./validation/checker";
 export * from "./review";
