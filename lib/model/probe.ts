@@ -32,8 +32,8 @@ export interface HttpProbeOptions extends PortProbeOptions {
 
 /** What a probe does, independent of how a platform runs it. */
 export type ProbeCheck =
-  | { readonly kind: "http"; readonly port: number; readonly path: string; readonly allowUndeclaredPort: boolean }
-  | { readonly kind: "tcp"; readonly port: number; readonly allowUndeclaredPort: boolean }
+  | { readonly kind: "http"; readonly port: number; readonly path: string }
+  | { readonly kind: "tcp"; readonly port: number }
   | { readonly kind: "command"; readonly command: readonly string[] };
 
 /** The timing of a probe with every default filled in. */
@@ -49,12 +49,12 @@ export interface ResolvedProbeTiming {
 export class Probe {
   /** Healthy when `GET http://<instance>:<port><path>` answers 2xx/3xx in time. */
   public static http(port: number, options: HttpProbeOptions = {}): Probe {
-    return new Probe({ kind: "http", port, path: options.path ?? "/", allowUndeclaredPort: options.allowUndeclaredPort ?? false }, options);
+    return new Probe({ kind: "http", port, path: options.path ?? "/" }, options);
   }
 
   /** Healthy when a TCP connection to `port` opens in time. */
   public static tcp(port: number, options: PortProbeOptions = {}): Probe {
-    return new Probe({ kind: "tcp", port, allowUndeclaredPort: options.allowUndeclaredPort ?? false }, options);
+    return new Probe({ kind: "tcp", port }, options);
   }
 
   /** Healthy when `command` (run inside the instance, no shell) exits 0 in time. */
@@ -65,12 +65,15 @@ export class Probe {
 
   /** The timing with defaults filled in. */
   public readonly timing: ResolvedProbeTiming;
+  /** Whether the probed port may be one the service does not declare. */
+  public readonly allowUndeclaredPort: boolean;
 
   private constructor(
     /** What the probe checks. */
     public readonly check: ProbeCheck,
-    timing: ProbeTiming,
+    timing: PortProbeOptions,
   ) {
+    this.allowUndeclaredPort = timing.allowUndeclaredPort ?? false;
     this.timing = {
       initialDelay: timing.initialDelay ?? Duration.seconds(10),
       timeout: timing.timeout ?? Duration.seconds(5),

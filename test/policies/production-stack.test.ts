@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  DockerEnvironment, Image, Port, Release, Route, Service, ServiceCatalog, Stages, ValidationError,
+  DockerEnvironment, Image, Port, Probe, Release, Route, Service, ServiceCatalog, Stages, ValidationError,
 } from "../../lib";
 import { shopCatalog } from "../../stacks/services";
 import { synthApp, synthError, tempApp } from "../support/synth";
@@ -85,7 +85,7 @@ describe("production policies on the example catalog", () => {
     new Service(catalog, "status", {
       image: Image.fromRegistry("shop/status"),
       ports: [Port.http(8090, { route: Route.public({ listenerPort: 8090 }) })],
-      probe: catalog.find("web")!.probe,
+      probe: Probe.http(8090, { path: "/healthz" }),
     });
     const app = production(catalog, pinned.with("status", "1.0.0"));
     const out = synthApp(app);
