@@ -6,7 +6,7 @@ export interface Loss {
   readonly field: string;
   /** The value asked for. */
   readonly asked: unknown;
-  /** What the platform renders instead; undefined when the setting is dropped. */
+  /** What the platform renders instead, as shown to people (a string is shown as is); undefined when the setting is dropped. */
   readonly rendered: unknown;
   /** Why, and what the platform does instead. */
   readonly reason: string;
@@ -17,7 +17,8 @@ export type ReportLoss = (loss: Loss) => void;
 
 /** The warning a loss becomes, on the service's construct path. */
 export function lossWarning(path: string, loss: Loss): Violation {
-  const rendered = loss.rendered === undefined ? "dropped" : `rendered as ${show(loss.rendered)}`;
+  const rendered = loss.rendered === undefined ? "dropped"
+    : `rendered as ${typeof loss.rendered === "string" ? loss.rendered : show(loss.rendered)}`;
   return {
     path,
     field: loss.field,

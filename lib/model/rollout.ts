@@ -26,6 +26,11 @@ export class Rollout {
     public readonly interval: Duration,
   ) {}
 
+  /** A short description for reports, e.g. `2 batches, gray first, 60s apart`. */
+  public toString(): string {
+    return `${this.batches} batch${this.batches === 1 ? "" : "es"}${this.grayFirst ? ", gray first" : ""}, ${this.interval} apart`;
+  }
+
   /**
    * Instances that must stay ready while `replicas` roll in these batches:
    * those outside the largest batch, and never fewer than one once there are

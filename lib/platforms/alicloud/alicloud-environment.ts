@@ -75,6 +75,7 @@ export class AlicloudEnvironment extends EnvironmentStack {
         slsConfigs: slsConfigs(service, logs.project),
         logStore: logs.stores.get(service.logs.name)!,
         tags: { ...tags, service: service.name },
+        reportLoss: this.lossReporter(service),
       }));
     }
     renderRoutes(this, this.catalog.services, {

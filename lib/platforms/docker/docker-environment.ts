@@ -75,6 +75,10 @@ export class DockerEnvironment extends EnvironmentStack {
       keepLocally: true,
     });
     const env = variables.containerEnv(service).map((e) => `${e.name}=${e.value}`);
+    if (service.probe && service.probe.timing.successThreshold !== 1) {
+      this.lossReporter(service)({ field: "probe.successThreshold", asked: service.probe.timing.successThreshold, rendered: 1,
+        reason: "Docker has no success threshold: one passing check makes a container healthy" });
+    }
     const settings = {
       image: image.imageId,
       env,
