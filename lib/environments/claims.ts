@@ -36,7 +36,7 @@ export function claimCollisions(claims: readonly Claim[]): Violation[] {
     }
     if (earlier.owner === claim.owner) continue;
     c.expect(false, claim.path, claim.field, claim.value,
-      `a ${claim.resource} no other environment of this App uses: ${earlier.owner} already uses ${claim.key} ` +
+      `its own ${claim.resource}, not another environment's of this App: ${earlier.owner} already uses ${claim.key} ` +
       `(${earlier.path}, ${earlier.field}); ${claim.remedy}`);
   }
   return c.violations;
