@@ -59,6 +59,24 @@ describe("an App with one bad stack writes nothing", () => {
     expect(exists(app.outdir, "stacks/shared")).toBe(false);
   });
 
+  test("an App that skips cdktf's validations is still checked as a whole", () => {
+    const app = new App({ outdir: tempApp().outdir, skipValidation: true });
+    docker(app, "test", web({ replicas: 0 }));
+    expect(synthCapturing(app).error).toBeInstanceOf(ValidationError);
+    expect(exists(app.outdir, "stacks/test")).toBe(false);
+  });
+
+  test("a synth that cdktf itself stops after the gate leaves no manifest of an earlier run", () => {
+    const first = tempApp();
+    docker(first, "test");
+    synthApp(first);
+    const again = new App({ outdir: first.outdir });
+    docker(again, "test");
+    new TerraformStack(again, "broken").node.addValidation({ validate: () => ["refused by a validation of its own"] });
+    expect(() => again.synth()).toThrow(/refused by a validation of its own/);
+    expect(exists(first.outdir, "manifest.json")).toBe(false);
+  });
+
   test("a stack id of .. is reported and deletes nothing outside the stack directories", () => {
     const app = tempApp();
     fs.writeFileSync(path.join(app.outdir, "keep.txt"), "kept");
