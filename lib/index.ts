@@ -1,5 +1,7 @@
 export * from "./model";
 export * from "./environments/environment-stack";
+export type { Claim } from "./environments/claims";
+export type { Loss, ReportLoss } from "./environments/loss";
 export * from "./policies/policy";
 export * from "./environments/stage";
 export * from "./validation/violation";
