@@ -1,5 +1,7 @@
 export * from "./model";
 export * from "./environments/environment-stack";
+export type { Claim } from "./environments/claims";
+export type { Loss, ReportLoss } from "./environments/loss";
 export * from "./policies/policy";
 export * from "./environments/stage";
 export * from "./validation/violation";
@@ -10,6 +12,7 @@ export { planListeners } from "./platforms/docker/load-balancer-plan";
 export * from "./platforms/alicloud/alicloud-environment";
 export * from "./platforms/alicloud/alicloud-props";
 export { SAE_INSTANCE_SPECS, type InstanceSpec } from "./platforms/alicloud/instance-specs";
+export { ALICLOUD_REGIONS } from "./platforms/alicloud/regions";
 export * from "./policies";
 export { Checker, type Rule, type Test } from "./validation/checker";
 export * from "./review";

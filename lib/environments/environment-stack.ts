@@ -1,17 +1,19 @@
-import * as fs from "fs";
-import * as path from "path";
-import { Annotations, App, TerraformStack } from "cdktf";
+import { Annotations, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
 import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
 import { RenderedStack, validateRendered } from "../validation/rendered-rules";
+import { validateShapes } from "../validation/shape-rules";
 import { validateUserText } from "../validation/user-text";
 import { validateSettings } from "./settings-rules";
 import { escapeElements } from "./template-escaping";
-import { ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
+import { Violation, formatViolation, sortViolations } from "../validation/violation";
 import { PolicyContext, StageSettings } from "../policies/policy";
+import { AppGate } from "./app-gate";
+import { Claim } from "./claims";
+import { ReportLoss, lossWarning } from "./loss";
 
 /** What every environment is built from. */
 export interface EnvironmentProps {
@@ -26,7 +28,9 @@ export interface EnvironmentProps {
 /**
  * A stack that renders a service catalog for one environment. It checks the
  * whole input first (model rules, platform rules, stage policies); with any
- * error it renders nothing and stops synthesis with every violation at once.
+ * error it renders nothing. At synth, the App's gate checks every environment
+ * of the App before any is written, and stops synthesis with every stack's
+ * violations at once.
  */
 export abstract class EnvironmentStack extends TerraformStack {
   /** The services deployed here. */
@@ -43,9 +47,11 @@ export abstract class EnvironmentStack extends TerraformStack {
     this.catalog = props.catalog;
     this.release = props.release;
     this.settings = props.settings ?? defaultSettings;
+    if (this.catalog instanceof ServiceCatalog) this.catalog.freeze(this.node.path);
+    AppGate.of(this).register(this);
   }
 
-  /** Every violation found by `admit`, errors first. */
+  /** Every violation found so far (input checks, losses while rendering), errors first. */
   public get report(): readonly Violation[] {
     return this.violations;
   }
@@ -65,7 +71,8 @@ export abstract class EnvironmentStack extends TerraformStack {
    * policies, and checks every string of the input and of `platformProps`
    * (the platform's own props, defaults applied) for text cdktf would take for
    * its tokens. Returns true when there is no error and rendering may go ahead.
-   * Warnings become warning annotations, which `cdktf synth` prints.
+   * Warnings become warning annotations, which `cdktf synth` prints; the App's
+   * gate prints them on a plain `app.synth()`.
    */
   protected admit(platformRules: (context: PolicyContext) => Violation[], platformProps: object): boolean {
     const context: PolicyContext = {
@@ -75,36 +82,51 @@ export abstract class EnvironmentStack extends TerraformStack {
       settings: this.settings,
     };
     const settings = validateSettings(context.path, this.settings);
+    // Every other rule reads services, the release and settings: they run only on input of the right types.
+    const shapes = validateShapes(context.path, this.catalog, this.release);
+    const typed = shapes.length === 0 ? validateCatalog(context.path, this.catalog, this.release) : [];
     // Platform rules and policies read the settings, so they only run on settings that make sense.
-    const dependent = settings.length > 0 ? [] : [
+    const dependent = settings.length > 0 || shapes.length > 0 ? [] : [
       ...platformRules(context),
       ...this.settings.policies.flatMap((policy) => policy.check(context)),
     ];
-    this.record([
-      ...settings,
-      ...validateCatalog(context.path, this.catalog, this.release),
-      ...validateUserText(context.path, this.catalog, this.release, this.settings, platformProps),
-      ...dependent,
-    ]);
+    const text = shapes.length === 0 ? validateUserText(context.path, this.catalog, this.release, this.settings, platformProps) : [];
+    this.record([...settings, ...shapes, ...typed, ...text, ...dependent]);
     return !this.hasErrors();
   }
 
+  /** Records a warning for a setting of `service` this platform renders other than asked. */
+  protected lossReporter(service: Service): ReportLoss {
+    return (loss) => this.record([lossWarning(`${this.node.path}/${service.name}`, loss)]);
+  }
+
   /**
-   * Stops this stack's synthesis on any error, and removes output left by an
-   * earlier synth. Once the input was admitted, it first checks what the
-   * platform rendered (sensitive outputs, prevent_destroy on stateful resources).
+   * Every finding of this stack, for the App's gate. Once the input was
+   * admitted, it first checks what the platform rendered (sensitive outputs,
+   * prevent_destroy on stateful resources).
    */
-  public runAllValidations(): void {
+  public findings(): readonly Violation[] {
     if (!this.hasErrors() && !this.renderedChecked) {
       this.renderedChecked = true;
       this.record(validateRendered(this.node.path, this.toTerraform() as RenderedStack, this.settings.deletionProtection));
     }
-    if (this.hasErrors()) {
-      fs.rmSync(path.join(App.of(this).outdir, "stacks", this.node.id), { recursive: true, force: true });
-      const policies = Array.isArray(this.settings.policies) ? this.settings.policies.map((p) => p.name) : [];
-      throw new ValidationError(this.node.path, this.violations, policies);
-    }
-    super.runAllValidations();
+    return this.violations;
+  }
+
+  /** What this environment owns outside the App, which no other environment of the App may own. */
+  public claims(): readonly Claim[] {
+    return [];
+  }
+
+  /** Names of this stage's policies. */
+  public get policyNames(): readonly string[] {
+    return Array.isArray(this.settings.policies) ? this.settings.policies.map((p) => p.name) : [];
+  }
+
+  /** Prepares the stack for a synth, and has the App checked as a whole before any stack is written. */
+  public prepareStack(): void {
+    super.prepareStack();
+    AppGate.of(this).arm();
   }
 
   /** The stack's Terraform JSON; every string a team wrote goes through the escaping sink first (template-escaping.ts). */

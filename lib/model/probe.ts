@@ -14,8 +14,18 @@ export interface ProbeTiming {
   readonly successThreshold?: number;
 }
 
+/** Options of a probe that checks a port. */
+export interface PortProbeOptions extends ProbeTiming {
+  /**
+   * Probe a port that none of the service's `ports` declares (say, an admin port
+   * kept off discovery and the load balancer); otherwise such a probe is refused as a likely typo.
+   * @default false
+   */
+  readonly allowUndeclaredPort?: boolean;
+}
+
 /** Options of an HTTP probe. */
-export interface HttpProbeOptions extends ProbeTiming {
+export interface HttpProbeOptions extends PortProbeOptions {
   /** Request path; 2xx and 3xx answers count as healthy. @default "/" */
   readonly path?: string;
 }
@@ -43,23 +53,27 @@ export class Probe {
   }
 
   /** Healthy when a TCP connection to `port` opens in time. */
-  public static tcp(port: number, options: ProbeTiming = {}): Probe {
+  public static tcp(port: number, options: PortProbeOptions = {}): Probe {
     return new Probe({ kind: "tcp", port }, options);
   }
 
   /** Healthy when `command` (run inside the instance, no shell) exits 0 in time. */
   public static command(command: string[], options: ProbeTiming = {}): Probe {
-    return new Probe({ kind: "command", command: [...command] }, options);
+    // Anything but a list is kept as given, for the validation to report (spreading a string would split it into letters).
+    return new Probe({ kind: "command", command: Array.isArray(command) ? [...command] : command }, options);
   }
 
   /** The timing with defaults filled in. */
   public readonly timing: ResolvedProbeTiming;
+  /** Whether the probed port may be one the service does not declare. */
+  public readonly allowUndeclaredPort: boolean;
 
   private constructor(
     /** What the probe checks. */
     public readonly check: ProbeCheck,
-    timing: ProbeTiming,
+    timing: PortProbeOptions,
   ) {
+    this.allowUndeclaredPort = timing.allowUndeclaredPort ?? false;
     this.timing = {
       initialDelay: timing.initialDelay ?? Duration.seconds(10),
       timeout: timing.timeout ?? Duration.seconds(5),

@@ -4,9 +4,9 @@ import { Duration } from "./duration";
 export interface BatchRolloutOptions {
   /** Number of batches the replicas are updated in. @default 2 */
   readonly batches?: number;
-  /** Update a first (gray) batch of one instance and wait for approval before the rest. @default false */
+  /** Update a first (gray) batch of one instance, then pause `interval` before the rest (no manual approval). @default false */
   readonly grayFirst?: boolean;
-  /** Pause between batches. @default 30 seconds */
+  /** Pause between batches; SAE counts it in whole minutes. @default 1 minute */
   readonly interval?: Duration;
 }
 
@@ -14,7 +14,7 @@ export interface BatchRolloutOptions {
 export class Rollout {
   /** Update replicas in batches, optionally a gray batch first. */
   public static batches(options: BatchRolloutOptions = {}): Rollout {
-    return new Rollout(options.batches ?? 2, options.grayFirst ?? false, options.interval ?? Duration.seconds(30));
+    return new Rollout(options.batches ?? 2, options.grayFirst ?? false, options.interval ?? Duration.minutes(1));
   }
 
   private constructor(
@@ -26,8 +26,18 @@ export class Rollout {
     public readonly interval: Duration,
   ) {}
 
-  /** Instances that must stay ready while `replicas` roll in these batches. */
+  /** A short description for reports, e.g. `2 batches, gray first, 60s apart`. */
+  public toString(): string {
+    return `${this.batches} batch${this.batches === 1 ? "" : "es"}${this.grayFirst ? ", gray first" : ""}, ${this.interval} apart`;
+  }
+
+  /**
+   * Instances that must stay ready while `replicas` roll in these batches:
+   * those outside the largest batch, and never fewer than one once there are
+   * two instances, so no release stops every instance at once (a single
+   * instance cannot roll without a gap).
+   */
   public minReadyInstances(replicas: number): number {
-    return Math.max(0, replicas - Math.ceil(replicas / this.batches));
+    return Math.max(replicas >= 2 ? 1 : 0, replicas - Math.ceil(replicas / this.batches));
   }
 }

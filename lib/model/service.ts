@@ -66,17 +66,20 @@ export class Service {
     public readonly name: string,
     props: ServiceProps,
   ) {
-    this.image = props.image;
-    this.replicas = props.replicas ?? 2;
-    this.ports = [...(props.ports ?? [])];
-    this.probe = props.probe;
-    this.resources = props.resources ?? { cpu: Cpu.millicores(500), memory: Size.gibibytes(1) };
-    this.env = { ...(props.env ?? {}) };
-    this.secrets = { ...(props.secrets ?? {}) };
-    this.logs = props.logs ?? LogStore.stdout(name);
-    this.dependsOn = [...(props.dependsOn ?? [])];
-    this.rollout = props.rollout ?? Rollout.batches();
-    this.labels = { ...(props.labels ?? {}) };
+    // Plain JavaScript callers can pass anything: what is not of the expected shape is kept as given,
+    // for the validation to report at synth with the service's path, instead of a bare TypeError here.
+    const given: Partial<ServiceProps> = props ?? {};
+    this.image = given.image!;
+    this.replicas = given.replicas ?? 2;
+    this.ports = copyList(given.ports);
+    this.probe = given.probe;
+    this.resources = given.resources ?? { cpu: Cpu.millicores(500), memory: Size.gibibytes(1) };
+    this.env = copyRecord(given.env);
+    this.secrets = copyRecord(given.secrets);
+    this.logs = given.logs ?? LogStore.stdout(name);
+    this.dependsOn = copyList(given.dependsOn);
+    this.rollout = given.rollout ?? Rollout.batches();
+    this.labels = copyRecord(given.labels);
     catalog.register(this);
   }
 
@@ -84,4 +87,14 @@ export class Service {
   public get routedPorts(): Port[] {
     return this.ports.filter((p) => p.route !== undefined);
   }
+}
+
+/** A copy of a list, or what was given when it is not one. */
+function copyList<T>(value: readonly T[] | undefined): T[] {
+  return Array.isArray(value) ? [...value] : ((value ?? []) as T[]);
+}
+
+/** A copy of a plain object, or what was given when it is not one. */
+function copyRecord<T>(value: Record<string, T> | undefined): Record<string, T> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? { ...value } : ((value ?? {}) as Record<string, T>);
 }

@@ -7,12 +7,13 @@ import { MinZonesOptions, minZonesPolicy } from "./min-zones";
 import { pinnedImagesPolicy } from "./pinned-images";
 import { plainSecretsPolicy } from "./plain-secrets";
 import { probesPolicy } from "./probes";
+import { rolloutBatchesPolicy } from "./rollout-batches";
 import { routeExposurePolicy } from "./route-exposure";
 
 /** Names of the library's policies. */
 export type DefaultPolicyName =
   | "min-replicas" | "probes" | "pinned-images" | "min-zones" | "log-retention"
-  | "deletion-protection" | "route-exposure" | "no-plain-secrets";
+  | "deletion-protection" | "route-exposure" | "no-plain-secrets" | "rollout-batches";
 
 /** A policy name: one of the library's (offered by editors) or a team's own. */
 export type PolicyName = DefaultPolicyName | (string & {});
@@ -35,6 +36,7 @@ export class Policies {
       Policies.deletionProtection(),
       Policies.routeExposure(),
       Policies.noPlainSecrets(),
+      Policies.rolloutBatches(),
     ];
   }
 
@@ -52,6 +54,7 @@ export class Policies {
       Policies.logRetention(),
       Policies.routeExposure(),
       Policies.noPlainSecrets(),
+      Policies.rolloutBatches(),
     ];
   }
 
@@ -93,6 +96,11 @@ export class Policies {
   /** `no-plain-secrets`: nothing that looks like a secret is a literal or a plain variable. */
   public static noPlainSecrets(): Policy {
     return plainSecretsPolicy();
+  }
+
+  /** `rollout-batches`: every service with two or more instances rolls out in at least two batches. */
+  public static rolloutBatches(): Policy {
+    return rolloutBatchesPolicy();
   }
 
   /** `policy`, reporting everything it finds as warnings: shown, but synthesis goes on. */

@@ -73,7 +73,7 @@ export function validateCatalog(stackPath: string, catalog: ServiceCatalog, rele
         c.expect(LABEL_VALUE.test(value), path, `labels.${key}`, reportableLiteral(key, value), LABEL_VALUE.allowed);
       }
     }
-    if (service.probe) checkProbe(c, path, service.probe);
+    if (service.probe) checkProbe(c, path, service);
     checkConfiguration(c, path, service);
     for (const [field, variable, secret] of variablesOf(service)) {
       const other = variableKinds.get(variable);
@@ -104,13 +104,19 @@ function checkReleaseEntry(c: Checker, path: string, service: Service, release: 
   c.check(path, "replicas", entry!.replicas ?? service.replicas, REPLICAS);
 }
 
-function checkProbe(c: Checker, path: string, probe: Probe): void {
+function checkProbe(c: Checker, path: string, service: Service): void {
+  const probe: Probe = service.probe!;
   const check = probe.check;
   if (check.kind === "command") {
     c.expect(check.command.length > 0 && check.command.every((a) => a.length > 0), path, "probe.command",
       check.command, "a non-empty command with non-empty arguments");
   } else {
-    c.check(path, "probe.port", check.port, PORT);
+    // A probe on a port nothing listens on fails every check once deployed: likely a typo.
+    if (c.check(path, "probe.port", check.port, PORT) && !probe.allowUndeclaredPort) {
+      const declared = service.ports.map((p) => p.port);
+      c.expect(declared.includes(check.port), path, "probe.port", check.port,
+        `a port the service declares (${declared.join(", ") || "none"}), or allowUndeclaredPort: true on the probe for a port kept out of ports`);
+    }
     if (check.kind === "http") c.check(path, "probe.path", check.path, ABSOLUTE_PATH);
   }
   const t = probe.timing;

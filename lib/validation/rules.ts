@@ -52,6 +52,15 @@ export const DNS_LABEL = matching(
   "a DNS label: 1-63 lowercase letters, digits or '-', starting with a letter and not ending with '-'",
 );
 
+/**
+ * A stack id: cdktf writes each stack into `cdktf.out/stacks/<id>` and names
+ * it on the command line (`cdktf deploy <id>`), so nothing a file system or a
+ * shell would read as a path, a dot entry or an option.
+ */
+export const STACK_ID = matching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+  "a stack id of 1-64 letters, digits, '-' or '_', starting with a letter or digit (no '.', '/', '\\' or spaces): " +
+  "it names the directory cdktf.out/stacks/<id>");
+
 /** A fully qualified domain name, optionally with a leading wildcard label. */
 export const DOMAIN_NAME: Rule<string> = {
   test: (v) => typeof v === "string" && v.length <= 253 &&

@@ -46,33 +46,54 @@ export function sortViolations(violations: readonly Violation[]): Violation[] {
   );
 }
 
-/** Thrown at synth when an environment has error violations; nothing is written for that stack. */
+/** The findings of one stack of an App. */
+export interface StackReport {
+  /** Construct path of the stack. */
+  readonly stackPath: string;
+  /** Its findings, errors first. */
+  readonly violations: readonly Violation[];
+  /** Names of the stage's policies, so the report can say which findings a team may relax. @default - none */
+  readonly policies?: readonly string[];
+}
+
+/**
+ * Thrown at synth when any stack of an App has an error. It reports every
+ * stack's findings at once; nothing is written for any stack of that App.
+ */
 export class ValidationError extends Error {
   static {
     // On the prototype before any instance exists, so the captured stack starts "ValidationError: …".
     this.prototype.name = "ValidationError";
   }
 
-  /** Every violation found, errors first. */
+  /** Every violation found, errors first, over all stacks. */
   declare public readonly violations: readonly Violation[];
+  /** The findings per stack, in the App's order; stacks without findings are left out. */
+  declare public readonly stacks: readonly StackReport[];
 
-  constructor(
-    /** Construct path of the stack whose synthesis stopped (`stack` is the Error's own stack trace). */
-    public readonly stackPath: string,
-    violations: readonly Violation[],
-    /** Names of the stage's policies, so the report can say which findings a team may relax. @default - none */
-    policies: readonly string[] = [],
-  ) {
-    const errors = violations.filter((v) => v.severity === "error").length;
-    const relaxable = [...new Set(violations.filter((v) => v.severity === "error" && policies.includes(v.rule)).map((v) => v.rule))];
+  constructor(stacks: readonly StackReport[]) {
+    const reported = stacks.filter((s) => s.violations.length > 0);
+    const failed = reported.filter((s) => s.violations.some((v) => v.severity === "error"));
+    const errors = failed.reduce((n, s) => n + s.violations.filter((v) => v.severity === "error").length, 0);
     super(
-      `${stackPath}: ${errors} error(s) stop synthesis; nothing was written for this stack.\n` +
-        violations.map((v) => `  ${formatViolation(v)}`).join("\n") +
-        (relaxable.length === 0 ? "" :
-          `\n  ${relaxable.map((r) => `[${r}]`).join(", ")} ${relaxable.length === 1 ? "is a policy" : "are policies"} of this stage: ` +
-          "fix the input, or relax one for this stack with Policies.relax(settings, name) (see docs/policies.md)."),
+      `${errors} error(s) in ${failed.map((s) => s.stackPath).join(", ")} stop synthesis; ` +
+        "nothing was written for any stack of this App.\n" +
+        reported.map(section).join("\n"),
     );
     // Not enumerable: an uncaught error prints its message (which lists every violation) without a second, raw copy.
-    Object.defineProperty(this, "violations", { value: violations, enumerable: false });
+    Object.defineProperty(this, "violations", { value: sortViolations(reported.flatMap((s) => s.violations)), enumerable: false });
+    Object.defineProperty(this, "stacks", { value: reported, enumerable: false });
   }
+}
+
+/** One stack's part of the report: a count, one line per violation, and which of them a team may relax. */
+function section(report: StackReport): string {
+  const count = (severity: Severity) => report.violations.filter((v) => v.severity === severity).length;
+  const policies = report.policies ?? [];
+  const relaxable = [...new Set(report.violations.filter((v) => v.severity === "error" && policies.includes(v.rule)).map((v) => v.rule))];
+  return `${report.stackPath}: ${count("error")} error(s), ${count("warning")} warning(s)\n` +
+    report.violations.map((v) => `  ${formatViolation(v)}`).join("\n") +
+    (relaxable.length === 0 ? "" :
+      `\n  ${relaxable.map((r) => `[${r}]`).join(", ")} ${relaxable.length === 1 ? "is a policy" : "are policies"} of this stage: ` +
+      "fix the input, or relax one for this stack with Policies.relax(settings, name) (see docs/policies.md).");
 }

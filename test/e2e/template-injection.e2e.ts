@@ -14,7 +14,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { App, LocalBackend } from "cdktf";
-import { DockerEnvironment, Duration, EnvValue, Image, Probe, Release, Service, ServiceCatalog } from "../../lib";
+import { DockerEnvironment, Duration, EnvValue, Image, Port, Probe, Release, Service, ServiceCatalog } from "../../lib";
 import { dockerHealthcheck } from "../../lib/platforms/docker/healthcheck";
 import { testRelease } from "../../stacks/test";
 import {
@@ -46,6 +46,7 @@ function synth(): string {
   new Service(catalog, "probe", {
     image: Image.fromRegistry("shop/web"),
     replicas: 1,
+    ports: [Port.http(8080)],
     probe: Probe.http(8080, { path: PROBE_PATH, initialDelay: Duration.seconds(1), period: Duration.seconds(2), timeout: Duration.seconds(1) }),
     env: { GREETING: EnvValue.literal(GREETING) },
     labels: { "team.owner": LABEL },

@@ -105,6 +105,19 @@ describe("LogStore and Rollout", () => {
     expect(Rollout.batches({ batches: 3 }).minReadyInstances(6)).toBe(4);
     expect(Rollout.batches().batches).toBe(2);
   });
+  test("a release never leaves fewer than one ready instance once there are two", () => {
+    const oneBatch = Rollout.batches({ batches: 1 });
+    expect(oneBatch.minReadyInstances(2)).toBe(1);
+    expect(oneBatch.minReadyInstances(5)).toBe(1);
+    expect(Rollout.batches({ batches: 2 }).minReadyInstances(2)).toBe(1);
+    expect(Rollout.batches({ batches: 50 }).minReadyInstances(3)).toBe(2);
+    // One instance has nothing to keep ready while it is replaced.
+    expect(oneBatch.minReadyInstances(1)).toBe(0);
+  });
+  test("the default pause between batches is the whole minute SAE renders", () => {
+    expect(Rollout.batches().interval.toMillis()).toBe(60_000);
+    expect(String(Rollout.batches({ batches: 3, grayFirst: true }))).toBe("3 batches, gray first, 60s apart");
+  });
 });
 
 describe("Service, catalog and release", () => {

@@ -17,7 +17,7 @@ describe("the sets of the three stages", () => {
   test("production enforces every default rule", () => {
     expect(names(Stages.production.policies)).toEqual([
       "min-replicas", "probes", "pinned-images", "min-zones", "log-retention", "deletion-protection", "route-exposure",
-      "no-plain-secrets",
+      "no-plain-secrets", "rollout-batches",
     ]);
   });
 

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  DockerEnvironment, Image, Port, Release, Route, Service, ServiceCatalog, Stages, ValidationError,
+  DockerEnvironment, Image, Port, Probe, Release, Route, Service, ServiceCatalog, Stages, ValidationError,
 } from "../../lib";
 import { shopCatalog } from "../../stacks/services";
 import { synthApp, synthError, tempApp } from "../support/synth";
@@ -52,10 +52,11 @@ describe("production policies on the example catalog", () => {
       ["error", "production/orders-api", "replicas", "1", "min-replicas"],
       ["error", "production/web", "release.version", '"latest"', "pinned-images"],
     ]);
-    expect(error.stack).toMatch(/^ValidationError: production: 3 error\(s\) stop synthesis/);
-    expect(error.stackPath).toBe("production");
+    expect(error.stack).toMatch(/^ValidationError: 3 error\(s\) in production stop synthesis/);
+    expect(error.stacks.map((s) => s.stackPath)).toEqual(["production"]);
     expect(error.message.split("\n")).toEqual([
-      "production: 3 error(s) stop synthesis; nothing was written for this stack.",
+      "3 error(s) in production stop synthesis; nothing was written for any stack of this App.",
+      "production: 3 error(s), 0 warning(s)",
       expect.stringMatching(/^ {2}ERROR production\/admin: probe = \(not set\); a readiness and liveness probe .* \[probes\]$/),
       expect.stringMatching(/^ {2}ERROR production\/orders-api: replicas = 1; at least 2 instances in stage "production".* \[min-replicas\]$/),
       expect.stringMatching(/^ {2}ERROR production\/web: release.version = "latest"; a pinned version .* \[pinned-images\]$/),
@@ -84,7 +85,7 @@ describe("production policies on the example catalog", () => {
     new Service(catalog, "status", {
       image: Image.fromRegistry("shop/status"),
       ports: [Port.http(8090, { route: Route.public({ listenerPort: 8090 }) })],
-      probe: catalog.find("web")!.probe,
+      probe: Probe.http(8090, { path: "/healthz" }),
     });
     const app = production(catalog, pinned.with("status", "1.0.0"));
     const out = synthApp(app);

@@ -60,16 +60,16 @@ const cases: Case[] = [
     expected: ["test/admin", "ports[0].route.listenerPort", "80", "each names different domains"],
   },
   { name: "probe timeout equal to its period",
-    catalog: one({ probe: Probe.tcp(80, { timeout: Duration.seconds(10), period: Duration.seconds(10) }) }),
+    catalog: one({ ports: [Port.tcp(80)], probe: Probe.tcp(80, { timeout: Duration.seconds(10), period: Duration.seconds(10) }) }),
     expected: ["test/app", "probe.timeout", "10s", "a timeout shorter than the probe period (10s)"] },
   { name: "probe timeout longer than its period",
-    catalog: one({ probe: Probe.http(80, { timeout: Duration.seconds(30) }) }),
+    catalog: one({ ports: [Port.http(80)], probe: Probe.http(80, { timeout: Duration.seconds(30) }) }),
     expected: ["test/app", "probe.timeout", "30s", "shorter than the probe period (15s)"] },
   { name: "probe port outside range", catalog: one({ probe: Probe.tcp(99999) }),
     expected: ["test/app", "probe.port", "99999", "from 1 to 65535"] },
-  { name: "probe path not absolute", catalog: one({ probe: Probe.http(80, { path: "healthz" }) }),
+  { name: "probe path not absolute", catalog: one({ ports: [Port.http(80)], probe: Probe.http(80, { path: "healthz" }) }),
     expected: ["test/app", "probe.path", '"healthz"', "an absolute path"] },
-  { name: "probe failure threshold 0", catalog: one({ probe: Probe.tcp(80, { failureThreshold: 0 }) }),
+  { name: "probe failure threshold 0", catalog: one({ ports: [Port.tcp(80)], probe: Probe.tcp(80, { failureThreshold: 0 }) }),
     expected: ["test/app", "probe.failureThreshold", "0", "from 1 to 50"] },
   { name: "empty probe command", catalog: one({ probe: Probe.command([]) }),
     expected: ["test/app", "probe.command", "[]", "a non-empty command"] },
@@ -129,7 +129,7 @@ describe("bad input stops synthesis with one clear error and writes nothing for 
     const app = tempApp();
     new DockerEnvironment(app, "test", { catalog, release: Release.of({ zeta: "1", alpha: "1" }) });
     expect(() => app.synth()).toThrow(
-      /test: 2 error\(s\) stop synthesis; nothing was written for this stack\.\n {2}ERROR test\/alpha: ports\[0\]\.port = 0;.*\n {2}ERROR test\/zeta: replicas = 0;/,
+      /^2 error\(s\) in test stop synthesis; nothing was written for any stack of this App\.\ntest: 2 error\(s\), 0 warning\(s\)\n {2}ERROR test\/alpha: ports\[0\]\.port = 0;.*\n {2}ERROR test\/zeta: replicas = 0;/,
     );
   });
 

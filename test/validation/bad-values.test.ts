@@ -32,11 +32,11 @@ const longDomain = `${`${"a".repeat(63)}.`.repeat(4)}com`;
 
 const cases: Case[] = [
   // Durations
-  { name: "probe timeout NaN", catalog: one({ probe: Probe.tcp(80, { timeout: Duration.seconds(NaN) }) }),
+  { name: "probe timeout NaN", catalog: one({ ports: [Port.tcp(80)], probe: Probe.tcp(80, { timeout: Duration.seconds(NaN) }) }),
     expected: ["test/app", "probe.timeout", "NaNms", "a duration from 1s to 600s"] },
-  { name: "negative probe initial delay", catalog: one({ probe: Probe.tcp(80, { initialDelay: Duration.seconds(-1) }) }),
+  { name: "negative probe initial delay", catalog: one({ ports: [Port.tcp(80)], probe: Probe.tcp(80, { initialDelay: Duration.seconds(-1) }) }),
     expected: ["test/app", "probe.initialDelay", "-1s", "a duration from 0s to 600s"] },
-  { name: "infinite probe period", catalog: one({ probe: Probe.tcp(80, { period: Duration.seconds(Infinity) }) }),
+  { name: "infinite probe period", catalog: one({ ports: [Port.tcp(80)], probe: Probe.tcp(80, { period: Duration.seconds(Infinity) }) }),
     expected: ["test/app", "probe.period", "Infinityms", "a duration from 1s to 600s"] },
   { name: "negative rollout interval", catalog: one({ rollout: Rollout.batches({ interval: Duration.seconds(-30) }) }),
     expected: ["test/app", "rollout.interval", "-30s", "a duration from 0s to 3600s"] },
@@ -55,7 +55,7 @@ const cases: Case[] = [
   // Numbers
   { name: "rollout in 0 batches", catalog: one({ rollout: Rollout.batches({ batches: 0 }) }),
     expected: ["test/app", "rollout.batches", "0", "a whole number from 1 to 50"] },
-  { name: "probe success threshold 51", catalog: one({ probe: Probe.tcp(80, { successThreshold: 51 }) }),
+  { name: "probe success threshold 51", catalog: one({ ports: [Port.tcp(80)], probe: Probe.tcp(80, { successThreshold: 51 }) }),
     expected: ["test/app", "probe.successThreshold", "51", "a whole number from 1 to 50"] },
   { name: "http probe port NaN", catalog: one({ probe: Probe.http(NaN) }),
     expected: ["test/app", "probe.port", "NaN", "a whole number from 1 to 65535"] },

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { App, Lazy, Token } from "cdktf";
 import {
-  AlicloudEnvironment, DockerEnvironment, EnvValue, Image, Policies, Probe, Release, Service, ServiceCatalog, ServiceProps,
+  AlicloudEnvironment, DockerEnvironment, EnvValue, Image, Policies, Port, Probe, Release, Service, ServiceCatalog, ServiceProps,
   StageSettings, Stages,
 } from "../../lib";
 import { dockerHealthcheck } from "../../lib/platforms/docker/healthcheck";
@@ -109,7 +109,7 @@ describe("shell syntax in an http probe path is one wget argument, not a command
   test.each([
     "/health?a=1&b=2", "/h;touch$IFS/tmp/pwned", "/h`id`", "/h$(id)", "/h'\"quotes", "/h|cat${IFS}/etc/passwd", "/h>/tmp/out",
   ])("%s", (probePath) => {
-    const doc = synthApp(docker({ probe: Probe.http(8080, { path: probePath }) }, Stages.test)).stacks.test;
+    const doc = synthApp(docker({ ports: [Port.http(8080)], probe: Probe.http(8080, { path: probePath }) }, Stages.test)).stacks.test;
     const url = `http://127.0.0.1:8080${probePath}`;
     expect(dockerHealthcheck(Probe.http(8080, { path: probePath })).test).toEqual(["CMD", "wget", "-q", "-O", "/dev/null", url]);
     // In the stack, Terraform's template sequences in it are escaped; the argument count is the same.
@@ -122,7 +122,7 @@ describe("shell syntax in an http probe path is one wget argument, not a command
     ["a tab", "/h\tx"],
     ["a space", "/h x"],
   ])("a path with %s is refused", (_what, probePath) => {
-    expectOneError(docker({ probe: Probe.http(8080, { path: probePath }) }, Stages.test), "test",
+    expectOneError(docker({ ports: [Port.http(8080)], probe: Probe.http(8080, { path: probePath }) }, Stages.test), "test",
       ["test/app", "probe.path", JSON.stringify(probePath), "an absolute path without spaces"]);
   });
 });

@@ -2,6 +2,7 @@ import {
   AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistryProps, AlicloudStateProps, RegistryEdition,
 } from "./alicloud-props";
 import { defaultSaeNamespace, registryVpcEndpoint } from "./names";
+import { ALICLOUD_REGIONS } from "./regions";
 
 /** The registry settings with every default applied. */
 export interface ResolvedRegistry extends AlicloudRegistryProps {
@@ -16,6 +17,10 @@ export interface ResolvedRegistry extends AlicloudRegistryProps {
 /** The environment's platform settings with every default applied. */
 export interface ResolvedAlicloud {
   readonly region: string;
+  /** Every region id accepted: the known ones and the environment's extra ones. */
+  readonly regions: readonly string[];
+  /** The extra region ids as given. */
+  readonly extraRegions: readonly string[];
   readonly network: AlicloudNetworkProps & { readonly cidrBlock: string };
   readonly registry: ResolvedRegistry;
   readonly state: Required<AlicloudStateProps>;
@@ -30,6 +35,8 @@ export function resolveAlicloud(stackId: string, props: AlicloudEnvironmentProps
   const created = registry.instanceId === undefined;
   return {
     region: props.region,
+    regions: [...ALICLOUD_REGIONS, ...(props.extraRegions ?? [])],
+    extraRegions: props.extraRegions ?? [],
     network: { ...props.network, cidrBlock: props.network.cidrBlock ?? "10.0.0.0/16" },
     registry: {
       ...registry,

@@ -3,10 +3,12 @@ import { Construct } from "constructs";
 import { AlicloudProvider } from "../../../.gen/providers/alicloud/provider";
 import { SaeApplication } from "../../../.gen/providers/alicloud/sae-application";
 import { SaeNamespace } from "../../../.gen/providers/alicloud/sae-namespace";
+import { Claim } from "../../environments/claims";
 import { EnvironmentStack } from "../../environments/environment-stack";
 import { Stages } from "../../environments/stage";
 import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
+import { alicloudClaims } from "./alicloud-claims";
 import { ResolvedAlicloud, resolveAlicloud } from "./alicloud-defaults";
 import { AlicloudEnvironmentProps } from "./alicloud-props";
 import { alicloudRules } from "./alicloud-rules";
@@ -74,6 +76,7 @@ export class AlicloudEnvironment extends EnvironmentStack {
         logStore: logs.stores.get(service.logs.name)!,
         // The alicloud rules keep a team's labels off the library's own tag keys.
         tags: { ...service.labels, ...libraryTags(id, this.settings.name, service.name) },
+        reportLoss: this.lossReporter(service),
       }));
     }
     renderRoutes(this, this.catalog.services, {
@@ -84,6 +87,11 @@ export class AlicloudEnvironment extends EnvironmentStack {
       deletionProtection: protect,
       tags,
     });
+  }
+
+  /** Its state location, SAE namespace, SLS project and what it manages in the registry. */
+  public claims(): Claim[] {
+    return alicloudClaims(this.node.path, this.catalog, this.config);
   }
 
   /**

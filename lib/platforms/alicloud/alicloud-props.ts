@@ -64,8 +64,10 @@ export interface AlicloudStateProps {
 
 /** Settings of a prerelease or production environment on Alibaba Cloud. */
 export interface AlicloudEnvironmentProps extends EnvironmentProps {
-  /** Region everything is created in, e.g. `cn-hangzhou`. */
+  /** Region everything is created in, e.g. `cn-hangzhou`: one of `ALICLOUD_REGIONS` or `extraRegions`. */
   readonly region: string;
+  /** Region ids to accept beyond `ALICLOUD_REGIONS`, e.g. a region opened after this release. @default - none */
+  readonly extraRegions?: readonly string[];
   /** The VPC and the zones services are spread over. */
   readonly network: AlicloudNetworkProps;
   /** Where images come from. */

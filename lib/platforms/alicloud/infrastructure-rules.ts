@@ -4,6 +4,7 @@ import { matching } from "../../validation/rules";
 import { ResolvedAlicloud } from "./alicloud-defaults";
 import { RegistryEdition } from "./alicloud-props";
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
+import { closestRegion, isZoneOf } from "./regions";
 
 /** A region id such as `cn-hangzhou` or `ap-southeast-1`. */
 export const REGION = matching(/^[a-z]{2}(-[a-z0-9]+)+$/, "a region id such as cn-hangzhou or ap-southeast-1");
@@ -59,7 +60,8 @@ const STATE_PREFIX = matching(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/,
  */
 export function checkInfrastructure(c: Checker, context: PolicyContext, config: ResolvedAlicloud): void {
   const path = context.path;
-  c.check(path, "region", config.region, REGION);
+  config.extraRegions.forEach((r, i) => c.check(path, `extraRegions[${i}]`, r, REGION));
+  checkRegion(c, path, "region", config.region, config);
   c.check(path, "saeNamespace", config.saeNamespace, SAE_NAMESPACE);
   c.check(path, "logProject", config.logProject, LOG_PROJECT);
   c.expect(LOAD_BALANCER_SPECS.includes(config.loadBalancerSpec), path, "loadBalancerSpec", config.loadBalancerSpec,
@@ -69,13 +71,25 @@ export function checkInfrastructure(c: Checker, context: PolicyContext, config: 
   checkState(c, path, config);
 }
 
+/** A region id of the right form that Alibaba Cloud has (or the environment adds); a near miss names the closest. */
+function checkRegion(c: Checker, path: string, field: string, region: string, config: ResolvedAlicloud): void {
+  if (!c.check(path, field, region, REGION)) return;
+  const near = closestRegion(region, config.regions);
+  c.expect(config.regions.includes(region), path, field, region,
+    `an Alibaba Cloud region${near ? `: did you mean ${near}?` : ""} (ALICLOUD_REGIONS lists the known ones; ` +
+    "add a region opened since to extraRegions)");
+}
+
 function checkNetwork(c: Checker, context: PolicyContext, config: ResolvedAlicloud): void {
   const path = context.path;
   const network = config.network;
   const zoneIds = network.zones.map((z) => z.zoneId);
   const minZones = context.settings.minZones;
-  c.expect(new Set(zoneIds).size >= minZones && new Set(zoneIds).size === zoneIds.length, path, "network.zones",
-    zoneIds, `at least ${minZones} distinct zones: stage "${context.settings.name}" requires minZones = ${minZones}`);
+  // Too few distinct zones because one is listed twice is reported once, as the repeated zone below.
+  c.expect(zoneIds.length >= minZones, path, "network.zones", zoneIds,
+    `at least ${minZones} distinct zones: stage "${context.settings.name}" requires minZones = ${minZones}`);
+  // Zones are only checked against a region that exists (a bad region is reported once, above).
+  const region = REGION.test(config.region) && config.regions.includes(config.region) ? config.region : undefined;
   const existing = network.vpcId !== undefined;
   if (existing) c.expect(/^vpc-[a-z0-9]+$/.test(network.vpcId!), path, "network.vpcId", network.vpcId, "the id (vpc-…) of an existing VPC");
   const vpc = existing ? undefined : parseCidr(network.cidrBlock);
@@ -86,10 +100,20 @@ function checkNetwork(c: Checker, context: PolicyContext, config: ResolvedAliclo
   const blocks: Cidr[] = [];
   network.zones.forEach((zone, i) => {
     const field = `network.zones[${i}]`;
-    c.check(path, `${field}.zoneId`, zone.zoneId, ZONE);
+    if (c.check(path, `${field}.zoneId`, zone.zoneId, ZONE) && region !== undefined) {
+      c.expect(isZoneOf(zone.zoneId, region), path, `${field}.zoneId`, zone.zoneId,
+        `a zone of the environment's region ${region}, such as ${region}${/\d$/.test(region) ? "a" : "-h"}`);
+    }
+    const first = zoneIds.indexOf(zone.zoneId);
+    c.expect(first === i, path, `${field}.zoneId`, zone.zoneId,
+      `a zone not already listed (zones[${first}]): each zone counts once towards the stage's minZones`);
     if (existing) {
-      c.expect(zone.vswitchId !== undefined && /^vsw-[a-z0-9]+$/.test(zone.vswitchId), path, `${field}.vswitchId`,
-        zone.vswitchId, "the id (vsw-…) of the existing vSwitch in this zone: the VPC is given by vpcId");
+      if (c.expect(zone.vswitchId !== undefined && /^vsw-[a-z0-9]+$/.test(zone.vswitchId), path, `${field}.vswitchId`,
+        zone.vswitchId, "the id (vsw-…) of the existing vSwitch in this zone: the VPC is given by vpcId")) {
+        const same = network.zones.findIndex((z) => z.vswitchId === zone.vswitchId);
+        c.expect(same === i, path, `${field}.vswitchId`, zone.vswitchId,
+          `a vSwitch not already listed (zones[${same}]): a vSwitch lies in one zone, so listing it twice spreads nothing`);
+      }
       c.expect(zone.cidrBlock === undefined, path, `${field}.cidrBlock`, zone.cidrBlock,
         "not set: the vSwitch of an existing VPC already has its block");
       return;
@@ -134,7 +158,7 @@ function checkState(c: Checker, path: string, config: ResolvedAlicloud): void {
   c.check(path, "state.bucket", state.bucket, BUCKET);
   c.check(path, "state.prefix", state.prefix, STATE_PREFIX);
   // The default is the environment's region, reported once as `region`.
-  if (state.region !== config.region) c.check(path, "state.region", state.region, REGION);
+  if (state.region !== config.region) checkRegion(c, path, "state.region", state.region, config);
   c.check(path, "state.tablestoreEndpoint", state.tablestoreEndpoint, TABLESTORE_ENDPOINT);
   c.check(path, "state.tablestoreTable", state.tablestoreTable, TABLESTORE_TABLE);
 }

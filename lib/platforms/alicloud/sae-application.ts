@@ -4,6 +4,7 @@ import {
   SaeApplication, SaeApplicationLivenessV2, SaeApplicationUpdateStrategyV2,
 } from "../../../.gen/providers/alicloud/sae-application";
 import { LogStore as SlsLogStore } from "../../../.gen/providers/alicloud/log-store";
+import { ReportLoss } from "../../environments/loss";
 import { ContainerEnv } from "../../environments/variables";
 import { Duration } from "../../model/duration";
 import { Probe } from "../../model/probe";
@@ -27,11 +28,13 @@ export interface ApplicationInputs {
   /** The logstore the application writes to; created before the application. */
   readonly logStore: SlsLogStore;
   readonly tags: Record<string, string>;
+  /** Told of every setting of the service rendered other than asked. */
+  readonly reportLoss: ReportLoss;
 }
 
 /** One SAE application running `service`'s image. */
 export function renderApplication(scope: Construct, service: Service, inputs: ApplicationInputs): SaeApplication {
-  const probe = service.probe ? saeProbe(service.probe) : undefined;
+  const probe = service.probe ? saeProbe(service.probe, inputs.reportLoss) : undefined;
   return new SaeApplication(scope, `app-${service.name}`, {
     appName: service.name,
     appDescription: `${service.name} (${scope.node.id})`,
@@ -50,7 +53,7 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
     livenessV2: probe,
     readinessV2: probe,
     minReadyInstances: service.rollout.minReadyInstances(inputs.replicas),
-    updateStrategyV2: updateStrategy(service.rollout, inputs.replicas),
+    updateStrategyV2: updateStrategy(service.rollout, inputs.replicas, inputs.reportLoss),
     pvtzDiscoverySvc: service.ports.length === 0 ? undefined : {
       enable: true,
       namespaceId: inputs.namespaceId,
@@ -79,17 +82,36 @@ export function envsJson(env: readonly ContainerEnv[]): string {
   return `[${entries.join(",")}]`;
 }
 
+/** The thresholds SAE applies to every probe; it has no setting for them. */
+const SAE_THRESHOLDS = { failureThreshold: 3, successThreshold: 1 } as const;
+
 /**
  * The probe as SAE liveness/readiness. SAE has no failure or success
- * threshold, and counts in whole seconds: times are rounded up so a check is
- * never stricter than asked.
+ * threshold (it always applies 3 and 1), and counts in whole seconds: times
+ * are rounded up so a check is never stricter than asked. Each difference
+ * from what was asked is reported.
  */
-export function saeProbe(probe: Probe): SaeApplicationLivenessV2 {
+export function saeProbe(probe: Probe, report: ReportLoss): SaeApplicationLivenessV2 {
   const check = probe.check;
+  const timing = probe.timing;
+  for (const field of ["failureThreshold", "successThreshold"] as const) {
+    if (timing[field] !== SAE_THRESHOLDS[field]) {
+      report({ field: `probe.${field}`, asked: timing[field], rendered: SAE_THRESHOLDS[field],
+        reason: `SAE has no such setting and always applies ${SAE_THRESHOLDS[field]}` });
+    }
+  }
+  const seconds = (field: "initialDelay" | "period" | "timeout") => {
+    const whole = Math.ceil(timing[field].toSeconds());
+    if (whole * 1000 !== timing[field].toMillis()) {
+      report({ field: `probe.${field}`, asked: timing[field], rendered: Duration.seconds(whole),
+        reason: "SAE counts probe times in whole seconds; rounded up so no check is stricter than asked" });
+    }
+    return whole;
+  };
   return {
-    initialDelaySeconds: wholeSeconds(probe.timing.initialDelay),
-    periodSeconds: wholeSeconds(probe.timing.period),
-    timeoutSeconds: wholeSeconds(probe.timing.timeout),
+    initialDelaySeconds: seconds("initialDelay"),
+    periodSeconds: seconds("period"),
+    timeoutSeconds: seconds("timeout"),
     httpGet: check.kind === "http" ? { path: check.path, port: check.port, scheme: "HTTP" } : undefined,
     tcpSocket: check.kind === "tcp" ? { port: check.port } : undefined,
     exec: check.kind === "command" ? { command: [...check.command] } : undefined,
@@ -99,21 +121,29 @@ export function saeProbe(probe: Probe): SaeApplicationLivenessV2 {
 /**
  * Batch updates with automatic release between batches (a manual release
  * would leave `terraform apply` waiting on a console click). A phased release
- * needs more than one instance, and SAE cannot use more batches than instances.
+ * needs more than one instance, and SAE cannot use more batches than
+ * instances; it counts the pause in whole minutes. Each difference from what
+ * was asked is reported.
  */
-export function updateStrategy(rollout: Rollout, replicas: number): SaeApplicationUpdateStrategyV2 | undefined {
-  if (replicas < 2) return undefined;
+export function updateStrategy(rollout: Rollout, replicas: number, report: ReportLoss): SaeApplicationUpdateStrategyV2 | undefined {
+  if (replicas < 2) {
+    report({ field: "rollout", asked: rollout, rendered: undefined,
+      reason: "a single instance is replaced in one step (SAE rolls in batches only from 2 instances), with a gap in service" });
+    return undefined;
+  }
+  const batch = Math.min(rollout.batches, replicas);
+  if (batch !== rollout.batches) {
+    report({ field: "rollout.batches", asked: rollout.batches, rendered: batch,
+      reason: `SAE cannot use more batches than instances (${replicas})` });
+  }
+  // Rounded up so the pause is never shorter than asked.
+  const minutes = Math.ceil(rollout.interval.toMillis() / 60_000);
+  if (minutes * 60_000 !== rollout.interval.toMillis()) {
+    report({ field: "rollout.interval", asked: rollout.interval, rendered: `${minutes} minute${minutes === 1 ? "" : "s"}`,
+      reason: "SAE counts the pause between batches in whole minutes; rounded up so it is never shorter than asked" });
+  }
   return {
     type: rollout.grayFirst ? "GrayBatchUpdate" : "BatchUpdate",
-    batchUpdate: {
-      releaseType: "auto",
-      batch: Math.min(rollout.batches, replicas),
-      // SAE counts the pause in whole minutes; round up so it is never shorter than asked.
-      batchWaitTime: Math.ceil(rollout.interval.toMillis() / 60_000),
-    },
+    batchUpdate: { releaseType: "auto", batch, batchWaitTime: minutes },
   };
-}
-
-function wholeSeconds(d: Duration): number {
-  return Math.ceil(d.toSeconds());
 }

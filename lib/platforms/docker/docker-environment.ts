@@ -5,15 +5,17 @@ import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
 import { Volume } from "@cdktf/provider-docker/lib/volume";
 import { DataResource, Fn } from "cdktf";
 import { Construct } from "constructs";
+import { Claim } from "../../environments/claims";
 import { EnvironmentStack } from "../../environments/environment-stack";
 import { Stages } from "../../environments/stage";
 import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
 import { DockerEnvironmentProps, ResolvedDockerProps } from "./docker-props";
+import { dockerClaims } from "./docker-claims";
 import { dockerRules } from "./docker-rules";
 import { dockerHealthcheck, healthyWithin } from "./healthcheck";
 import { Listener, planListeners } from "./load-balancer-plan";
-import { replicaContainerName, replicaHost } from "./names";
+import { LOAD_BALANCER_ALIAS, REGISTRY_ALIAS, environmentNames, replicaContainerName, replicaHost } from "./names";
 import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
 
 
@@ -46,7 +48,7 @@ export class DockerEnvironment extends EnvironmentStack {
 
     new DockerProvider(this, "docker", { host: this.props.dockerHost });
     const network = new Network(this, "network", {
-      name: `${id}-net`,
+      name: environmentNames(id).network,
       driver: "bridge",
       labels: [{ label: "org.cdktf-service-platform.environment", value: id }],
     });
@@ -61,6 +63,11 @@ export class DockerEnvironment extends EnvironmentStack {
     this.renderRegistry(network);
   }
 
+  /** The ports it publishes and the names it creates on its Docker host. */
+  public claims(): Claim[] {
+    return dockerClaims(this.node.path, this.catalog, this.props);
+  }
+
   private renderService(service: Service, network: Network, variables: StackVariables): Container[] {
     const version = this.versionOf(service);
     const image = new Image(this, `${service.name}-image`, {
@@ -68,6 +75,10 @@ export class DockerEnvironment extends EnvironmentStack {
       keepLocally: true,
     });
     const env = variables.containerEnv(service).map((e) => `${e.name}=${e.value}`);
+    if (service.probe && service.probe.timing.successThreshold !== 1) {
+      this.lossReporter(service)({ field: "probe.successThreshold", asked: service.probe.timing.successThreshold, rendered: 1,
+        reason: "Docker has no success threshold: one passing check makes a container healthy" });
+    }
     const settings = {
       image: image.imageId,
       env,
@@ -106,7 +117,7 @@ export class DockerEnvironment extends EnvironmentStack {
     const image = new Image(this, "load-balancer-image", { name: this.props.loadBalancerImage, keepLocally: true });
     new Container(this, "load-balancer", {
       ...this.commonContainer("load-balancer", this.props.loadBalancerImage),
-      name: `${this.node.id}-lb`,
+      name: environmentNames(this.node.id).loadBalancer,
       image: image.imageId,
       command: ["/bin/sh", "/etc/nginx/lb-entrypoint.sh"],
       upload: [
@@ -114,7 +125,7 @@ export class DockerEnvironment extends EnvironmentStack {
         { file: "/etc/nginx/lb-entrypoint.sh", content: renderEntrypoint(this.listeners), executable: true },
       ],
       ports: this.listeners.map((l) => ({ internal: l.port, external: l.port, ip: this.props.publishAddress })),
-      networksAdvanced: [{ name: network.name, aliases: ["lb"] }],
+      networksAdvanced: [{ name: network.name, aliases: [LOAD_BALANCER_ALIAS] }],
       // nginx refuses to start while an upstream name does not resolve.
       dependsOn: replicas,
     });
@@ -122,18 +133,18 @@ export class DockerEnvironment extends EnvironmentStack {
 
   private renderRegistry(network: Network): void {
     const data = new Volume(this, "registry-data", {
-      name: `${this.node.id}-registry-data`,
+      name: environmentNames(this.node.id).registryVolume,
       lifecycle: { preventDestroy: this.settings.deletionProtection },
       labels: [{ label: "org.cdktf-service-platform.environment", value: this.node.id }],
     });
     const image = new Image(this, "registry-image", { name: this.props.registryImage, keepLocally: true });
     new Container(this, "registry", {
       ...this.commonContainer("registry", this.props.registryImage),
-      name: `${this.node.id}-registry`,
+      name: environmentNames(this.node.id).registry,
       image: image.imageId,
       ports: [{ internal: 5000, external: this.props.registryPort, ip: this.props.publishAddress }],
       volumes: [{ volumeName: data.name, containerPath: "/var/lib/registry" }],
-      networksAdvanced: [{ name: network.name, aliases: ["registry"] }],
+      networksAdvanced: [{ name: network.name, aliases: [REGISTRY_ALIAS] }],
     });
   }
 

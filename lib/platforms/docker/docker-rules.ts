@@ -3,6 +3,7 @@ import { Checker } from "../../validation/checker";
 import { IMAGE_REFERENCE, PORT, REGISTRY_HOST, integerBetween, matching } from "../../validation/rules";
 import { Violation } from "../../validation/violation";
 import { ResolvedDockerProps } from "./docker-props";
+import { LOAD_BALANCER_ALIAS, REGISTRY_ALIAS, replicaHost } from "./names";
 
 const IPV4 = matching(/^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/, "an IPv4 address such as 127.0.0.1");
 const DOCKER_HOST = matching(
@@ -42,5 +43,30 @@ export function dockerRules(context: PolicyContext, props: ResolvedDockerProps):
       });
     }
   }
+  checkNetworkNames(c, context);
   return c.violations;
+}
+
+/**
+ * Every name on the environment's network answers for one thing only: a
+ * service `web-1` next to a service `web` with a first replica (alias `web-1`)
+ * would receive part of web's traffic, and a service `lb` would answer for the
+ * load balancer.
+ */
+function checkNetworkNames(c: Checker, context: PolicyContext): void {
+  const taken = new Map<string, string>([
+    [LOAD_BALANCER_ALIAS, "the load balancer answers to it"],
+    [REGISTRY_ALIAS, "the registry answers to it"],
+  ]);
+  for (const service of context.catalog.services) {
+    const replicas = context.release.entryOf(service.name)?.replicas ?? service.replicas;
+    // Counts the model rejects are reported there.
+    const count = Number.isInteger(replicas) && replicas >= 1 && replicas <= 50 ? replicas : 0;
+    for (let i = 1; i <= count; i++) taken.set(replicaHost(service.name, i), `replica ${i} of ${service.name} answers to it`);
+  }
+  for (const service of context.catalog.services) {
+    const owner = taken.get(service.name);
+    c.expect(owner === undefined, `${context.path}/${service.name}`, "name", service.name,
+      `a name nothing else on the environment's network answers to: ${owner}`);
+  }
 }

@@ -11,3 +11,17 @@ export function replicaContainerName(service: string, replica: number, version: 
 export function replicaHost(service: string, replica: number): string {
   return `${service}-${replica}`;
 }
+
+/** Network aliases of the environment's own containers, which no service or replica may answer to. */
+export const LOAD_BALANCER_ALIAS = "lb";
+export const REGISTRY_ALIAS = "registry";
+
+/** Names of what the environment `id` creates on its Docker host, besides replicas. */
+export function environmentNames(id: string) {
+  return {
+    network: `${id}-net`,
+    loadBalancer: `${id}-lb`,
+    registry: `${id}-registry`,
+    registryVolume: `${id}-registry-data`,
+  };
+}

@@ -73,7 +73,7 @@ describe("AlicloudEnvironment: one SAE application per service", () => {
   });
 
   test("tcp and command probes", () => {
-    const tcp = app(render(one({ probe: Probe.tcp(9000) })).json, "app");
+    const tcp = app(render(one({ ports: [Port.tcp(9000)], probe: Probe.tcp(9000) })).json, "app");
     expect(tcp.liveness_v2).toEqual({ initial_delay_seconds: 10, period_seconds: 15, timeout_seconds: 5, tcp_socket: { port: 9000 } });
     const exec = app(render(one({ probe: Probe.command(["/bin/check", "--quick"]) })).json, "app");
     expect(exec.readiness_v2).toEqual({

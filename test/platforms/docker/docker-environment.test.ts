@@ -95,6 +95,7 @@ describe("DockerEnvironment", () => {
   test("http and command probes, all in exec form (no shell)", () => {
     const http = render((c) => new Service(c, "web", {
       image: Image.fromRegistry("shop/web"),
+      ports: [Port.http(8080)],
       probe: Probe.http(8080, { path: "/healthz" }),
     }), { web: "1" }).json;
     expect(containers(http, "web-")[0].healthcheck.test)

@@ -1,0 +1,46 @@
+import { Claim } from "../../environments/claims";
+import { ServiceCatalog } from "../../model/catalog";
+import { ResolvedAlicloud } from "./alicloud-defaults";
+import { registryPath } from "./names";
+
+/**
+ * What an Alibaba Cloud environment owns outright: its state location (two
+ * stacks on one would apply over each other's state), its SAE namespace and
+ * SLS project, and the registry namespaces (with their repositories), the
+ * created registry instance and the VPC link it manages.
+ */
+export function alicloudClaims(stackPath: string, catalog: ServiceCatalog, config: ResolvedAlicloud): Claim[] {
+  const claim = (resource: string, key: string, field: string, value: unknown, remedy: string, path = stackPath): Claim =>
+    ({ resource, key, owner: stackPath, path, field, value, remedy });
+  const { region, registry, state } = config;
+  const instance = registry.instanceId ?? `instance "${registry.instanceName}" in ${region}`;
+  const claims = [
+    claim("state location", `oss://${state.bucket}/${state.prefix}`, "state.prefix", state.prefix,
+      "give each environment its own state.prefix (or bucket)"),
+    claim("SAE namespace", `${region}:${config.saeNamespace}`, "saeNamespace", config.saeNamespace,
+      "give each environment its own saeNamespace"),
+    claim("SLS project", `"${config.logProject}"`, "logProject", config.logProject,
+      "give each environment its own logProject (SLS project names are unique across all accounts)"),
+  ];
+  if (registry.instanceId === undefined) {
+    claims.push(claim("created registry instance", instance, "registry.instanceName", registry.instanceName,
+      "create the instance in one environment and give the others its instanceId"));
+  }
+  if (registry.manageRepositories) {
+    const namespaces = new Set<string>();
+    for (const service of catalog.services) {
+      const namespace = registryPath(service.image.repository).namespace;
+      if (namespaces.has(namespace)) continue;
+      namespaces.add(namespace);
+      // Every repository lives in a namespace, so owning the namespace covers its repositories.
+      claims.push(claim("managed registry namespace", `"${namespace}" on ${instance}`, "image", service.image.repository,
+        "let one environment manage the repositories (registry.manageRepositories) and set it to false in the others",
+        `${stackPath}/${service.name}`));
+    }
+  }
+  if (registry.linkVpc && config.network.vpcId !== undefined) {
+    claims.push(claim("registry VPC link", `${config.network.vpcId} to ${instance}`, "registry.linkVpc", true,
+      "environments sharing one existing VPC link it once: set registry.linkVpc to false in all but one"));
+  }
+  return claims;
+}

@@ -1,0 +1,35 @@
+import { Claim } from "../../environments/claims";
+import { ServiceCatalog } from "../../model/catalog";
+import { ResolvedDockerProps } from "./docker-props";
+import { environmentNames } from "./names";
+
+/**
+ * What a Docker environment takes on its Docker host: the ports the load
+ * balancer and the registry publish, and the names of its network, volume and
+ * own containers. Ports are taken per host, whatever the address: 0.0.0.0
+ * overlaps every address, and two environments on two loopback addresses of
+ * one host are far more often a copy-paste slip than a plan.
+ */
+export function dockerClaims(stackPath: string, catalog: ServiceCatalog, props: ResolvedDockerProps): Claim[] {
+  const id = stackPath.split("/").pop()!;
+  const on = `on Docker host ${props.dockerHost}`;
+  const port = (path: string, field: string, value: number): Claim => ({
+    resource: "published port", key: `port ${value} ${on}`, owner: stackPath, path, field,
+    value: `${props.publishAddress}:${value}`,
+    remedy: "give each environment on one Docker host its own listener ports and registryPort, or its own dockerHost",
+  });
+  const name = (resource: string, field: string, value: string): Claim => ({
+    resource, key: `"${value}" ${on}`, owner: stackPath, path: stackPath, field, value,
+    remedy: "environments on one Docker host need distinct stack ids",
+  });
+  const names = environmentNames(id);
+  return [
+    ...catalog.services.flatMap((service) => service.ports.flatMap((p, i) =>
+      p.route ? [port(`${stackPath}/${service.name}`, `ports[${i}].route.listenerPort`, p.route.listenerPort)] : [])),
+    port(stackPath, "registryPort", props.registryPort),
+    name("Docker network name", "id (network name)", names.network),
+    name("Docker volume name", "id (registry volume name)", names.registryVolume),
+    name("Docker container name", "id (load balancer container name)", names.loadBalancer),
+    name("Docker container name", "id (registry container name)", names.registry),
+  ];
+}
