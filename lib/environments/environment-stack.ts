@@ -1,15 +1,12 @@
-import * as fs from "fs";
-import * as path from "path";
-import { Annotations, App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
 import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
-import { RenderedStack, validateRendered } from "../validation/rendered-rules";
-import { validateSettings } from "./settings-rules";
-import { ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
+import { Violation } from "../validation/violation";
 import { PolicyContext, StageSettings } from "../policies/policy";
+import { CheckedStack } from "./checked-stack";
+import { validateSettings } from "./settings-rules";
 
 /** What every environment is built from. */
 export interface EnvironmentProps {
@@ -26,26 +23,19 @@ export interface EnvironmentProps {
  * whole input first (model rules, platform rules, stage policies); with any
  * error it renders nothing and stops synthesis with every violation at once.
  */
-export abstract class EnvironmentStack extends TerraformStack {
+export abstract class EnvironmentStack extends CheckedStack {
   /** The services deployed here. */
   public readonly catalog: ServiceCatalog;
   /** Versions and replicas in this environment. */
   public readonly release: Release;
   /** This stage's settings. */
   public readonly settings: StageSettings;
-  private violations: Violation[] = [];
-  private renderedChecked = false;
 
   protected constructor(scope: Construct, id: string, props: EnvironmentProps, defaultSettings: StageSettings) {
     super(scope, id);
     this.catalog = props.catalog;
     this.release = props.release;
     this.settings = props.settings ?? defaultSettings;
-  }
-
-  /** Every violation found by `admit`, errors first. */
-  public get report(): readonly Violation[] {
-    return this.violations;
   }
 
   /** The version `service` runs here (only call once `admit` returned true). */
@@ -80,32 +70,11 @@ export abstract class EnvironmentStack extends TerraformStack {
     return !this.hasErrors();
   }
 
-  /**
-   * Stops this stack's synthesis on any error, and removes output left by an
-   * earlier synth. Once the input was admitted, it first checks what the
-   * platform rendered (sensitive outputs, prevent_destroy on stateful resources).
-   */
-  public runAllValidations(): void {
-    if (!this.hasErrors() && !this.renderedChecked) {
-      this.renderedChecked = true;
-      this.record(validateRendered(this.node.path, this.toTerraform() as RenderedStack, this.settings.deletionProtection));
-    }
-    if (this.hasErrors()) {
-      fs.rmSync(path.join(App.of(this).outdir, "stacks", this.node.id), { recursive: true, force: true });
-      const policies = Array.isArray(this.settings.policies) ? this.settings.policies.map((p) => p.name) : [];
-      throw new ValidationError(this.node.path, this.violations, policies);
-    }
-    super.runAllValidations();
+  protected get deletionProtection(): boolean {
+    return this.settings.deletionProtection;
   }
 
-  private record(found: readonly Violation[]): void {
-    for (const warning of found.filter((v) => v.severity === "warning")) {
-      Annotations.of(this).addWarning(formatViolation(warning));
-    }
-    this.violations = sortViolations([...this.violations, ...found]);
-  }
-
-  private hasErrors(): boolean {
-    return this.violations.some((v) => v.severity === "error");
+  protected relaxableRules(): readonly string[] {
+    return Array.isArray(this.settings.policies) ? this.settings.policies.map((p) => p.name) : [];
   }
 }
