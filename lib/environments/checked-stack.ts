@@ -21,6 +21,9 @@ export abstract class CheckedStack extends TerraformStack {
   /** Whether stateful resources must carry `prevent_destroy` (checked on what was rendered). */
   protected abstract get deletionProtection(): boolean;
 
+  /** Why they must, said in the error when one does not. */
+  protected abstract get protectionReason(): string;
+
   /** Names of rules a team may relax, so the error can say so. @default - none */
   protected relaxableRules(): readonly string[] {
     return [];
@@ -46,7 +49,8 @@ export abstract class CheckedStack extends TerraformStack {
       this.renderedChecked = true;
       this.record(this.checkAtSynth());
       if (!this.hasErrors()) {
-        this.record(validateRendered(this.node.path, this.toTerraform() as RenderedStack, this.deletionProtection));
+        this.record(validateRendered(this.node.path, this.toTerraform() as RenderedStack,
+          this.deletionProtection, this.protectionReason));
       }
     }
     if (this.hasErrors()) {

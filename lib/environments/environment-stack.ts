@@ -74,6 +74,10 @@ export abstract class EnvironmentStack extends CheckedStack {
     return this.settings.deletionProtection;
   }
 
+  protected get protectionReason(): string {
+    return "settings.deletionProtection is on";
+  }
+
   protected relaxableRules(): readonly string[] {
     return Array.isArray(this.settings.policies) ? this.settings.policies.map((p) => p.name) : [];
   }

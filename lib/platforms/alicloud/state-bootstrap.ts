@@ -101,6 +101,10 @@ export class StateBootstrap extends CheckedStack {
     return true;
   }
 
+  protected get protectionReason(): string {
+    return "the environments' state is kept here";
+  }
+
   /** The environments' types are only complete once the App is built, so they are checked at synth. */
   protected checkAtSynth(): Violation[] {
     const deployer = this.deployer;

@@ -47,7 +47,8 @@ export function checkLockInstance(c: Checker, path: string, state: StateLocation
     "an instance endpoint https://<instance>.<region>.ots.aliyuncs.com (or .vpc.tablestore.aliyuncs.com, " +
     ".ots-internal.aliyuncs.com) whose instance name is 3-16 lowercase letters, digits and '-', starting with a " +
     "letter and not ending with '-': the bootstrap creates that instance");
-  if (named) {
+  // A region that is no region id is reported once, as region or state.region.
+  if (named && REGION.test(state.region)) {
     c.expect(endpoint!.region === state.region, path, "state.tablestoreEndpoint", state.tablestoreEndpoint,
       `an endpoint in the state's region ${state.region}: the lock instance is created next to the bucket`);
   }
