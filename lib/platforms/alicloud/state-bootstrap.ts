@@ -111,6 +111,11 @@ export class StateBootstrap extends CheckedStack {
     if (!deployer) return [];
     const c = new Checker("deployer");
     const path = this.node.path;
+    // An environment refused its input rendered nothing, so a policy derived from it would miss its resources.
+    deployer.environments.forEach((environment, i) =>
+      c.expect(!environment.report.some((v) => v.severity === "error"), path, `deployer.environments[${i}]`,
+        environment.node.path, "an environment without errors: the deployer policy is derived from what it renders"));
+    if (c.violations.length > 0) return c.violations;
     const actions = { ...RAM_ACTIONS_BY_TYPE, ...deployer.actions };
     for (const type of unmappedTypes(this.deployerTypes(), actions)) {
       const users = deployer.environments.filter((e) => alicloudTypesOf(e).includes(type)).map((e) => e.node.path);

@@ -1,7 +1,8 @@
 import { App } from "cdktf";
-import { AlicloudEnvironment, AlicloudEnvironmentProps, Release, StateBootstrap, StateBootstrapProps } from "../../../lib";
+import {
+  AlicloudEnvironment, AlicloudEnvironmentProps, Release, ServiceCatalog, StateBootstrap, StateBootstrapProps,
+} from "../../../lib";
 import { BASE_PROPS, one } from "./support";
-import { ServiceCatalog } from "../../../lib";
 
 /** The state every environment of these tests keeps, as BASE_PROPS gives it. */
 export const STATE = BASE_PROPS.state;

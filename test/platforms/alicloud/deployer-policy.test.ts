@@ -1,5 +1,5 @@
 import { TerraformResource } from "cdktf";
-import { RAM_ACTIONS_BY_TYPE } from "../../../lib";
+import { RAM_ACTIONS_BY_TYPE, ValidationError } from "../../../lib";
 import { unmappedTypes } from "../../../lib/platforms/alicloud/deployer-policy";
 import { ALICLOUD_TYPES_TO_GENERATE } from "../../../scripts/generate-bindings";
 import { loadAlicloudSchema } from "../../schema/provider-schema";
@@ -94,8 +94,8 @@ describe("the RAM actions mapping", () => {
   });
 });
 
-describe("a deployer whose environment synthesizes a type the library does not map", () => {
-  test("stops the bootstrap's synthesis, naming the type and the environment", () => {
+describe("the deployer's checks at synth", () => {
+  test("a type the library does not map stops the bootstrap's synthesis, naming the type and the environment", () => {
     const app = tempApp();
     const prerelease = environment(app);
     addByHand(prerelease, "alicloud_nas_file_system");
@@ -104,7 +104,7 @@ describe("a deployer whose environment synthesizes a type the library does not m
       "RAM actions for alicloud_nas_file_system, which prerelease synthesizes and the library does not map"]);
   });
 
-  test("is granted the actions named for it in deployer.actions", () => {
+  test("a type the library does not map is granted the actions named for it in deployer.actions", () => {
     const app = tempApp();
     const prerelease = environment(app);
     addByHand(prerelease, "alicloud_nas_file_system");
@@ -113,6 +113,22 @@ describe("a deployer whose environment synthesizes a type the library does not m
     });
     const actions = policyOf(synthApp(app).stacks.bootstrap).Statement[0].Action;
     expect(actions).toEqual(expect.arrayContaining(["nas:CreateFileSystem", "nas:DescribeFileSystems", "sae:*Application*"]));
+  });
+
+  test("an environment whose input was refused stops the bootstrap too, whichever synthesizes first", () => {
+    const app = tempApp();
+    const staging = environment(app, "staging", { saeNamespace: "Not_An_Id" });
+    const stack = bootstrap(app, { deployer: { environments: [staging] } });
+    // What synthesis runs for the bootstrap, run first, as it would be for a bootstrap added before its environments.
+    let error: unknown;
+    try {
+      stack.runAllValidations();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).violations.map((v) => [v.path, v.field, v.value, v.allowed])).toEqual([["bootstrap", "deployer.environments[0]",
+      '"staging"', "an environment without errors: the deployer policy is derived from what it renders"]]);
   });
 
   test("a policy beyond RAM's 6144 characters stops synthesis instead of failing at apply", () => {
