@@ -55,6 +55,18 @@ export const ALICLOUD_TYPES_TO_GENERATE = {
     "alicloud_sae_load_balancer_internet",
     "alicloud_sae_load_balancer_intranet",
     "alicloud_sae_ingress",
+    // The state bootstrap: bucket, its settings as the provider's non-deprecated split resources, the lock table.
+    "alicloud_oss_bucket",
+    "alicloud_oss_bucket_versioning",
+    "alicloud_oss_bucket_server_side_encryption",
+    "alicloud_oss_bucket_acl",
+    "alicloud_oss_bucket_public_access_block",
+    "alicloud_ots_instance",
+    "alicloud_ots_table",
+    // The deployer's permissions.
+    "alicloud_ram_policy",
+    "alicloud_ram_role",
+    "alicloud_ram_role_policy_attachment",
   ],
   dataSources: ["alicloud_zones"],
 } as const;

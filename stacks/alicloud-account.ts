@@ -12,7 +12,10 @@ export const shopAccount = {
     instanceId: "cri-shop0registry01",
     endpoint: "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com",
   } satisfies AlicloudRegistryProps,
-  /** One state bucket and lock table; each environment keeps its state under its own prefix. */
+  /**
+   * One state bucket and lock table, created by the bootstrap stack from this
+   * same object; each environment keeps its state under its own prefix.
+   */
   state: {
     bucket: "shop-terraform-state",
     tablestoreEndpoint: "https://shop-tf-lock.cn-hangzhou.ots.aliyuncs.com",

@@ -1,18 +1,14 @@
-import { Annotations, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
 import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
-import { RenderedStack, validateRendered } from "../validation/rendered-rules";
 import { validateShapes } from "../validation/shape-rules";
 import { validateUserText } from "../validation/user-text";
 import { validateSettings } from "./settings-rules";
-import { escapeElements } from "./template-escaping";
-import { Violation, formatViolation, sortViolations } from "../validation/violation";
+import { Violation } from "../validation/violation";
 import { PolicyContext, StageSettings } from "../policies/policy";
-import { AppGate } from "./app-gate";
-import { Claim } from "./claims";
+import { CheckedStack } from "./checked-stack";
 import { ReportLoss, lossWarning } from "./loss";
 
 /** What every environment is built from. */
@@ -32,15 +28,13 @@ export interface EnvironmentProps {
  * of the App before any is written, and stops synthesis with every stack's
  * violations at once.
  */
-export abstract class EnvironmentStack extends TerraformStack {
+export abstract class EnvironmentStack extends CheckedStack {
   /** The services deployed here. */
   public readonly catalog: ServiceCatalog;
   /** Versions and replicas in this environment. */
   public readonly release: Release;
   /** This stage's settings. */
   public readonly settings: StageSettings;
-  private violations: Violation[] = [];
-  private renderedChecked = false;
 
   protected constructor(scope: Construct, id: string, props: EnvironmentProps, defaultSettings: StageSettings) {
     super(scope, id);
@@ -48,12 +42,6 @@ export abstract class EnvironmentStack extends TerraformStack {
     this.release = props.release;
     this.settings = props.settings ?? defaultSettings;
     if (this.catalog instanceof ServiceCatalog) this.catalog.freeze(this.node.path);
-    AppGate.of(this).register(this);
-  }
-
-  /** Every violation found so far (input checks, losses while rendering), errors first. */
-  public get report(): readonly Violation[] {
-    return this.violations;
   }
 
   /** The version `service` runs here (only call once `admit` returned true). */
@@ -100,55 +88,16 @@ export abstract class EnvironmentStack extends TerraformStack {
     return (loss) => this.record([lossWarning(`${this.node.path}/${service.name}`, loss)]);
   }
 
-  /**
-   * Every finding of this stack, for the App's gate. Once the input was
-   * admitted, it first checks what the platform rendered (sensitive outputs,
-   * prevent_destroy on stateful resources).
-   */
-  public findings(): readonly Violation[] {
-    if (!this.hasErrors() && !this.renderedChecked) {
-      this.renderedChecked = true;
-      this.record(validateRendered(this.node.path, this.toTerraform() as RenderedStack, this.settings.deletionProtection));
-    }
-    return this.violations;
-  }
-
-  /** What this environment owns outside the App, which no other environment of the App may own. */
-  public claims(): readonly Claim[] {
-    return [];
-  }
-
   /** Names of this stage's policies. */
   public get policyNames(): readonly string[] {
     return Array.isArray(this.settings.policies) ? this.settings.policies.map((p) => p.name) : [];
   }
 
-  /** Prepares the stack for a synth, and has the App checked as a whole before any stack is written. */
-  public prepareStack(): void {
-    super.prepareStack();
-    AppGate.of(this).arm();
+  protected get deletionProtection(): boolean {
+    return this.settings.deletionProtection;
   }
 
-  /** The stack's Terraform JSON; every string a team wrote goes through the escaping sink first (template-escaping.ts). */
-  public toTerraform(): any {
-    escapeElements(this);
-    return super.toTerraform();
-  }
-
-  /** The stack as HCL, through the same sink. */
-  public toHclTerraform(): any {
-    escapeElements(this);
-    return super.toHclTerraform();
-  }
-
-  private record(found: readonly Violation[]): void {
-    for (const warning of found.filter((v) => v.severity === "warning")) {
-      Annotations.of(this).addWarning(formatViolation(warning));
-    }
-    this.violations = sortViolations([...this.violations, ...found]);
-  }
-
-  private hasErrors(): boolean {
-    return this.violations.some((v) => v.severity === "error");
+  protected get protectionReason(): string {
+    return "settings.deletionProtection is on";
   }
 }

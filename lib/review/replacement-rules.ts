@@ -54,8 +54,15 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
   alicloud_log_project: { forceNew: ["name", "project_name"] },
   alicloud_log_store: { forceNew: ["project", "project_name", "name", "logstore_name", "encrypt_conf"] },
   alicloud_oss_bucket: { forceNew: ["bucket"] },
+  alicloud_oss_bucket_versioning: { forceNew: ["bucket"] },
+  alicloud_oss_bucket_server_side_encryption: { forceNew: ["bucket"] },
+  alicloud_oss_bucket_acl: { forceNew: ["bucket"] },
+  alicloud_oss_bucket_public_access_block: { forceNew: ["bucket"] },
   alicloud_ots_instance: { forceNew: ["name"] },
   alicloud_ots_table: { forceNew: ["instance_name", "table_name", "primary_key"] },
+  alicloud_ram_policy: { forceNew: ["policy_name", "name"] },
+  alicloud_ram_role: { forceNew: ["name"] },
+  alicloud_ram_role_policy_attachment: { allExcept: [] },
   terraform_data: { forceNew: ["triggers_replace"] },
 };
 

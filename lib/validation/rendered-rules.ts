@@ -35,7 +35,11 @@ export interface RenderedStack {
  * could carry a secret are sensitive, and with deletion protection on,
  * stateful resources carry `prevent_destroy`.
  */
-export function validateRendered(path: string, stack: RenderedStack, deletionProtection: boolean): Violation[] {
+export function validateRendered(
+  path: string, stack: RenderedStack, deletionProtection: boolean,
+  /** Why deletion protection is on, for the message. */
+  reason = "settings.deletionProtection is on",
+): Violation[] {
   const c = new Checker("rendered");
   const tainted = secretCarriers(stack);
   for (const [id, output] of Object.entries(stack.output ?? {})) {
@@ -48,7 +52,7 @@ export function validateRendered(path: string, stack: RenderedStack, deletionPro
     for (const type of STATEFUL_RESOURCE_TYPES) {
       for (const [id, resource] of Object.entries(stack.resource?.[type] ?? {})) {
         c.expect(resource.lifecycle?.prevent_destroy === true, path, `${type}.${id}.lifecycle.prevent_destroy`,
-          resource.lifecycle?.prevent_destroy, "true: settings.deletionProtection is on and this resource holds state");
+          resource.lifecycle?.prevent_destroy, `true: ${reason} and this resource holds state`);
       }
     }
   }

@@ -80,7 +80,7 @@ describe("plan-review gating and output", () => {
     expect(byDefault).toContain("| Service | prerelease | test | production |");
     const missing = run(["--base", exampleOutput(), "--head", scaledDown, "--environments", "test,staging"]);
     expect(missing.status).toBe(2);
-    expect(missing.err).toBe("plan-review: --environments names staging, not found in: prerelease, production, test\n");
+    expect(missing.err).toBe("plan-review: --environments names staging, not found in: bootstrap, prerelease, production, test\n");
   });
 
   test("--plan reads plan files, naming stacks explicitly or by file name", () => {

@@ -43,13 +43,14 @@ describe("the Markdown report", () => {
   });
 
   test("a type outside the replacement list is compared as in-place and marked as such", () => {
-    const withRole = (name: string) => editedOutput(exampleOutput(), (s) => {
-      s.production.resource.alicloud_ram_role = { deployer: { name, description: "deploys the shop" } };
+    // The library renders no NAS file system, so the list does not name the type.
+    const withFileSystem = (type: string) => editedOutput(exampleOutput(), (s) => {
+      s.production.resource.alicloud_nas_file_system = { shared: { file_system_type: type, protocol_type: "NFS" } };
     });
-    const { review, markdown } = reviewOutputs(withRole("deployer"), withRole("deployer-2"));
-    const role = review.changes.stacks.find((s) => s.stack === "production")!.resources.find((r) => r.type === "alicloud_ram_role")!;
-    expect(role.action).toBe("update");
-    expect(markdown).toContain("_Not in the replacement list, shown as in-place updates: `alicloud_ram_role`. A plan tells for sure._");
+    const { review, markdown } = reviewOutputs(withFileSystem("standard"), withFileSystem("extreme"));
+    const nas = review.changes.stacks.find((s) => s.stack === "production")!.resources.find((r) => r.type === "alicloud_nas_file_system")!;
+    expect(nas.action).toBe("update");
+    expect(markdown).toContain("_Not in the replacement list, shown as in-place updates: `alicloud_nas_file_system`. A plan tells for sure._");
   });
 
   test("a report beyond the size limit drops attribute details, not the risks", () => {

@@ -8,11 +8,11 @@ describe("a review with no change", () => {
 
   test("finds no change, no risk, and says so per environment", () => {
     expect(review.risks).toEqual([]);
-    expect(review.changes.stacks.map((s) => s.stack).sort()).toEqual(["prerelease", "production", "test"]);
+    expect(review.changes.stacks.map((s) => s.stack).sort()).toEqual(["bootstrap", "prerelease", "production", "test"]);
     expect(review.changes.stacks.flatMap((s) => s.resources).every((r) => r.action === "no-op")).toBe(true);
     expect(summary).toBe("plan-review: no changes; 0 high, 0 medium risks");
     expect(markdown).toContain("No risks flagged.");
-    expect(markdown.match(/^No changes\.$/gm)).toHaveLength(3);
+    expect(markdown.match(/^No changes\.$/gm)).toHaveLength(4);
   });
 
   test("still shows which version runs where", () => {

@@ -54,8 +54,12 @@ function everything() {
 describe("synthesized alicloud configuration against the provider schema", () => {
   const stacks: Record<string, any> = (() => {
     const example = synthExampleApp({ TF_VAR_orders_db_password: "not-used-at-synth" }).stacks;
-    return { prerelease: example.prerelease, production: example.production, everything: everything() };
+    return {
+      prerelease: example.prerelease, production: example.production, bootstrap: example.bootstrap, everything: everything(),
+    };
   })();
+  /** The stacks whose state is remote; the bootstrap creates that remote state, so its own is local. */
+  const remote = Object.keys(stacks).filter((name) => name !== "bootstrap");
 
   test.each(Object.keys(stacks))("%s: every resource and data source fits its schema", (name) => {
     const schema = loadAlicloudSchema();
@@ -93,7 +97,7 @@ describe("synthesized alicloud configuration against the provider schema", () =>
     expect(stacks[name].terraform.required_providers.alicloud).toEqual({ source: "aliyun/alicloud", version: "~> 1.247.0" });
   });
 
-  test.each(Object.keys(stacks))("%s: the backend is OSS with a Tablestore lock, encrypted, without credentials", (name) => {
+  test.each(remote)("%s: the backend is OSS with a Tablestore lock, encrypted, without credentials", (name) => {
     loadAlicloudSchema();
     const backend = stacks[name].terraform.backend;
     expect(Object.keys(backend)).toEqual(["oss"]);
@@ -104,6 +108,12 @@ describe("synthesized alicloud configuration against the provider schema", () =>
       expect({ required, set: typeof oss[required] === "string" && oss[required].length > 0 }).toEqual({ required, set: true });
     }
     for (const credential of ["access_key", "secret_key", "security_token"]) expect(oss).not.toHaveProperty(credential);
+  });
+
+  test("bootstrap: its own state is local, and it holds no credentials", () => {
+    loadAlicloudSchema();
+    expect(Object.keys(stacks.bootstrap.terraform.backend)).toEqual(["local"]);
+    expect(JSON.stringify(stacks.bootstrap)).not.toMatch(/access_key|secret_key|security_token/);
   });
 
   test("together the stacks exercise every resource type the bindings are generated for", () => {

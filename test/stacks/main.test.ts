@@ -6,8 +6,8 @@ const SECRET = "Kn0wn-s3cret/value+for=tests";
 describe("the example App", () => {
   const out = synthExampleApp({ TF_VAR_orders_db_password: SECRET, TF_VAR_orders_db_host: "db.internal" });
 
-  test("synthesizes test, prerelease and production", () => {
-    expect(Object.keys(out.stacks).sort()).toEqual(["prerelease", "production", "test"]);
+  test("synthesizes test, prerelease, production and the state bootstrap", () => {
+    expect(Object.keys(out.stacks).sort()).toEqual(["bootstrap", "prerelease", "production", "test"]);
   });
 
   test("the test stack holds the network, images, replicas, load balancer and registry", () => {

@@ -1,8 +1,7 @@
-import {
-  AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistryProps, AlicloudStateProps, RegistryEdition,
-} from "./alicloud-props";
+import { AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistryProps, RegistryEdition } from "./alicloud-props";
 import { defaultSaeNamespace, registryVpcEndpoint } from "./names";
 import { ALICLOUD_REGIONS } from "./regions";
+import { ResolvedState, stateLocation } from "./state";
 
 /** The registry settings with every default applied. */
 export interface ResolvedRegistry extends AlicloudRegistryProps {
@@ -23,7 +22,7 @@ export interface ResolvedAlicloud {
   readonly extraRegions: readonly string[];
   readonly network: AlicloudNetworkProps & { readonly cidrBlock: string };
   readonly registry: ResolvedRegistry;
-  readonly state: Required<AlicloudStateProps>;
+  readonly state: ResolvedState;
   readonly saeNamespace: string;
   readonly logProject: string;
   readonly loadBalancerSpec: string;
@@ -47,12 +46,7 @@ export function resolveAlicloud(stackId: string, props: AlicloudEnvironmentProps
       manageRepositories: registry.manageRepositories ?? created,
       linkVpc: registry.linkVpc ?? true,
     },
-    state: {
-      ...props.state,
-      prefix: props.state.prefix ?? stackId,
-      region: props.state.region ?? props.region,
-      tablestoreTable: props.state.tablestoreTable ?? "terraform_state_lock",
-    },
+    state: { ...stateLocation(props.state, props.region), prefix: props.state.prefix ?? stackId },
     saeNamespace: props.saeNamespace ?? defaultSaeNamespace(stackId),
     logProject: props.logProject ?? `${stackId}-service-logs`,
     loadBalancerSpec: props.loadBalancerSpec ?? "slb.s1.small",

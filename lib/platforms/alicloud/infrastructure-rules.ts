@@ -4,10 +4,8 @@ import { matching } from "../../validation/rules";
 import { ResolvedAlicloud } from "./alicloud-defaults";
 import { RegistryEdition } from "./alicloud-props";
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
-import { closestRegion, isZoneOf } from "./regions";
-
-/** A region id such as `cn-hangzhou` or `ap-southeast-1`. */
-export const REGION = matching(/^[a-z]{2}(-[a-z0-9]+)+$/, "a region id such as cn-hangzhou or ap-southeast-1");
+import { REGION, checkRegion, isZoneOf } from "./regions";
+import { STATE_PREFIX, checkStateLocation } from "./state-rules";
 
 /** A zone id such as `cn-hangzhou-h`. */
 const ZONE = matching(/^[a-z]{2}(-[a-z0-9]+)+$/, "a zone id such as cn-hangzhou-h");
@@ -38,22 +36,6 @@ const REGISTRY_EDITIONS: readonly string[] = ["Basic", "Standard", "Advanced"] s
 /** Prepaid periods ACR EE accepts, in months. */
 const REGISTRY_PERIODS = [1, 2, 3, 6, 12, 24, 36, 48, 60];
 
-/** OSS bucket names. */
-const BUCKET = matching(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
-  "an OSS bucket name: 3-63 lowercase letters, digits and '-', starting and ending with a letter or digit");
-
-/** Tablestore endpoints. */
-const TABLESTORE_ENDPOINT = matching(/^https?:\/\/[a-z0-9][-a-z0-9.]*[a-z0-9]$/,
-  "a Tablestore endpoint URL such as https://tf-lock.cn-hangzhou.ots.aliyuncs.com");
-
-/** Tablestore table names. */
-const TABLESTORE_TABLE = matching(/^[A-Za-z_][A-Za-z0-9_]{0,254}$/,
-  "a Tablestore table name: letters, digits and '_', not starting with a digit");
-
-/** Paths inside the state bucket. */
-const STATE_PREFIX = matching(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/,
-  "a relative path of letters, digits, '_', '.', '-' separated by '/'");
-
 /**
  * The environment-wide settings of the Alibaba Cloud platform: names, network,
  * registry and remote state. Reported against the stack's own path.
@@ -61,23 +43,15 @@ const STATE_PREFIX = matching(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/,
 export function checkInfrastructure(c: Checker, context: PolicyContext, config: ResolvedAlicloud): void {
   const path = context.path;
   config.extraRegions.forEach((r, i) => c.check(path, `extraRegions[${i}]`, r, REGION));
-  checkRegion(c, path, "region", config.region, config);
+  checkRegion(c, path, "region", config.region, config.regions);
   c.check(path, "saeNamespace", config.saeNamespace, SAE_NAMESPACE);
   c.check(path, "logProject", config.logProject, LOG_PROJECT);
   c.expect(LOAD_BALANCER_SPECS.includes(config.loadBalancerSpec), path, "loadBalancerSpec", config.loadBalancerSpec,
     `one of ${LOAD_BALANCER_SPECS.join(", ")}`);
   checkNetwork(c, context, config);
   checkRegistry(c, path, config);
-  checkState(c, path, config);
-}
-
-/** A region id of the right form that Alibaba Cloud has (or the environment adds); a near miss names the closest. */
-function checkRegion(c: Checker, path: string, field: string, region: string, config: ResolvedAlicloud): void {
-  if (!c.check(path, field, region, REGION)) return;
-  const near = closestRegion(region, config.regions);
-  c.expect(config.regions.includes(region), path, field, region,
-    `an Alibaba Cloud region${near ? `: did you mean ${near}?` : ""} (ALICLOUD_REGIONS lists the known ones; ` +
-    "add a region opened since to extraRegions)");
+  checkStateLocation(c, path, config.state, config.region, config.regions);
+  c.check(path, "state.prefix", config.state.prefix, STATE_PREFIX);
 }
 
 function checkNetwork(c: Checker, context: PolicyContext, config: ResolvedAlicloud): void {
@@ -153,12 +127,3 @@ function checkRegistry(c: Checker, path: string, config: ResolvedAlicloud): void
   }
 }
 
-function checkState(c: Checker, path: string, config: ResolvedAlicloud): void {
-  const state = config.state;
-  c.check(path, "state.bucket", state.bucket, BUCKET);
-  c.check(path, "state.prefix", state.prefix, STATE_PREFIX);
-  // The default is the environment's region, reported once as `region`.
-  if (state.region !== config.region) checkRegion(c, path, "state.region", state.region, config);
-  c.check(path, "state.tablestoreEndpoint", state.tablestoreEndpoint, TABLESTORE_ENDPOINT);
-  c.check(path, "state.tablestoreTable", state.tablestoreTable, TABLESTORE_TABLE);
-}

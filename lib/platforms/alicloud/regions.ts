@@ -1,4 +1,9 @@
 import leven from "leven";
+import { Checker } from "../../validation/checker";
+import { matching } from "../../validation/rules";
+
+/** A region id such as `cn-hangzhou` or `ap-southeast-1`. */
+export const REGION = matching(/^[a-z]{2}(-[a-z0-9]+)+$/, "a region id such as cn-hangzhou or ap-southeast-1");
 
 /**
  * Alibaba Cloud's public regions (region ids as the API and the provider take
@@ -32,4 +37,16 @@ export function isZoneOf(zone: string, region: string): boolean {
 export function closestRegion(region: string, known: readonly string[]): string | undefined {
   const ranked = known.map((k) => ({ k, d: leven(region, k) })).sort((a, b) => a.d - b.d);
   return ranked.length > 0 && ranked[0].d <= 3 ? ranked[0].k : undefined;
+}
+
+/**
+ * A region id of the right form that Alibaba Cloud has (or `regions` adds); a
+ * near miss names the closest. Returns whether the region is accepted.
+ */
+export function checkRegion(c: Checker, path: string, field: string, region: string, regions: readonly string[] = ALICLOUD_REGIONS): boolean {
+  if (!c.check(path, field, region, REGION)) return false;
+  const near = closestRegion(region, regions);
+  return c.expect(regions.includes(region), path, field, region,
+    `an Alibaba Cloud region${near ? `: did you mean ${near}?` : ""} (ALICLOUD_REGIONS lists the known ones; ` +
+    "add a region opened since to extraRegions)");
 }

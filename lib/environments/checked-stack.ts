@@ -1,0 +1,101 @@
+import { Annotations, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { RenderedStack, validateRendered } from "../validation/rendered-rules";
+import { Violation, formatViolation, sortViolations } from "../validation/violation";
+import { AppGate } from "./app-gate";
+import { Claim } from "./claims";
+import { escapeElements } from "./template-escaping";
+
+/**
+ * A stack that checks its input before rendering and what it rendered before
+ * anything is written. It joins its App's gate, which checks every such stack
+ * of the App before any is written and stops synthesis with every stack's
+ * violations at once; and every string it renders goes through the escaping
+ * sink (template-escaping.ts).
+ */
+export abstract class CheckedStack extends TerraformStack {
+  private violations: Violation[] = [];
+  private renderedChecked = false;
+
+  protected constructor(scope: Construct, id: string) {
+    super(scope, id);
+    AppGate.of(this).register(this);
+  }
+
+  /** Every violation found so far (input checks, losses while rendering), errors first. */
+  public get report(): readonly Violation[] {
+    return this.violations;
+  }
+
+  /** Names of rules a team may relax, so the error can say so. */
+  public get policyNames(): readonly string[] {
+    return [];
+  }
+
+  /** What this stack owns outside the App, which no other stack of the App may own. */
+  public claims(): readonly Claim[] {
+    return [];
+  }
+
+  /** Whether stateful resources must carry `prevent_destroy` (checked on what was rendered). */
+  protected abstract get deletionProtection(): boolean;
+
+  /** Why they must, said in the error when one does not. */
+  protected abstract get protectionReason(): string;
+
+  /**
+   * Checks that can only run once every stack of the App is built; the gate
+   * runs them at synth, before any stack is written.
+   */
+  protected checkAtSynth(): Violation[] {
+    return [];
+  }
+
+  /**
+   * Every finding of this stack, for the App's gate. Once the input was
+   * admitted, it first runs the synth-time checks and checks what was rendered
+   * (sensitive outputs, prevent_destroy on stateful resources).
+   */
+  public findings(): readonly Violation[] {
+    if (!this.hasErrors() && !this.renderedChecked) {
+      this.renderedChecked = true;
+      this.record(this.checkAtSynth());
+      if (!this.hasErrors()) {
+        this.record(validateRendered(this.node.path, this.toTerraform() as RenderedStack,
+          this.deletionProtection, this.protectionReason));
+      }
+    }
+    return this.violations;
+  }
+
+  /** Prepares the stack for a synth, and has the App checked as a whole before any stack is written. */
+  public prepareStack(): void {
+    super.prepareStack();
+    AppGate.of(this).arm();
+  }
+
+  /** The stack's Terraform JSON; every string a team wrote goes through the escaping sink first. */
+  public toTerraform(): any {
+    escapeElements(this);
+    return super.toTerraform();
+  }
+
+  /** The stack as HCL, through the same sink. */
+  public toHclTerraform(): any {
+    escapeElements(this);
+    return super.toHclTerraform();
+  }
+
+  /** Adds violations; warnings also become warning annotations, which `cdktf synth` prints. */
+  protected record(found: readonly Violation[]): void {
+    for (const warning of found.filter((v) => v.severity === "warning")) {
+      Annotations.of(this).addWarning(formatViolation(warning));
+    }
+    this.violations = sortViolations([...this.violations, ...found]);
+  }
+
+  /** Whether any error was recorded. */
+  protected hasErrors(): boolean {
+    return this.violations.some((v) => v.severity === "error");
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The RAM actions Terraform's alicloud provider (~> 1.247) needs to create,
+ * read, update and delete each resource (or read each data source) this
+ * library synthesizes. A RAM action is `<product RAM code>:<API name>`; the
+ * products' RAM references and API pages name them. Where the provider calls
+ * several APIs of one resource (SAE applications deploy, rescale, restart, and
+ * read config and status), a wildcard scoped to the resource's noun stands for
+ * them; everything else is listed by name. The deployer's policy is the union
+ * over the types its environments synthesize, so a type missing here stops the
+ * bootstrap's synthesis instead of failing a deploy halfway.
+ */
+export const RAM_ACTIONS_BY_TYPE: Readonly<Record<string, readonly string[]>> = {
+  // Network (VPC).
+  alicloud_vpc: [
+    "vpc:CreateVpc", "vpc:DescribeVpcAttribute", "vpc:DescribeVpcs", "vpc:ModifyVpcAttribute", "vpc:DeleteVpc",
+    // The provider reads the VPC's system route table and its tags.
+    "vpc:DescribeRouteTableList", "vpc:ListTagResources", "vpc:TagResources", "vpc:UnTagResources",
+  ],
+  alicloud_vswitch: [
+    "vpc:CreateVSwitch", "vpc:DescribeVSwitchAttributes", "vpc:DescribeVSwitches", "vpc:ModifyVSwitchAttribute",
+    "vpc:DeleteVSwitch", "vpc:ListTagResources", "vpc:TagResources", "vpc:UnTagResources",
+  ],
+  alicloud_zones: ["ecs:DescribeZones", "vpc:DescribeZones"],
+
+  // Images (Container Registry Enterprise Edition). The instance is prepaid: it is bought through BSS.
+  alicloud_cr_ee_instance: [
+    "bssapi:CreateInstance", "bssapi:QueryAvailableInstances", "bssapi:RenewInstance", "bssapi:SetRenewal",
+    "cr:GetInstance", "cr:ListInstance", "cr:ListInstanceEndpoint",
+  ],
+  alicloud_cr_ee_namespace: [
+    "cr:CreateNamespace", "cr:GetNamespace", "cr:ListNamespace", "cr:UpdateNamespace", "cr:DeleteNamespace",
+  ],
+  alicloud_cr_ee_repo: [
+    "cr:CreateRepository", "cr:GetRepository", "cr:ListRepository", "cr:UpdateRepository", "cr:DeleteRepository",
+  ],
+  alicloud_cr_vpc_endpoint_linked_vpc: [
+    "cr:CreateInstanceVpcEndpointLinkedVpc", "cr:GetInstanceVpcEndpoint", "cr:DeleteInstanceVpcEndpointLinkedVpc",
+  ],
+
+  // Logs (Simple Log Service, RAM code `log`).
+  alicloud_log_project: [
+    "log:CreateProject", "log:GetProject", "log:UpdateProject", "log:DeleteProject", "log:GetProjectPolicy",
+    "log:ListTagResources", "log:TagResources", "log:UntagResources",
+  ],
+  alicloud_log_store: [
+    "log:CreateLogStore", "log:GetLogStore", "log:UpdateLogStore", "log:DeleteLogStore", "log:ListShards",
+  ],
+
+  // Applications (Serverless App Engine). SAE sets up PrivateZone discovery and binds
+  // load balancer listeners through its own service-linked role, not the deployer's.
+  alicloud_sae_namespace: ["sae:CreateNamespace", "sae:DescribeNamespace", "sae:UpdateNamespace", "sae:DeleteNamespace"],
+  alicloud_sae_application: [
+    "sae:*Application*", "sae:DescribeChangeOrder", "sae:ListTagResources", "sae:TagResources", "sae:UntagResources",
+  ],
+  alicloud_sae_ingress: ["sae:CreateIngress", "sae:DescribeIngress", "sae:UpdateIngress", "sae:DeleteIngress"],
+  alicloud_sae_load_balancer_internet: ["sae:BindSlb", "sae:UnbindSlb", "sae:DescribeApplicationSlb", "sae:DescribeChangeOrder"],
+  alicloud_sae_load_balancer_intranet: ["sae:BindSlb", "sae:UnbindSlb", "sae:DescribeApplicationSlb", "sae:DescribeChangeOrder"],
+
+  // Load balancers (Classic Load Balancer, RAM code `slb`).
+  alicloud_slb_load_balancer: [
+    "slb:CreateLoadBalancer", "slb:DescribeLoadBalancerAttribute", "slb:DescribeLoadBalancers",
+    "slb:SetLoadBalancerName", "slb:SetLoadBalancerStatus", "slb:SetLoadBalancerDeleteProtection",
+    "slb:SetLoadBalancerModificationProtection", "slb:ModifyLoadBalancerInstanceSpec",
+    "slb:ModifyLoadBalancerInternetSpec", "slb:DeleteLoadBalancer",
+    "slb:ListTagResources", "slb:TagResources", "slb:UntagResources",
+  ],
+
+  // The state bootstrap (Object Storage Service and Tablestore).
+  alicloud_oss_bucket: [
+    "oss:PutBucket", "oss:GetBucket*", "oss:ListBuckets", "oss:PutBucketTagging", "oss:DeleteBucketTagging",
+    "oss:DeleteBucket",
+  ],
+  alicloud_oss_bucket_versioning: ["oss:PutBucketVersioning", "oss:GetBucketVersioning"],
+  alicloud_oss_bucket_server_side_encryption: ["oss:PutBucketEncryption", "oss:GetBucketEncryption", "oss:DeleteBucketEncryption"],
+  alicloud_oss_bucket_acl: ["oss:PutBucketAcl", "oss:GetBucketAcl"],
+  alicloud_oss_bucket_public_access_block: [
+    "oss:PutBucketPublicAccessBlock", "oss:GetBucketPublicAccessBlock", "oss:DeleteBucketPublicAccessBlock",
+  ],
+  // Tablestore has an older (InsertInstance) and a newer (CreateInstance) instance API: `*Instance` covers both.
+  alicloud_ots_instance: ["ots:*Instance", "ots:ListTagResources", "ots:TagResources", "ots:UntagResources"],
+  alicloud_ots_table: ["ots:CreateTable", "ots:DescribeTable", "ots:UpdateTable", "ots:DeleteTable", "ots:ListTable"],
+
+  // The deployer's own policy and role.
+  alicloud_ram_policy: [
+    "ram:CreatePolicy", "ram:GetPolicy", "ram:UpdatePolicyDescription", "ram:DeletePolicy", "ram:CreatePolicyVersion",
+    "ram:GetPolicyVersion", "ram:ListPolicyVersions", "ram:SetDefaultPolicyVersion", "ram:DeletePolicyVersion",
+    "ram:ListEntitiesForPolicy",
+  ],
+  alicloud_ram_role: ["ram:CreateRole", "ram:GetRole", "ram:UpdateRole", "ram:DeleteRole", "ram:ListPoliciesForRole"],
+  alicloud_ram_role_policy_attachment: ["ram:AttachPolicyToRole", "ram:DetachPolicyFromRole", "ram:ListPoliciesForRole"],
+};
+
+/** What Terraform's OSS backend does with an environment's state object (`oss:PutObjectAcl`: it writes with an ACL). */
+export const STATE_OBJECT_ACTIONS: readonly string[] = ["oss:GetObject", "oss:PutObject", "oss:PutObjectAcl", "oss:DeleteObject"];
+
+/** What Terraform's OSS backend does with the state bucket: list the workspaces under a prefix. */
+export const STATE_BUCKET_ACTIONS: readonly string[] = ["oss:ListObjects"];
+
+/** What Terraform's OSS backend does with the lock table: locks and state digests are rows. */
+export const LOCK_TABLE_ACTIONS: readonly string[] = ["ots:DescribeTable", "ots:GetRow", "ots:PutRow", "ots:DeleteRow"];

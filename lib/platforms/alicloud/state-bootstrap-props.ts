@@ -1,0 +1,41 @@
+import type { AlicloudEnvironment } from "./alicloud-environment";
+import { AlicloudStateProps } from "./alicloud-props";
+
+/** A RAM role deployments run as, holding the deployer policy. */
+export interface DeployerRoleProps {
+  /** Name of the role: 1-64 letters, digits, '.', '-' or '_'. */
+  readonly name: string;
+  /** Who may assume the role: RAM ARNs of accounts (`acs:ram::<account id>:root`), users or roles. */
+  readonly trustedPrincipals: readonly string[];
+  /** Longest session of the assumed role, in seconds (3600 to 43200). @default 3600 */
+  readonly maxSessionDuration?: number;
+}
+
+/** Permissions for deploying environments: a RAM policy and, optionally, a role holding it. */
+export interface DeployerProps {
+  /** The environments deployed with these permissions; their state must be the state this stack creates. */
+  readonly environments: readonly AlicloudEnvironment[];
+  /** Name of the RAM policy: 1-128 letters, digits or '-'. @default "<stack id>-deployer" */
+  readonly policyName?: string;
+  /** A role holding the policy. @default - no role: attach the policy to a RAM user or group yourself */
+  readonly role?: DeployerRoleProps;
+  /**
+   * RAM actions, by resource type, for types the library does not map (resources
+   * added to an environment by hand). @default - none
+   */
+  readonly actions?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Settings of the stack that creates the remote state of the Alibaba Cloud environments. */
+export interface StateBootstrapProps {
+  /** Region of the bucket and the lock instance, unless `state.region` names another; e.g. `cn-hangzhou`. */
+  readonly region: string;
+  /**
+   * The state settings the environments are given: pass the same object, so
+   * bucket, lock instance and table cannot drift apart. The lock instance is
+   * the first label of `tablestoreEndpoint`.
+   */
+  readonly state: AlicloudStateProps;
+  /** A RAM policy (and role) for deploying the environments. @default - none */
+  readonly deployer?: DeployerProps;
+}
