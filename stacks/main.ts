@@ -1,14 +1,14 @@
 import { App } from "cdktf";
 import { bootstrapStack } from "./bootstrap";
-import { prereleaseEnvironment } from "./prerelease";
-import { productionEnvironment } from "./production";
+import { prereleaseEnvironment, prereleaseRelease } from "./prerelease";
+import { productionEnvironment, productionRelease } from "./production";
 import { shopCatalog } from "./services";
-import { testEnvironment } from "./test";
+import { testEnvironment, testRelease } from "./test";
 
 const app = new App();
 const catalog = shopCatalog();
-testEnvironment(app, catalog);
-const prerelease = prereleaseEnvironment(app, catalog);
-const production = productionEnvironment(app, catalog);
+testEnvironment(app, catalog, testRelease(catalog));
+const prerelease = prereleaseEnvironment(app, catalog, prereleaseRelease(catalog));
+const production = productionEnvironment(app, catalog, productionRelease(catalog));
 bootstrapStack(app, [prerelease, production]);
 app.synth();

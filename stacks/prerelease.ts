@@ -1,14 +1,15 @@
 import { Construct } from "constructs";
 import { AlicloudEnvironment, Release, ServiceCatalog, Stages } from "../lib";
 import { shopAccount } from "./alicloud-account";
+import { ShopCatalog } from "./services";
 
 /** Versions running in prerelease: what is being checked before production. */
-export const prereleaseRelease = Release.of({ web: "1.3.0", "orders-api": "2.1.0", worker: "1.0.4" });
+export function prereleaseRelease(catalog: ShopCatalog): Release {
+  return catalog.release({ web: "1.3.0", "orders-api": "2.1.0", worker: "1.0.4" });
+}
 
 /** Prerelease: the shop on Alibaba Cloud, as close to production as is cheap. */
-export function prereleaseEnvironment(
-  scope: Construct, catalog: ServiceCatalog, release = prereleaseRelease,
-): AlicloudEnvironment {
+export function prereleaseEnvironment(scope: Construct, catalog: ServiceCatalog, release: Release): AlicloudEnvironment {
   return new AlicloudEnvironment(scope, "prerelease", {
     catalog,
     release,

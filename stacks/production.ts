@@ -1,18 +1,19 @@
 import { Construct } from "constructs";
 import { AlicloudEnvironment, Release, ServiceCatalog, Stages } from "../lib";
 import { shopAccount } from "./alicloud-account";
+import { ShopCatalog } from "./services";
 
 /** Versions running in production; the web front runs more instances here. */
-export const productionRelease = Release.of({
-  web: { version: "1.2.0", replicas: 3 },
-  "orders-api": "2.0.3",
-  worker: "1.0.4",
-});
+export function productionRelease(catalog: ShopCatalog): Release {
+  return catalog.release({
+    web: { version: "1.2.0", replicas: 3 },
+    "orders-api": "2.0.3",
+    worker: "1.0.4",
+  });
+}
 
 /** Production: the shop on Alibaba Cloud over three zones, with deletion protection. */
-export function productionEnvironment(
-  scope: Construct, catalog: ServiceCatalog, release = productionRelease,
-): AlicloudEnvironment {
+export function productionEnvironment(scope: Construct, catalog: ServiceCatalog, release: Release): AlicloudEnvironment {
   return new AlicloudEnvironment(scope, "production", {
     catalog,
     release,

@@ -9,13 +9,19 @@ const PROBE_TIMING: ProbeTiming = {
   period: Duration.seconds(5),
 };
 
+/** The example shop's services; every release names each of them. */
+export type ShopService = "orders-api" | "web" | "worker";
+
+/** The example shop's catalog: service names and release keys are checked against {@link ShopService}. */
+export type ShopCatalog = ServiceCatalog<ShopService>;
+
 /**
  * The example shop: a public web front, an orders API that reaches its
  * database through per-environment configuration and a secret password, and a
  * background worker with no routes.
  */
-export function shopCatalog(): ServiceCatalog {
-  const catalog = new ServiceCatalog();
+export function shopCatalog(): ShopCatalog {
+  const catalog = new ServiceCatalog<ShopService>();
 
   const ordersApi = new Service(catalog, "orders-api", {
     image: Image.fromRegistry("shop/orders-api"),

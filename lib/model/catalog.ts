@@ -1,18 +1,48 @@
+import { Release, ReleaseEntry } from "./release";
 import type { Service } from "./service";
 
-/** The services of one product, described once and deployed to every environment. */
-export class ServiceCatalog {
-  private readonly members: Service[] = [];
+/**
+ * A version, or a version and a replica count, for every service a catalog was
+ * declared with. As an object literal, a key that names no such service does
+ * not compile, and neither does a missing one.
+ */
+export type ReleaseEntries<Name extends string = string> = { readonly [K in Name]: string | ReleaseEntry };
+
+/**
+ * The services of one product, described once and deployed to every environment.
+ *
+ * Declare the service names as a type argument, `new ServiceCatalog<"web" | "orders-api">()`,
+ * and TypeScript checks every name given to a {@link Service} and every key of
+ * {@link ServiceCatalog.release | release}: a typo fails to compile. Without it any name
+ * compiles, and the environment reports unknown and missing names when it synthesizes.
+ *
+ * @typeParam Name - the names of the catalog's services
+ */
+export class ServiceCatalog<Name extends string = string> {
+  private readonly members: Service<Name>[] = [];
   private frozenBy?: string;
 
   /** Every service, in the order they were added. */
-  public get services(): readonly Service[] {
+  public get services(): readonly Service<Name>[] {
     return this.members;
   }
 
   /** The service called `name`, if any. */
-  public find(name: string): Service | undefined {
+  public find(name: string): Service<Name> | undefined {
     return this.members.find((s) => s.name === name);
+  }
+
+  /**
+   * Which version (and optionally how many instances) of each service one
+   * environment runs, checked against the catalog's service names.
+   *
+   * @example
+   * ```ts
+   * const release = catalog.release({ web: "1.3.0", "orders-api": { version: "2.1.0", replicas: 3 } });
+   * ```
+   */
+  public release(entries: ReleaseEntries<Name>): Release {
+    return Release.of(entries);
   }
 
   /**
@@ -25,7 +55,7 @@ export class ServiceCatalog {
   }
 
   /** @internal called by the Service constructor; duplicate names are reported at synth. */
-  public register(service: Service): void {
+  public register(service: Service<Name>): void {
     if (this.frozenBy !== undefined) {
       throw new Error(
         `Service "${service.name}" was added to the catalog after environment "${this.frozenBy}" was built from it, ` +

@@ -33,8 +33,12 @@ export interface ServiceProps {
   readonly labels?: Record<string, string>;
 }
 
-/** One microservice of a catalog. Knows nothing about any platform. */
-export class Service {
+/**
+ * One microservice of a catalog. Knows nothing about any platform.
+ *
+ * @typeParam Name - the names its catalog declares; see {@link ServiceCatalog}
+ */
+export class Service<Name extends string = string> {
   /** Number of instances asked for. */
   public readonly replicas: number;
   /** Ports the containers listen on. */
@@ -61,9 +65,9 @@ export class Service {
   /** Adds a service called `name` to `catalog`. */
   constructor(
     /** The catalog the service belongs to. */
-    public readonly catalog: ServiceCatalog,
-    /** Service name; also its host name inside every environment. */
-    public readonly name: string,
+    public readonly catalog: ServiceCatalog<Name>,
+    /** Service name, one the catalog declares; also its host name inside every environment. */
+    public readonly name: NoInfer<Name>,
     props: ServiceProps,
   ) {
     // Plain JavaScript callers can pass anything: what is not of the expected shape is kept as given,

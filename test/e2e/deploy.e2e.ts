@@ -41,9 +41,11 @@ const WEB_PORT = 80;
 const API_PORT = 8085;
 const REGISTRY_PORT = 5000;
 
+/** The example test environment's release, which the run deploys first. */
+const RELEASE = testRelease(shopCatalog());
 /** The rolled service and its next version (minor bump of the test release's). */
 const ROLLED = "web";
-const FROM = testRelease.versionOf(ROLLED)!;
+const FROM = RELEASE.versionOf(ROLLED)!;
 const TO = FROM.replace(/^(\d+)\.(\d+)\.\d+$/, (_, major, minor) => `${major}.${Number(minor) + 1}.0`);
 
 /** Request loop during the rollout: one GET every 25 ms, at most 12 000 requests / 300 s. */
@@ -246,7 +248,7 @@ describe(`the example "${ENV}" environment on the local Docker engine`, () => {
     };
 
     const catalog = shopCatalog();
-    const apps = catalog.services.map((s) => `${s.name}:${testRelease.versionOf(s.name)}`);
+    const apps = catalog.services.map((s) => `${s.name}:${RELEASE.versionOf(s.name)}`);
     apps.push(`${ROLLED}:${TO}`);
     const force = process.env.E2E_FORCE_BUILD === "1" ? ["--force"] : [];
     const images = await runOk("scripts/build-images.sh", [...force, "all", ...apps], { timeoutSeconds: 1800, logFile: LOG });
@@ -256,7 +258,7 @@ describe(`the example "${ENV}" environment on the local Docker engine`, () => {
 
   test("synthesizes the stack from the example catalog and cleans what a previous run left", async () => {
     const t0 = Date.now();
-    initialDir = synthTestStack("initial", testRelease);
+    initialDir = synthTestStack("initial", RELEASE);
     figures.synthSeconds = secs((Date.now() - t0) / 1000);
     figures.synthesizedDir = path.relative(ROOT, initialDir);
 
@@ -319,7 +321,7 @@ describe(`the example "${ENV}" environment on the local Docker engine`, () => {
     const web = await sample(WEB_PORT, WEB_HOST, 12);
     expect(new Set(web.map((a) => `${a.service} ${a.replica} ${a.version}`)))
       .toEqual(new Set([`web web-1 ${FROM}`, `web web-2 ${FROM}`]));
-    const apiVersion = testRelease.versionOf("orders-api")!;
+    const apiVersion = RELEASE.versionOf("orders-api")!;
     const api = await sample(API_PORT, "orders-api", 12);
     expect(new Set(api.map((a) => `${a.service} ${a.replica} ${a.version}`)))
       .toEqual(new Set([`orders-api orders-api-1 ${apiVersion}`, `orders-api orders-api-2 ${apiVersion}`]));
@@ -379,7 +381,7 @@ describe(`the example "${ENV}" environment on the local Docker engine`, () => {
 
   test(`rolls ${ROLLED} ${FROM} -> ${TO} under traffic with no failed request`, async () => {
     requireDeployed();
-    rolloutDir = synthTestStack("rollout", testRelease.with(ROLLED, TO));
+    rolloutDir = synthTestStack("rollout", RELEASE.with(ROLLED, TO));
     const untouched = async () => Object.fromEntries((await inspect("container", await containersOf(ENV)))
       .filter((c) => c.Config.Labels["org.cdktf-service-platform.service"] !== ROLLED)
       .map((c) => [c.Name.slice(1), c.Id]));
