@@ -24,7 +24,6 @@ const RETENTION = wholeDaysBetween(1, 3650);
  */
 export function validateCatalog(stackPath: string, catalog: ServiceCatalog, release: Release): Violation[] {
   const c = new Checker("model");
-  const warn = new Checker("model", "warning");
   const seen = new Set<string>();
   const variableKinds = new Map<string, boolean>();
   const listeners = new Map<number, { owner: string; domains: readonly string[] }[]>();
@@ -86,12 +85,14 @@ export function validateCatalog(stackPath: string, catalog: ServiceCatalog, rele
         "another service of the same catalog"),
     );
   }
-  // A release entry for no service is usually a typo that leaves the real service on an old version.
+  // A release entry for no service is a typo that would leave the real service on an old version;
+  // catalog.release catches it at compile time, this catches it from JavaScript or Release.of.
+  const names = catalog.services.map((s) => s.name);
   for (const [name] of release.entries()) {
-    warn.expect(catalog.find(name) !== undefined, stackPath, `release.${name}`, name,
-      "a service of the catalog: this release entry deploys nothing");
+    c.expect(names.includes(name), stackPath, `release.${name}`, name,
+      `a service of the catalog (${names.join(", ") || "none"}): this release entry deploys nothing`);
   }
-  return [...c.violations, ...warn.violations];
+  return c.violations;
 }
 
 function checkReleaseEntry(c: Checker, path: string, service: Service, release: Release): void {
