@@ -11,14 +11,12 @@ import { PolicyContext, StageSettings } from "../policies/policy";
 import { CheckedStack } from "./checked-stack";
 import { ReportLoss, lossWarning } from "./loss";
 
-/** What every environment is built from. */
+/** What every environment is built from; each platform's props add its stage settings and its own fields. */
 export interface EnvironmentProps {
   /** The services to deploy. */
   readonly catalog: ServiceCatalog;
-  /** Which version (and optionally how many replicas) of each service runs here. */
+  /** Which version (and optionally how many replicas) of each service runs here; build it with `catalog.release`. */
   readonly release: Release;
-  /** How this stage differs from the others. @default - the platform's usual stage */
-  readonly settings?: StageSettings;
 }
 
 /**
@@ -36,11 +34,15 @@ export abstract class EnvironmentStack extends CheckedStack {
   /** This stage's settings. */
   public readonly settings: StageSettings;
 
-  protected constructor(scope: Construct, id: string, props: EnvironmentProps, defaultSettings: StageSettings) {
+  /**
+   * @param settings - the stage's settings; JavaScript callers may leave them out, which
+   * {@link EnvironmentStack.admit | admit} reports instead of guessing a stage
+   */
+  protected constructor(scope: Construct, id: string, props: EnvironmentProps, settings: StageSettings) {
     super(scope, id);
     this.catalog = props.catalog;
     this.release = props.release;
-    this.settings = props.settings ?? defaultSettings;
+    this.settings = settings;
     if (this.catalog instanceof ServiceCatalog) this.catalog.freeze(this.node.path);
   }
 
@@ -90,7 +92,7 @@ export abstract class EnvironmentStack extends CheckedStack {
 
   /** Names of this stage's policies. */
   public get policyNames(): readonly string[] {
-    return Array.isArray(this.settings.policies) ? this.settings.policies.map((p) => p.name) : [];
+    return Array.isArray(this.settings?.policies) ? this.settings.policies.map((p) => p.name) : [];
   }
 
   protected get deletionProtection(): boolean {

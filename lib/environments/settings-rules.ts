@@ -9,8 +9,13 @@ const RETENTION = wholeDaysBetween(1, 3650);
  * Checks a stage's settings object: teams build it with spread syntax, so any
  * field may have been replaced by a bad value. Reported on the stack's path.
  */
-export function validateSettings(path: string, settings: StageSettings): Violation[] {
+export function validateSettings(path: string, settings: StageSettings | undefined): Violation[] {
   const c = new Checker("settings");
+  // Only JavaScript can leave them out; no stage is assumed, since a wrong guess changes the policies.
+  if (settings === undefined || settings === null) {
+    c.expect(false, path, "settings", settings, "a stage's settings, e.g. Stages.prerelease or Stages.production");
+    return c.violations;
+  }
   c.check(path, "settings.name", settings.name, DNS_LABEL);
   c.check(path, "settings.minReplicas", settings.minReplicas, integerBetween(1, 50));
   c.check(path, "settings.minZones", settings.minZones, integerBetween(1, 10));

@@ -5,7 +5,6 @@ import { SaeApplication } from "../../../.gen/providers/alicloud/sae-application
 import { SaeNamespace } from "../../../.gen/providers/alicloud/sae-namespace";
 import { Claim } from "../../environments/claims";
 import { EnvironmentStack } from "../../environments/environment-stack";
-import { Stages } from "../../environments/stage";
 import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
 import { alicloudClaims } from "./alicloud-claims";
@@ -31,7 +30,7 @@ export class AlicloudEnvironment extends EnvironmentStack {
   public readonly config: ResolvedAlicloud;
 
   constructor(scope: Construct, id: string, props: AlicloudEnvironmentProps) {
-    super(scope, id, props, Stages.prerelease);
+    super(scope, id, props, props.settings);
     this.config = resolveAlicloud(id, props);
     if (!this.admit((context) => alicloudRules(context, this.config), this.config)) return;
 

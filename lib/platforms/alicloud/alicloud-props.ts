@@ -1,4 +1,5 @@
-import { EnvironmentProps } from "../../environments/environment-stack";
+import type { EnvironmentProps } from "../../environments/environment-stack";
+import type { StageSettings } from "../../policies/policy";
 
 /** One availability zone of the environment's network, with its vSwitch. */
 export interface AlicloudZone {
@@ -64,6 +65,12 @@ export interface AlicloudStateProps {
 
 /** Settings of a prerelease or production environment on Alibaba Cloud. */
 export interface AlicloudEnvironmentProps extends EnvironmentProps {
+  /**
+   * The stage this environment is: `Stages.prerelease`, `Stages.production`, or either
+   * adjusted with `Policies`. Required: prerelease and production differ in policies,
+   * deletion protection and retention, so no stage is assumed.
+   */
+  readonly settings: StageSettings;
   /** Region everything is created in, e.g. `cn-hangzhou`: one of `ALICLOUD_REGIONS` or `extraRegions`. */
   readonly region: string;
   /** Region ids to accept beyond `ALICLOUD_REGIONS`, e.g. a region opened after this release. @default - none */

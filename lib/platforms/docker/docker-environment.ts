@@ -32,7 +32,7 @@ export class DockerEnvironment extends EnvironmentStack {
   private readonly props: ResolvedDockerProps;
 
   constructor(scope: Construct, id: string, props: DockerEnvironmentProps) {
-    super(scope, id, props, Stages.test);
+    super(scope, id, props, props.settings ?? Stages.test);
     const registryPort = props.registryPort ?? 5000;
     this.props = {
       dockerHost: props.dockerHost ?? "unix:///var/run/docker.sock",

@@ -1,7 +1,14 @@
 import type { EnvironmentProps } from "../../environments/environment-stack";
+import type { StageSettings } from "../../policies/policy";
 
 /** Settings of a test environment on one Docker host. */
 export interface DockerEnvironmentProps extends EnvironmentProps {
+  /**
+   * How this stage differs from the others. A Docker host is the test stage unless
+   * told otherwise (a team may rehearse production's policies on it).
+   * @default Stages.test
+   */
+  readonly settings?: StageSettings;
   /** Docker daemon address. @default "unix:///var/run/docker.sock" */
   readonly dockerHost?: string;
   /** Registry host that serves the service images. @default - the environment's own registry, "localhost:<registryPort>" */
@@ -21,4 +28,4 @@ export interface DockerEnvironmentProps extends EnvironmentProps {
 }
 
 /** The Docker environment's own props with defaults applied. */
-export type ResolvedDockerProps = Required<Omit<DockerEnvironmentProps, keyof EnvironmentProps>>;
+export type ResolvedDockerProps = Required<Omit<DockerEnvironmentProps, keyof EnvironmentProps | "settings">>;

@@ -127,6 +127,17 @@ describe("Alibaba Cloud bad input stops synthesis with one clear error and write
     app.synth();
     expect(fs.existsSync(path.join(app.outdir, "stacks", "prerelease", "cdk.tf.json"))).toBe(true);
   });
+
+  test("settings are required: left out (only JavaScript can), they are reported, never guessed", () => {
+    const catalog = new ServiceCatalog();
+    new Service(catalog, "app", { image });
+    const { settings, ...withoutSettings } = BASE_PROPS;
+    expect(settings.name).toBe("prerelease");
+    const app = tempApp();
+    // @ts-expect-error settings is required
+    new AlicloudEnvironment(app, "production", { ...withoutSettings, catalog, release: catalog.release({ app: "1.0.0" }) });
+    expectOneError(app, "production", ["production", "settings", "(not set)", "a stage's settings, e.g. Stages.prerelease or Stages.production"]);
+  });
 });
 
 describe("platform rules and stage policies report one input once", () => {
