@@ -1,22 +1,50 @@
-export * from "./model";
-export * from "./environments/environment-stack";
-export type { Claim } from "./environments/claims";
-export type { Loss, ReportLoss } from "./environments/loss";
-export * from "./policies/policy";
-export * from "./environments/stage";
-export * from "./validation/violation";
-export * from "./platforms/docker/docker-environment";
-export * from "./platforms/docker/docker-props";
-export { renderNginxConfig, NO_ROUTE_ANSWER } from "./platforms/docker/nginx-config";
-export { planListeners } from "./platforms/docker/load-balancer-plan";
-export * from "./platforms/alicloud/alicloud-environment";
-export * from "./platforms/alicloud/alicloud-props";
-export { SAE_INSTANCE_SPECS, type InstanceSpec } from "./platforms/alicloud/instance-specs";
-export { ALICLOUD_REGIONS } from "./platforms/alicloud/regions";
-export * from "./platforms/alicloud/state-bootstrap";
-export * from "./platforms/alicloud/state-bootstrap-props";
-export { RAM_ACTIONS_BY_TYPE } from "./platforms/alicloud/ram-actions";
-export { type RamPolicyDocument, type RamStatement } from "./platforms/alicloud/deployer-policy";
-export * from "./policies";
+/**
+ * Describe each microservice once and get Terraform for a Docker test environment and
+ * Alibaba Cloud prerelease and production. The plan review has its own entry point,
+ * `cdktf-service-platform/review`.
+ *
+ * Only what a team's stack uses is exported here; renderers and rule tables stay inside.
+ * @module cdktf-service-platform
+ */
+
+// The service model: what a team writes once for every environment.
+export { ServiceCatalog, type ReleaseEntries } from "./model/catalog";
+export { Service, type ServiceProps } from "./model/service";
+export { Image } from "./model/image";
+export { Port, type PortOptions, type PortProtocol } from "./model/port";
+export { Route, type RouteOptions, type RouteVisibility } from "./model/route";
+export {
+  Probe, type ProbeCheck, type ProbeTiming, type PortProbeOptions, type HttpProbeOptions, type ResolvedProbeTiming,
+} from "./model/probe";
+export { EnvValue, Secret, type VariableOptions } from "./model/config";
+export { LogStore, type LogSource, type LogStoreOptions } from "./model/log-store";
+export { Rollout, type BatchRolloutOptions } from "./model/rollout";
+export { Duration } from "./model/duration";
+export { Cpu, Size, type Resources } from "./model/size";
+export { Release, type ReleaseEntry } from "./model/release";
+
+// Stages and their policies; Checker and Violation for a team's own policies.
+export { Stages } from "./environments/stage";
+export type { Policy, PolicyContext, StageSettings } from "./policies/policy";
+export { Policies, type DefaultPolicyName, type PolicyName } from "./policies/policies";
+export type { LogRetentionOptions } from "./policies/log-retention";
+export type { MinReplicasOptions } from "./policies/min-replicas";
+export type { MinZonesOptions } from "./policies/min-zones";
 export { Checker, type Rule, type Test } from "./validation/checker";
-export * from "./review";
+export { ValidationError, type Severity, type StackReport, type Violation } from "./validation/violation";
+
+// The environments, and the stack that bootstraps their remote state.
+export { CheckedStack } from "./environments/checked-stack";
+export { EnvironmentStack, type EnvironmentProps } from "./environments/environment-stack";
+export { DockerEnvironment } from "./platforms/docker/docker-environment";
+export type { DockerEnvironmentProps } from "./platforms/docker/docker-props";
+export { AlicloudEnvironment } from "./platforms/alicloud/alicloud-environment";
+export type {
+  AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistryProps, AlicloudStateProps, AlicloudZone,
+  RegistryEdition,
+} from "./platforms/alicloud/alicloud-props";
+export { ALICLOUD_REGIONS } from "./platforms/alicloud/regions";
+export { StateBootstrap } from "./platforms/alicloud/state-bootstrap";
+export type { DeployerProps, DeployerRoleProps, StateBootstrapProps } from "./platforms/alicloud/state-bootstrap-props";
+export { RAM_ACTIONS_BY_TYPE } from "./platforms/alicloud/ram-actions";
+export type { RamPolicyDocument, RamStatement } from "./platforms/alicloud/deployer-policy";

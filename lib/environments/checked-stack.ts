@@ -27,25 +27,38 @@ export abstract class CheckedStack extends TerraformStack {
     return this.violations;
   }
 
-  /** Names of rules a team may relax, so the error can say so. */
+  /**
+   * Names of rules a team may relax, so the error can say so.
+   * @internal
+   */
   public get policyNames(): readonly string[] {
     return [];
   }
 
-  /** What this stack owns outside the App, which no other stack of the App may own. */
+  /**
+   * What this stack owns outside the App, which no other stack of the App may own.
+   * @internal
+   */
   public claims(): readonly Claim[] {
     return [];
   }
 
-  /** Whether stateful resources must carry `prevent_destroy` (checked on what was rendered). */
+  /**
+   * Whether stateful resources must carry `prevent_destroy` (checked on what was rendered).
+   * @internal
+   */
   protected abstract get deletionProtection(): boolean;
 
-  /** Why they must, said in the error when one does not. */
+  /**
+   * Why they must, said in the error when one does not.
+   * @internal
+   */
   protected abstract get protectionReason(): string;
 
   /**
    * Checks that can only run once every stack of the App is built; the gate
    * runs them at synth, before any stack is written.
+   * @internal
    */
   protected checkAtSynth(): Violation[] {
     return [];
@@ -55,6 +68,7 @@ export abstract class CheckedStack extends TerraformStack {
    * Every finding of this stack, for the App's gate. Once the input was
    * admitted, it first runs the synth-time checks and checks what was rendered
    * (sensitive outputs, prevent_destroy on stateful resources).
+   * @internal
    */
   public findings(): readonly Violation[] {
     if (!this.hasErrors() && !this.renderedChecked) {
@@ -86,7 +100,10 @@ export abstract class CheckedStack extends TerraformStack {
     return super.toHclTerraform();
   }
 
-  /** Adds violations; warnings also become warning annotations, which `cdktf synth` prints. */
+  /**
+   * Adds violations; warnings also become warning annotations, which `cdktf synth` prints.
+   * @internal
+   */
   protected record(found: readonly Violation[]): void {
     for (const warning of found.filter((v) => v.severity === "warning")) {
       Annotations.of(this).addWarning(formatViolation(warning));
@@ -94,7 +111,10 @@ export abstract class CheckedStack extends TerraformStack {
     this.violations = sortViolations([...this.violations, ...found]);
   }
 
-  /** Whether any error was recorded. */
+  /**
+   * Whether any error was recorded.
+   * @internal
+   */
   protected hasErrors(): boolean {
     return this.violations.some((v) => v.severity === "error");
   }

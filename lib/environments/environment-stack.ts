@@ -85,20 +85,31 @@ export abstract class EnvironmentStack extends CheckedStack {
     return !this.hasErrors();
   }
 
-  /** Records a warning for a setting of `service` this platform renders other than asked. */
+  /**
+   * Records a warning for a setting of `service` this platform renders other than asked.
+   * @internal
+   */
   protected lossReporter(service: Service): ReportLoss {
     return (loss) => this.record([lossWarning(`${this.node.path}/${service.name}`, loss)]);
   }
 
-  /** Names of this stage's policies. */
+  /**
+   * Names of this stage's policies.
+   * @internal
+   */
   public get policyNames(): readonly string[] {
     return Array.isArray(this.settings?.policies) ? this.settings.policies.map((p) => p.name) : [];
   }
 
+  /**
+   * The stage's deletion protection.
+   * @internal
+   */
   protected get deletionProtection(): boolean {
     return this.settings.deletionProtection;
   }
 
+  /** @internal */
   protected get protectionReason(): string {
     return "settings.deletionProtection is on";
   }

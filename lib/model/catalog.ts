@@ -49,12 +49,16 @@ export class ServiceCatalog<Name extends string = string> {
    * Called by each environment built from this catalog: an environment renders
    * the services it finds when it is built, so a service added afterwards
    * would be missing from it without a word. From now on, adding one throws.
+   * @internal
    */
   public freeze(environment: string): void {
     this.frozenBy ??= environment;
   }
 
-  /** @internal called by the Service constructor; duplicate names are reported at synth. */
+  /**
+   * Called by the Service constructor; duplicate names are reported at synth.
+   * @internal
+   */
   public register(service: Service<Name>): void {
     if (this.frozenBy !== undefined) {
       throw new Error(

@@ -17,7 +17,10 @@ export interface Violation {
   readonly severity: Severity;
 }
 
-/** Renders any value for a message: strings quoted, lists and objects as JSON. */
+/**
+ * Renders any value for a message: strings quoted, lists and objects as JSON.
+ * @internal
+ */
 export function show(value: unknown): string {
   if (value === undefined) return "(not set)";
   if (typeof value === "string") return JSON.stringify(value);
@@ -29,12 +32,18 @@ export function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** One line per violation: `path: field = value; allowed (rule)`. */
+/**
+ * One line per violation: `path: field = value; allowed (rule)`.
+ * @internal
+ */
 export function formatViolation(v: Violation): string {
   return `${v.severity.toUpperCase()} ${v.path}: ${v.field} = ${v.value}; ${v.allowed} [${v.rule}]`;
 }
 
-/** Violations in a stable order: errors first, then by path, field and rule. */
+/**
+ * Violations in a stable order: errors first, then by path, field and rule.
+ * @internal
+ */
 export function sortViolations(violations: readonly Violation[]): Violation[] {
   const rank = (v: Violation) => (v.severity === "error" ? 0 : 1);
   return [...violations].sort(
@@ -95,5 +104,5 @@ function section(report: StackReport): string {
     report.violations.map((v) => `  ${formatViolation(v)}`).join("\n") +
     (relaxable.length === 0 ? "" :
       `\n  ${relaxable.map((r) => `[${r}]`).join(", ")} ${relaxable.length === 1 ? "is a policy" : "are policies"} of this stage: ` +
-      "fix the input, or relax one for this stack with Policies.relax(settings, name) (see docs/policies.md).");
+      "fix the input, or relax one for this stack with Policies.relax(settings, name) (see docs/policies.md in the cdktf-service-platform package).");
 }

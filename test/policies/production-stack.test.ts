@@ -61,7 +61,7 @@ describe("production policies on the example catalog", () => {
       expect.stringMatching(/^ {2}ERROR production\/admin: probe = \(not set\); a readiness and liveness probe .* \[probes\]$/),
       expect.stringMatching(/^ {2}ERROR production\/orders-api: replicas = 1; at least 2 instances in stage "production".* \[min-replicas\]$/),
       expect.stringMatching(/^ {2}ERROR production\/web: release.version = "latest"; a pinned version .* \[pinned-images\]$/),
-      expect.stringContaining("docs/policies.md"),
+      expect.stringContaining("(see docs/policies.md in the cdktf-service-platform package)"),
     ]);
   });
 

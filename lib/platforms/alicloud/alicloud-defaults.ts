@@ -3,7 +3,10 @@ import { defaultSaeNamespace, registryVpcEndpoint } from "./names";
 import { ALICLOUD_REGIONS } from "./regions";
 import { ResolvedState, stateLocation } from "./state";
 
-/** The registry settings with every default applied. */
+/**
+ * The registry settings with every default applied.
+ * @internal
+ */
 export interface ResolvedRegistry extends AlicloudRegistryProps {
   readonly edition: RegistryEdition;
   readonly periodMonths: number;
@@ -13,7 +16,10 @@ export interface ResolvedRegistry extends AlicloudRegistryProps {
   readonly linkVpc: boolean;
 }
 
-/** The environment's platform settings with every default applied. */
+/**
+ * The environment's platform settings with every default applied.
+ * @internal
+ */
 export interface ResolvedAlicloud {
   readonly region: string;
   /** Every region id accepted: the known ones and the environment's extra ones. */
@@ -28,7 +34,10 @@ export interface ResolvedAlicloud {
   readonly loadBalancerSpec: string;
 }
 
-/** Applies the documented defaults of `props` for the stack `stackId`. */
+/**
+ * Applies the documented defaults of `props` for the stack `stackId`.
+ * @internal
+ */
 export function resolveAlicloud(stackId: string, props: AlicloudEnvironmentProps): ResolvedAlicloud {
   const registry = props.registry;
   const created = registry.instanceId === undefined;

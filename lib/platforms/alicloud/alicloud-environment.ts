@@ -26,7 +26,10 @@ import { renderApplication } from "./sae-application";
  * locked through Tablestore. Stages differ only by their settings.
  */
 export class AlicloudEnvironment extends EnvironmentStack {
-  /** The platform settings with defaults applied. */
+  /**
+   * The platform settings with defaults applied.
+   * @internal
+   */
   public readonly config: ResolvedAlicloud;
 
   constructor(scope: Construct, id: string, props: AlicloudEnvironmentProps) {
@@ -88,7 +91,10 @@ export class AlicloudEnvironment extends EnvironmentStack {
     });
   }
 
-  /** Its state location, SAE namespace, SLS project and what it manages in the registry. */
+  /**
+   * Its state location, SAE namespace, SLS project and what it manages in the registry.
+   * @internal
+   */
   public claims(): Claim[] {
     return alicloudClaims(this.node.path, this.catalog, this.config);
   }

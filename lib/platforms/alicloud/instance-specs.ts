@@ -1,6 +1,9 @@
 import { Resources } from "../../model/size";
 
-/** One CPU/memory combination an SAE instance can have. */
+/**
+ * One CPU/memory combination an SAE instance can have.
+ * @internal
+ */
 export interface InstanceSpec {
   /** CPU in millicores. */
   readonly cpu: number;
@@ -16,6 +19,7 @@ export interface InstanceSpec {
  * at SAE's 1:2 and 1:4 core-to-GiB ratios (0.5 core only with 1 GiB). It is
  * deliberately conservative: an account may offer more, which the
  * DescribeInstanceSpecifications API lists per region.
+ * @internal
  */
 export const SAE_INSTANCE_SPECS: readonly InstanceSpec[] = [
   { cpu: 500, memory: 1024 },
@@ -33,14 +37,20 @@ export const SAE_INSTANCE_SPECS: readonly InstanceSpec[] = [
   { cpu: 32000, memory: 131072 },
 ];
 
-/** Whether SAE runs instances of `resources`. */
+/**
+ * Whether SAE runs instances of `resources`.
+ * @internal
+ */
 export function isSaeSpec(resources: Resources): boolean {
   const cpu = resources.cpu.toMillicores();
   const memory = resources.memory.toMebibytes();
   return SAE_INSTANCE_SPECS.some((s) => s.cpu === cpu && s.memory === memory);
 }
 
-/** The allowed pairs, for messages: "0.5 core/1 GiB, 1 core/2 GiB, ...". */
+/**
+ * The allowed pairs, for messages: "0.5 core/1 GiB, 1 core/2 GiB, ...".
+ * @internal
+ */
 export function describeSaeSpecs(): string {
   return SAE_INSTANCE_SPECS.map((s) => `${s.cpu / 1000} core${s.cpu > 1000 ? "s" : ""}/${s.memory / 1024} GiB`).join(", ");
 }

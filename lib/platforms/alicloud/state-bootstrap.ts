@@ -97,15 +97,23 @@ export class StateBootstrap extends CheckedStack {
       deployer.environments.map((environment) => environment.config.state.prefix));
   }
 
+  /**
+   * Always: the state outlives every environment.
+   * @internal
+   */
   protected get deletionProtection(): boolean {
     return true;
   }
 
+  /** @internal */
   protected get protectionReason(): string {
     return "the environments' state is kept here";
   }
 
-  /** The environments' types are only complete once the App is built, so they are checked at synth. */
+  /**
+   * The environments' types are only complete once the App is built, so they are checked at synth.
+   * @internal
+   */
   protected checkAtSynth(): Violation[] {
     const deployer = this.deployer;
     if (!deployer) return [];

@@ -27,7 +27,10 @@ import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
 export class DockerEnvironment extends EnvironmentStack {
   /** The generated nginx configuration (empty when input was rejected). */
   public readonly loadBalancerConfig: string = "";
-  /** Listener ports the load balancer publishes. */
+  /**
+   * Listener ports the load balancer publishes.
+   * @internal
+   */
   public readonly listeners: readonly Listener[] = [];
   private readonly props: ResolvedDockerProps;
 
@@ -63,7 +66,10 @@ export class DockerEnvironment extends EnvironmentStack {
     this.renderRegistry(network);
   }
 
-  /** The ports it publishes and the names it creates on its Docker host. */
+  /**
+   * The ports it publishes and the names it creates on its Docker host.
+   * @internal
+   */
   public claims(): Claim[] {
     return dockerClaims(this.node.path, this.catalog, this.props);
   }

@@ -1,6 +1,9 @@
 import { Service } from "../../model/service";
 
-/** A pool of replica addresses behind one routed port. */
+/**
+ * A pool of replica addresses behind one routed port.
+ * @internal
+ */
 export interface Upstream {
   /** nginx upstream name, unique in the configuration. */
   readonly name: string;
@@ -12,7 +15,10 @@ export interface Upstream {
   readonly failTimeoutSeconds: number;
 }
 
-/** One routed port as the load balancer sees it. */
+/**
+ * One routed port as the load balancer sees it.
+ * @internal
+ */
 export interface VirtualHost {
   /** Service the route belongs to. */
   readonly service: string;
@@ -22,7 +28,10 @@ export interface VirtualHost {
   readonly upstream: Upstream;
 }
 
-/** Everything one listener port serves. */
+/**
+ * Everything one listener port serves.
+ * @internal
+ */
 export interface Listener {
   /** Port the load balancer listens on. */
   readonly port: number;
@@ -30,16 +39,25 @@ export interface Listener {
   readonly hosts: readonly VirtualHost[];
 }
 
-/** A service with the number of replicas it runs in the environment. */
+/**
+ * A service with the number of replicas it runs in the environment.
+ * @internal
+ */
 export interface ServiceReplicas {
   readonly service: Service;
   readonly replicas: number;
 }
 
-/** How the load balancer addresses replica `replica` (1-based) of `service` on `port`. */
+/**
+ * How the load balancer addresses replica `replica` (1-based) of `service` on `port`.
+ * @internal
+ */
 export type ReplicaAddress = (service: string, replica: number, port: number) => string;
 
-/** Groups every route of `services` by listener port, with an upstream per routed port. */
+/**
+ * Groups every route of `services` by listener port, with an upstream per routed port.
+ * @internal
+ */
 export function planListeners(services: readonly ServiceReplicas[], address: ReplicaAddress): Listener[] {
   const listeners = new Map<number, VirtualHost[]>();
   for (const { service, replicas } of services) {

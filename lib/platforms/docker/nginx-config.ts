@@ -1,22 +1,38 @@
 import { Listener, Upstream, VirtualHost } from "./load-balancer-plan";
 
-/** Options of the generated nginx configuration. */
+/**
+ * Options of the generated nginx configuration.
+ * @internal
+ */
 export interface NginxConfigOptions {
-  /** Address nginx listens on inside its container. @default - every address */
+  /**
+   * Address nginx listens on inside its container. Unset, every address.
+   * @default undefined
+   */
   readonly listenAddress?: string;
-  /** Where access logs go. @default "/dev/stdout" */
+  /**
+   * Where access logs go.
+   * @default "/dev/stdout"
+   */
   readonly accessLog?: string;
-  /** Where error logs go. @default "stderr" */
+  /**
+   * Where error logs go.
+   * @default "stderr"
+   */
   readonly errorLog?: string;
 }
 
-/** Body of the default server's answer for hosts no route names. */
+/**
+ * Body of the default server's answer for hosts no route names.
+ * @internal
+ */
 export const NO_ROUTE_ANSWER = "no route for this host";
 
 /**
  * nginx configuration for `listeners`: an upstream per routed port listing every
  * replica with passive health checks, a server per domain, and a default server
  * per listener port (the route without domains, or a 404 naming no backend).
+ * @internal
  */
 export function renderNginxConfig(listeners: readonly Listener[], options: NginxConfigOptions = {}): string {
   const listen = (port: number) => (options.listenAddress ? `${options.listenAddress}:${port}` : `${port}`);
@@ -83,6 +99,7 @@ function indent(block: string): string {
  * only when it loads its configuration; a rolled replica comes back under the
  * same alias with a new address, so the script reloads nginx (gracefully, no
  * request dropped) whenever the answers for the replica names change.
+ * @internal
  */
 export function renderEntrypoint(listeners: readonly Listener[]): string {
   const hosts = [...new Set(listeners.flatMap((l) => l.hosts.flatMap((h) => h.upstream.servers.map((s) => s.split(":")[0]))))];

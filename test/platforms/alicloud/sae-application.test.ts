@@ -1,7 +1,7 @@
 import {
-  Cpu, Duration, EnvValue, LogStore, Port, Probe, Release, Rollout, Route, SAE_INSTANCE_SPECS, Secret, ServiceCatalog,
-  Size,
+  Cpu, Duration, EnvValue, LogStore, Port, Probe, Release, Rollout, Route, Secret, ServiceCatalog, Size,
 } from "../../../lib";
+import { SAE_INSTANCE_SPECS } from "../../../lib/platforms/alicloud/instance-specs";
 import {
   expectSaeEnvs, expectSaeSlsConfigs, one, parseTerraformJson, render, resources,
 } from "./support";

@@ -1,5 +1,6 @@
-import { Image, Port, Probe, Route, Service, ServiceCatalog, planListeners, renderNginxConfig, NO_ROUTE_ANSWER } from "../../../lib";
-import { renderEntrypoint } from "../../../lib/platforms/docker/nginx-config";
+import { Image, Port, Probe, Route, Service, ServiceCatalog } from "../../../lib";
+import { planListeners } from "../../../lib/platforms/docker/load-balancer-plan";
+import { NO_ROUTE_ANSWER, renderEntrypoint, renderNginxConfig } from "../../../lib/platforms/docker/nginx-config";
 
 function shop() {
   const catalog = new ServiceCatalog();

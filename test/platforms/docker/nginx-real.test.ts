@@ -13,9 +13,9 @@ import * as http from "http";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import {
-  Duration, Image, NO_ROUTE_ANSWER, Port, Probe, Route, Service, ServiceCatalog, planListeners, renderNginxConfig,
-} from "../../../lib";
+import { Duration, Image, Port, Probe, Route, Service, ServiceCatalog } from "../../../lib";
+import { planListeners } from "../../../lib/platforms/docker/load-balancer-plan";
+import { NO_ROUTE_ANSWER, renderNginxConfig } from "../../../lib/platforms/docker/nginx-config";
 
 const DOMAIN = "shop.example.com";
 const STARTUP_MS = 15_000;
