@@ -2,7 +2,10 @@ import type { Service } from "./service";
 
 /** Options of a Terraform variable that carries a value at deploy time. */
 export interface VariableOptions {
-  /** Text shown to whoever supplies the value. @default - none */
+  /**
+   * Text shown to whoever supplies the value.
+   * @default undefined
+   */
   readonly description?: string;
 }
 
@@ -33,9 +36,26 @@ export class EnvValue {
   private constructor(
     /** Where the value comes from. */
     public readonly source:
-      | { readonly kind: "literal"; readonly value: string }
-      | { readonly kind: "variable"; readonly name: string; readonly description?: string }
-      | { readonly kind: "host"; readonly service: Service },
+      | {
+        /** Committed with the code. */
+        readonly kind: "literal";
+        /** The value itself. */
+        readonly value: string;
+      }
+      | {
+        /** A Terraform variable supplied per environment. */
+        readonly kind: "variable";
+        /** Name of the Terraform variable. */
+        readonly name: string;
+        /** Text shown to whoever supplies the value. */
+        readonly description?: string;
+      }
+      | {
+        /** The in-environment host name of a service. */
+        readonly kind: "host";
+        /** The service whose host name this is. */
+        readonly service: Service;
+      },
   ) {}
 }
 

@@ -2,14 +2,26 @@ import { Duration } from "./duration";
 
 /** Options of a log store. */
 export interface LogStoreOptions {
-  /** How long logs are kept. @default - the environment's log retention */
+  /**
+   * How long logs are kept. Unset, the stage's log retention applies.
+   * @default settings.logRetention
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/log_store#retention_period | alicloud_log_store.retention_period}
+   */
   readonly retention?: Duration;
 }
 
 /** Where a service's logs are collected. */
 export type LogSource =
-  | { readonly kind: "stdout" }
-  | { readonly kind: "files"; readonly paths: readonly string[] };
+  | {
+    /** What the containers write to stdout and stderr. */
+    readonly kind: "stdout";
+  }
+  | {
+    /** Log files inside the containers. */
+    readonly kind: "files";
+    /** Absolute paths of the files. */
+    readonly paths: readonly string[];
+  };
 
 /** A named log store a service streams its logs to. */
 export class LogStore {

@@ -2,7 +2,10 @@ import { Route } from "./route";
 
 /** Options of a container port. */
 export interface PortOptions {
-  /** Route from the load balancer to this port. @default - not routed: reachable only by service name inside the environment */
+  /**
+   * Route from the load balancer to this port. Unset, the port is not routed: it is reachable only by service name inside the environment.
+   * @default undefined
+   */
   readonly route?: Route;
 }
 

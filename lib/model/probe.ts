@@ -1,16 +1,35 @@
 import { Duration } from "./duration";
 
-/** How often and how patiently a probe checks an instance. */
+/**
+ * How often and how patiently a probe checks an instance.
+ * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#liveness_v2 | alicloud_sae_application.liveness_v2 and readiness_v2}
+ * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#healthcheck | docker_container.healthcheck}
+ */
 export interface ProbeTiming {
-  /** Time after start before the first check, so slow starters are not killed. @default 10 seconds */
+  /**
+   * Time after start before the first check, so slow starters are not killed.
+   * @default Duration.seconds(10)
+   */
   readonly initialDelay?: Duration;
-  /** Time one check may take before it counts as failed; must be shorter than `period`. @default 5 seconds */
+  /**
+   * Time one check may take before it counts as failed; must be shorter than `period`.
+   * @default Duration.seconds(5)
+   */
   readonly timeout?: Duration;
-  /** Time between checks. @default 15 seconds */
+  /**
+   * Time between checks.
+   * @default Duration.seconds(15)
+   */
   readonly period?: Duration;
-  /** Consecutive failures before the instance is unhealthy. @default 3 */
+  /**
+   * Consecutive failures before the instance is unhealthy.
+   * @default 3
+   */
   readonly failureThreshold?: number;
-  /** Consecutive successes before an unhealthy instance is healthy again. @default 1 */
+  /**
+   * Consecutive successes before an unhealthy instance is healthy again.
+   * @default 1
+   */
   readonly successThreshold?: number;
 }
 
@@ -26,22 +45,47 @@ export interface PortProbeOptions extends ProbeTiming {
 
 /** Options of an HTTP probe. */
 export interface HttpProbeOptions extends PortProbeOptions {
-  /** Request path; 2xx and 3xx answers count as healthy. @default "/" */
+  /**
+   * Request path; 2xx and 3xx answers count as healthy.
+   * @default "/"
+   */
   readonly path?: string;
 }
 
 /** What a probe does, independent of how a platform runs it. */
 export type ProbeCheck =
-  | { readonly kind: "http"; readonly port: number; readonly path: string }
-  | { readonly kind: "tcp"; readonly port: number }
-  | { readonly kind: "command"; readonly command: readonly string[] };
+  | {
+    /** An HTTP GET. */
+    readonly kind: "http";
+    /** Container port the request goes to. */
+    readonly port: number;
+    /** Request path. */
+    readonly path: string;
+  }
+  | {
+    /** A TCP connect. */
+    readonly kind: "tcp";
+    /** Container port the connection goes to. */
+    readonly port: number;
+  }
+  | {
+    /** A command run inside the instance. */
+    readonly kind: "command";
+    /** The command and its arguments, run without a shell. */
+    readonly command: readonly string[];
+  };
 
-/** The timing of a probe with every default filled in. */
+/** The timing of a probe with every default filled in; see {@link ProbeTiming} for each field. */
 export interface ResolvedProbeTiming {
+  /** Time after start before the first check. */
   readonly initialDelay: Duration;
+  /** Time one check may take before it counts as failed. */
   readonly timeout: Duration;
+  /** Time between checks. */
   readonly period: Duration;
+  /** Consecutive failures before the instance is unhealthy. */
   readonly failureThreshold: number;
+  /** Consecutive successes before an unhealthy instance is healthy again. */
   readonly successThreshold: number;
 }
 

@@ -2,7 +2,10 @@
 export interface ReleaseEntry {
   /** Image version: a tag or a `sha256:` digest. */
   readonly version: string;
-  /** Instances in this environment. @default - the service's own replicas */
+  /**
+   * Instances in this environment. Unset, the service's own count.
+   * @default service.replicas
+   */
   readonly replicas?: number;
 }
 

@@ -1,12 +1,24 @@
 import { Duration } from "./duration";
 
-/** Options of a batched rollout. */
+/**
+ * Options of a batched rollout.
+ * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#update_strategy_v2 | alicloud_sae_application.update_strategy_v2}
+ */
 export interface BatchRolloutOptions {
-  /** Number of batches the replicas are updated in. @default 2 */
+  /**
+   * Number of batches the replicas are updated in.
+   * @default 2
+   */
   readonly batches?: number;
-  /** Update a first (gray) batch of one instance, then pause `interval` before the rest (no manual approval). @default false */
+  /**
+   * Update a first (gray) batch of one instance, then pause `interval` before the rest (no manual approval).
+   * @default false
+   */
   readonly grayFirst?: boolean;
-  /** Pause between batches; SAE counts it in whole minutes. @default 1 minute */
+  /**
+   * Pause between batches; SAE counts it in whole minutes.
+   * @default Duration.minutes(1)
+   */
   readonly interval?: Duration;
 }
 

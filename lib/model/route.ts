@@ -1,8 +1,17 @@
 /** Options of a route. */
 export interface RouteOptions {
-  /** Port the load balancer listens on. @default 80 */
+  /**
+   * Port the load balancer listens on.
+   * @default 80
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_load_balancer_internet | alicloud_sae_load_balancer_internet and _intranet}
+   */
   readonly listenerPort?: number;
-  /** Host names this route answers; routes sharing a listener port are told apart by these. @default - every host on the listener port */
+  /**
+   * Host names this route answers; routes sharing a listener port are told apart by these.
+   * Empty: every host on the listener port.
+   * @default []
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_ingress#rules | alicloud_sae_ingress.rules}
+   */
   readonly domains?: string[];
 }
 

@@ -11,25 +11,69 @@ import type { ServiceCatalog } from "./catalog";
 export interface ServiceProps {
   /** Image to run; its version comes from each environment's release. */
   readonly image: Image;
-  /** Number of instances; a release may set another count per environment. @default 2 */
+  /**
+   * Number of instances; a release may set another count per environment.
+   * @default 2
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#replicas | alicloud_sae_application.replicas}
+   * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container | one docker_container per replica}
+   */
   readonly replicas?: number;
-  /** Ports the containers listen on, each optionally routed from the load balancer. @default - none */
+  /**
+   * Ports the containers listen on, each optionally routed from the load balancer.
+   * @default []
+   */
   readonly ports?: Port[];
-  /** Health probe used for liveness and readiness. @default - none (policies require one on routed services) */
+  /**
+   * Health probe used for liveness and readiness. Without one, the probes policy refuses a routed service.
+   * @default undefined
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#liveness_v2 | alicloud_sae_application.liveness_v2 and readiness_v2}
+   * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#healthcheck | docker_container.healthcheck}
+   */
   readonly probe?: Probe;
-  /** CPU and memory per instance. @default - 0.5 core and 1 GiB */
+  /**
+   * CPU and memory per instance.
+   * @default { cpu: Cpu.millicores(500), memory: Size.gibibytes(1) }
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#cpu | alicloud_sae_application.cpu and memory}
+   * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#cpus | docker_container.cpus and memory}
+   */
   readonly resources?: Resources;
-  /** Plain environment variables: literals (committed) or per-environment Terraform variables. @default - none */
+  /**
+   * Plain environment variables: literals (committed) or per-environment Terraform variables.
+   * @default {}
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#envs | alicloud_sae_application.envs}
+   * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#env | docker_container.env}
+   */
   readonly env?: Record<string, EnvValue>;
-  /** Secret environment variables, supplied as sensitive Terraform variables. @default - none */
+  /**
+   * Secret environment variables, supplied as sensitive Terraform variables.
+   * @default {}
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#envs | alicloud_sae_application.envs}
+   * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#env | docker_container.env}
+   */
   readonly secrets?: Record<string, Secret>;
-  /** Log store the service streams to. @default - stdout into a store named after the service */
+  /**
+   * Log store the service streams to.
+   * @default LogStore.stdout(name)
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#sls_configs | alicloud_sae_application.sls_configs}
+   */
   readonly logs?: LogStore;
-  /** Services this one calls; they resolve by their names inside each environment. @default - none */
+  /**
+   * Services this one calls; they resolve by their names inside each environment.
+   * @default []
+   */
   readonly dependsOn?: Service[];
-  /** How a new version replaces the running one. @default Rollout.batches() */
+  /**
+   * How a new version replaces the running one.
+   * @default Rollout.batches()
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#update_strategy_v2 | alicloud_sae_application.update_strategy_v2 and min_ready_instances}
+   */
   readonly rollout?: Rollout;
-  /** Labels for people and tools (owner, team, cost centre): Docker labels on each container, tags on each SAE application. @default - none */
+  /**
+   * Labels for people and tools (owner, team, cost centre): Docker labels on each container, tags on each SAE application.
+   * @default {}
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#tags | alicloud_sae_application.tags}
+   * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#labels | docker_container.labels}
+   */
   readonly labels?: Record<string, string>;
 }
 

@@ -4,7 +4,10 @@ import { Checker } from "../validation/checker";
 
 /** Options of the `log-retention` policy. */
 export interface LogRetentionOptions {
-  /** Shortest retention allowed, whatever `settings.minLogRetention` says. @default Duration.days(1) */
+  /**
+   * Shortest retention allowed, whatever `settings.minLogRetention` says.
+   * @default Duration.days(1)
+   */
   readonly atLeast?: Duration;
 }
 

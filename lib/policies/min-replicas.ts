@@ -3,7 +3,10 @@ import { Checker } from "../validation/checker";
 
 /** Options of the `min-replicas` policy. */
 export interface MinReplicasOptions {
-  /** Fewest instances per service, whatever `settings.minReplicas` says. @default 1 */
+  /**
+   * Fewest instances per service, whatever `settings.minReplicas` says.
+   * @default 1
+   */
   readonly atLeast?: number;
 }
 

@@ -3,7 +3,10 @@ import { Checker } from "../validation/checker";
 
 /** Options of the `min-zones` policy. */
 export interface MinZonesOptions {
-  /** Fewest availability zones `settings.minZones` may ask for. @default 2 */
+  /**
+   * Fewest availability zones `settings.minZones` may ask for.
+   * @default 2
+   */
   readonly atLeast?: number;
 }
 

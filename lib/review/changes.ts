@@ -36,7 +36,12 @@ export interface ResourceChange {
   /** The address it moved from, when Terraform moved it. */
   readonly movedFrom?: string;
   /** `lifecycle.prevent_destroy` on each side; only known when configurations are compared. */
-  readonly preventDestroy?: { readonly before: boolean; readonly after: boolean };
+  readonly preventDestroy?: {
+    /** In the base configuration. */
+    readonly before: boolean;
+    /** In the head configuration. */
+    readonly after: boolean;
+  };
 }
 
 /** A Terraform variable declared by one environment. */

@@ -9,6 +9,7 @@ import { reviewChanges } from "./review";
 import { FailOn, failsGate, summaryLine } from "./summary";
 import { StackConfig, readSynthOutput } from "./synth-output";
 
+/** What `plan-review --help` prints. */
 export const USAGE = `Usage: plan-review [options]
 
 Compare two synthesized configurations (no cloud credentials needed):

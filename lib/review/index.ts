@@ -1,3 +1,8 @@
+/**
+ * The plan review behind the `plan-review` command: read synthesized outputs or
+ * `terraform show -json` plans, compare them, and render the review as Markdown.
+ * @module cdktf-service-platform/review
+ */
 export * from "./changes";
 export { Sensitive, Unknown, formatPath, SENSITIVE_TEXT } from "./values";
 export type { Value, PathStep } from "./values";

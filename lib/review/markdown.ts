@@ -9,7 +9,10 @@ import { PathStep, Sensitive, Unknown, Value, describe, formatPath, isRecord } f
 
 /** How the Markdown report is laid out. */
 export interface MarkdownOptions {
-  /** Longest report, in characters; beyond it attribute details are left out (GitHub comments stop at 65536). @default 60000 */
+  /**
+   * Longest report, in characters; beyond it attribute details are left out (GitHub comments stop at 65536).
+   * @default 60000
+   */
   readonly maxLength?: number;
 }
 

@@ -70,7 +70,12 @@ export function versionsOf(resources: readonly ResourceChange[], side: "before" 
 }
 
 /** `registry.example.com:5000/shop/web:1.4.0` → service `web`, version `1.4.0`; digests kept whole. */
-export function parseImage(reference: string): { service: string; version: string } {
+export function parseImage(reference: string): {
+  /** The last path segment of the repository. */
+  service: string;
+  /** The tag or digest. */
+  version: string;
+} {
   const at = reference.indexOf("@");
   const [repository, version] = at >= 0
     ? [reference.slice(0, at), reference.slice(at + 1)]

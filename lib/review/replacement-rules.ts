@@ -20,11 +20,16 @@
  * emitting it.
  */
 export type ReplacementRule =
-  /** These top-level attributes force replacement; any other change is in place. */
-  | { readonly forceNew: readonly string[] }
-  /** Every top-level attribute forces replacement except these. */
-  | { readonly allExcept: readonly string[] };
+  | {
+    /** These top-level attributes force replacement; any other change is in place. */
+    readonly forceNew: readonly string[];
+  }
+  | {
+    /** Every top-level attribute forces replacement except these. */
+    readonly allExcept: readonly string[];
+  };
 
+/** The replacement rule of each resource type the library emits, by Terraform type. */
 export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
   docker_container: {
     allExcept: [

@@ -4,7 +4,10 @@ import { Risk, assessRisks, sortRisks } from "./risks";
 
 /** How to judge a change set. */
 export interface ReviewOptions {
-  /** Stacks that are production: replica decreases and public routes there are high risks. @default ["production"] */
+  /**
+   * Stacks that are production: replica decreases and public routes there are high risks.
+   * @default ["production"]
+   */
   readonly production?: readonly string[];
 }
 

@@ -5,13 +5,17 @@
  * secret itself. `tag` only tells two redacted values apart (same or changed).
  */
 export class Sensitive {
-  constructor(public readonly tag: string) {}
+  constructor(
+    /** Tells two redacted values apart (same or changed) without holding the secret. */
+    public readonly tag: string,
+  ) {}
 
   /** Whatever serializes this by accident prints the marker, never the tag. */
   public toJSON(): string {
     return SENSITIVE_TEXT;
   }
 
+  /** The marker, never the tag. */
   public toString(): string {
     return SENSITIVE_TEXT;
   }
@@ -25,10 +29,12 @@ export class Unknown {
   /** @param reason why it is unknown, e.g. "docker_image.web-image is replaced" */
   constructor(public readonly reason?: string) {}
 
+  /** The same text as `toString`. */
   public toJSON(): string {
     return this.toString();
   }
 
+  /** `(known after apply)`, with the reason when there is one. */
   public toString(): string {
     return this.reason ? `(known after apply: ${this.reason})` : "(known after apply)";
   }
@@ -38,7 +44,12 @@ export class Unknown {
 export type Value = null | boolean | number | string | Sensitive | Unknown | Value[] | { [key: string]: Value };
 
 /** One step of an attribute path: an object key, a list index, or a list element found by its key field. */
-export type PathStep = string | number | { readonly key: string; readonly value: string };
+export type PathStep = string | number | {
+  /** The key field of the list's elements, e.g. `name`. */
+  readonly key: string;
+  /** Its value in the element meant, e.g. `DB_HOST`. */
+  readonly value: string;
+};
 
 /** Whether `value` is a plain object (not a list, not a token). */
 export function isRecord(value: unknown): value is { [key: string]: Value } {

@@ -38,6 +38,8 @@ export class Checker {
 
 /** A reusable input rule: a test and the sentence that says what it allows. */
 export interface Rule<T> {
+  /** Whether a value is acceptable. */
   readonly test: Test<T>;
+  /** What the rule allows, said to whoever gave a value it refuses, e.g. "a whole number from 1 to 50". */
   readonly allowed: string;
 }

@@ -61,7 +61,10 @@ export interface StackReport {
   readonly stackPath: string;
   /** Its findings, errors first. */
   readonly violations: readonly Violation[];
-  /** Names of the stage's policies, so the report can say which findings a team may relax. @default - none */
+  /**
+   * Names of the stage's policies, so the report can say which findings a team may relax.
+   * @default []
+   */
   readonly policies?: readonly string[];
 }
 

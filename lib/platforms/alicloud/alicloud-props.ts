@@ -3,11 +3,21 @@ import type { StageSettings } from "../../policies/policy";
 
 /** One availability zone of the environment's network, with its vSwitch. */
 export interface AlicloudZone {
-  /** Zone id, e.g. `cn-hangzhou-h`. */
+  /**
+   * Zone id, e.g. `cn-hangzhou-h`.
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/vswitch#zone_id | alicloud_vswitch.zone_id}
+   */
   readonly zoneId: string;
-  /** CIDR of the vSwitch created in this zone, inside the VPC's CIDR. @default - none: required when the stack creates the VPC */
+  /**
+   * CIDR of the vSwitch created in this zone, inside the VPC's CIDR. Required when the stack creates the VPC.
+   * @default undefined
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/vswitch#cidr_block | alicloud_vswitch.cidr_block}
+   */
   readonly cidrBlock?: string;
-  /** Id of an existing vSwitch in this zone. @default - none: required when `vpcId` names an existing VPC */
+  /**
+   * Id of an existing vSwitch in this zone. Required when `vpcId` names an existing VPC.
+   * @default undefined
+   */
   readonly vswitchId?: string;
 }
 
@@ -16,9 +26,16 @@ export interface AlicloudZone {
  * explicitly (not looked up) so the stage's minimum zone count is checked at synth.
  */
 export interface AlicloudNetworkProps {
-  /** Id of an existing VPC; every zone then names its existing vSwitch. @default - a VPC is created with `cidrBlock` */
+  /**
+   * Id of an existing VPC; every zone then names its existing vSwitch. Unset, a VPC is created with `cidrBlock`.
+   * @default undefined
+   */
   readonly vpcId?: string;
-  /** CIDR of the created VPC. @default "10.0.0.0/16" */
+  /**
+   * CIDR of the created VPC.
+   * @default "10.0.0.0/16"
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/vpc#cidr_block | alicloud_vpc.cidr_block}
+   */
   readonly cidrBlock?: string;
   /** The zones services are spread over, one vSwitch each. */
   readonly zones: readonly AlicloudZone[];
@@ -33,37 +50,80 @@ export type RegistryEdition = "Basic" | "Standard" | "Advanced";
  * every environment (images are promoted, not rebuilt); creating one is supported.
  */
 export interface AlicloudRegistryProps {
-  /** Id of an existing instance (`cri-…`). @default - an instance named `instanceName` is created */
+  /**
+   * Id of an existing instance (`cri-…`). Unset, an instance named `instanceName` is created.
+   * @default undefined
+   */
   readonly instanceId?: string;
-  /** Name of the created instance; also names its default VPC endpoint. @default - none: required without `instanceId` */
+  /**
+   * Name of the created instance; also names its default VPC endpoint. Required without `instanceId`.
+   * @default undefined
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cr_ee_instance#instance_name | alicloud_cr_ee_instance.instance_name}
+   */
   readonly instanceName?: string;
-  /** Edition of the created instance. @default "Basic" */
+  /**
+   * Edition of the created instance.
+   * @default "Basic"
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cr_ee_instance#instance_type | alicloud_cr_ee_instance.instance_type}
+   */
   readonly edition?: RegistryEdition;
-  /** Months prepaid for the created instance. @default 12 */
+  /**
+   * Months prepaid for the created instance.
+   * @default 12
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cr_ee_instance#period | alicloud_cr_ee_instance.period}
+   */
   readonly periodMonths?: number;
-  /** Registry host images are pulled from; SAE has no internet egress, so use the VPC endpoint. @default - `<instanceName>-registry-vpc.<region>.cr.aliyuncs.com`; required with `instanceId` */
+  /**
+   * Registry host images are pulled from; SAE has no internet egress, so use the VPC endpoint.
+   * Required with `instanceId`; for a created instance, its VPC endpoint.
+   * @default `${instanceName}-registry-vpc.${region}.cr.aliyuncs.com`
+   */
   readonly endpoint?: string;
-  /** Whether this stack creates the image namespaces and one repository per service. @default - true for a created instance, false for an existing one (shared repositories belong to one place) */
+  /**
+   * Whether this stack creates the image namespaces and one repository per service: by default
+   * for a created instance, not for an existing one (shared repositories belong to one place).
+   * @default instanceId === undefined
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cr_ee_repo | alicloud_cr_ee_repo}
+   */
   readonly manageRepositories?: boolean;
-  /** Whether this stack links the environment's VPC to the registry's VPC endpoint, which SAE needs to pull over the VPC. @default true */
+  /**
+   * Whether this stack links the environment's VPC to the registry's VPC endpoint, which SAE needs to pull over the VPC.
+   * @default true
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cr_vpc_endpoint_linked_vpc | alicloud_cr_vpc_endpoint_linked_vpc}
+   */
   readonly linkVpc?: boolean;
 }
 
-/** Remote state: an OSS bucket, locked through a Tablestore table. */
+/**
+ * Remote state: an OSS bucket, locked through a Tablestore table.
+ * @see {@link https://developer.hashicorp.com/terraform/language/backend/oss | Terraform's oss backend}
+ */
 export interface AlicloudStateProps {
   /** OSS bucket holding the state. */
   readonly bucket: string;
-  /** Path inside the bucket; one per environment. @default - the stack id */
+  /**
+   * Path inside the bucket; one per environment.
+   * @default id
+   */
   readonly prefix?: string;
-  /** Region of the bucket. @default - the environment's region */
+  /**
+   * Region of the bucket.
+   * @default region
+   */
   readonly region?: string;
   /** Tablestore endpoint of the lock table, e.g. `https://tf-lock.cn-hangzhou.ots.aliyuncs.com`. */
   readonly tablestoreEndpoint: string;
-  /** Tablestore table holding the locks (primary key `LockID`, string). @default "terraform_state_lock" */
+  /**
+   * Tablestore table holding the locks (primary key `LockID`, string).
+   * @default "terraform_state_lock"
+   */
   readonly tablestoreTable?: string;
 }
 
-/** Settings of a prerelease or production environment on Alibaba Cloud. */
+/**
+ * Settings of a prerelease or production environment on Alibaba Cloud. Defaults
+ * that read `id` use the stack id given to {@link AlicloudEnvironment}.
+ */
 export interface AlicloudEnvironmentProps extends EnvironmentProps {
   /**
    * The stage this environment is: `Stages.prerelease`, `Stages.production`, or either
@@ -71,9 +131,15 @@ export interface AlicloudEnvironmentProps extends EnvironmentProps {
    * deletion protection and retention, so no stage is assumed.
    */
   readonly settings: StageSettings;
-  /** Region everything is created in, e.g. `cn-hangzhou`: one of `ALICLOUD_REGIONS` or `extraRegions`. */
+  /**
+   * Region everything is created in, e.g. `cn-hangzhou`: one of {@link ALICLOUD_REGIONS} or `extraRegions`.
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs#region | the alicloud provider's region}
+   */
   readonly region: string;
-  /** Region ids to accept beyond `ALICLOUD_REGIONS`, e.g. a region opened after this release. @default - none */
+  /**
+   * Region ids to accept beyond {@link ALICLOUD_REGIONS}, e.g. a region opened after this release.
+   * @default []
+   */
   readonly extraRegions?: readonly string[];
   /** The VPC and the zones services are spread over. */
   readonly network: AlicloudNetworkProps;
@@ -81,10 +147,22 @@ export interface AlicloudEnvironmentProps extends EnvironmentProps {
   readonly registry: AlicloudRegistryProps;
   /** Where the Terraform state of this environment is kept. */
   readonly state: AlicloudStateProps;
-  /** Short id of the environment's SAE namespace: lowercase letters and digits. @default - the stack id without other characters */
+  /**
+   * Short id of the environment's SAE namespace: lowercase letters and digits.
+   * @default id.toLowerCase().replace(/[^a-z0-9]/g, "")
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_namespace#namespace_short_id | alicloud_sae_namespace.namespace_short_id}
+   */
   readonly saeNamespace?: string;
-  /** SLS project of the environment's logs; unique in the region across all accounts. @default "<stack id>-service-logs" */
+  /**
+   * SLS project of the environment's logs; unique in the region across all accounts.
+   * @default `${id}-service-logs`
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/log_project#project_name | alicloud_log_project.project_name}
+   */
   readonly logProject?: string;
-  /** Specification of the environment's load balancers (pay-by-spec CLB). @default "slb.s1.small" */
+  /**
+   * Specification of the environment's load balancers (pay-by-spec CLB).
+   * @default "slb.s1.small"
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/slb_load_balancer#load_balancer_spec | alicloud_slb_load_balancer.load_balancer_spec}
+   */
   readonly loadBalancerSpec?: string;
 }
