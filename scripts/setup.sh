@@ -5,9 +5,10 @@
 #   2. the offline Terraform toolchain (scripts/toolchain.sh: Terraform or OpenTofu, and
 #      providers built from their Go modules into a local mirror); its exports are saved
 #      in .toolchain.env for later shells (`set -a; . ./.toolchain.env; set +a`);
-#   3. npm dependencies, whose postinstall generates the alicloud bindings into .gen/
+#   3. npm dependencies, then `npm run gen`, which generates the alicloud bindings into .gen/
 #      from ALICLOUD_PROVIDER_SCHEMA (a `terraform providers schema -json` file) or, where
-#      the Terraform Registry is reachable, from the provider itself;
+#      the Terraform Registry is reachable, from the provider itself. Not an install script:
+#      the published package would carry it to every consumer, who gets the bindings built;
 #   4. `cdktf synth` of test, prerelease and production.
 # Idempotent: a second run reuses the package installs, the toolchain cache and the bindings.
 set -euo pipefail
@@ -30,4 +31,5 @@ scripts/toolchain.sh > .toolchain.env
 set -a; . ./.toolchain.env; set +a
 
 npm ci --no-audit --no-fund
+npm run gen
 npx cdktf synth

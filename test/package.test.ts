@@ -1,9 +1,10 @@
 /**
- * The library as a user gets it: built with `npm run build`, packed with
- * `npm pack`, installed by file into a fresh project outside the repository,
- * required by its package name from plain JavaScript and type-checked from
- * TypeScript. Generated provider bindings (`.gen`, built into `dist/.gen`) are
- * checked only when the repository has them.
+ * The library as a team gets it. `npm run docs` and `npm pack` (whose prepack
+ * runs `npm run build` and `npm run docs`) make the tarball; the README's quick
+ * start is then followed literally in a fresh project outside the repository:
+ * its install commands (with the tarball for the package name), its
+ * tsconfig.json, cdktf.json and main.ts, and its synth command, which compiles
+ * under `strict` with `skipLibCheck: false` and synthesizes with plain `node`.
  */
 import { spawnSync, SpawnSyncReturns } from "child_process";
 import * as fs from "fs";
@@ -12,10 +13,19 @@ import * as path from "path";
 
 const REPO = path.resolve(__dirname, "..");
 const PACKAGE_NAME = "cdktf-service-platform";
-const TSC = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
+const README = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+
+/** What the package root exports at run time: the curated surface, nothing else. */
+const ROOT_EXPORTS = [
+  "AlicloudEnvironment", "Checker", "Cpu", "DockerEnvironment", "Duration", "EnvValue", "EnvironmentStack", "Image",
+  "LogStore", "Policies", "Port", "Probe", "Release", "Rollout", "Route", "Secret", "Service", "ServiceCatalog", "Size",
+  "Stages", "ValidationError",
+];
+/** Names that are internal: neither exported from the root nor present in any shipped declaration. */
+const INTERNALS = ["renderNginxConfig", "planListeners", "SAE_INSTANCE_SPECS", "resolveAlicloud", "sortViolations"];
 
 /** The environment without what an enclosing `npm run`/`npm test` injects about this repository. */
-function cleanEnv(): NodeJS.ProcessEnv {
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     const lower = key.toLowerCase();
@@ -23,11 +33,16 @@ function cleanEnv(): NodeJS.ProcessEnv {
     if (lower === "npm_config_local_prefix" || key === "INIT_CWD" || key === "NODE_PATH") continue;
     env[key] = value;
   }
-  return env;
+  return { ...env, ...extra };
 }
 
+// The README's commands stay as written; npm reads these instead of extra flags (cache first, no audit).
+const NPM_QUIET = { npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
+
 function run(command: string, args: string[], cwd: string, timeoutMs = 180_000): SpawnSyncReturns<string> {
-  const result = spawnSync(command, args, { cwd, env: cleanEnv(), encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd, env: cleanEnv(NPM_QUIET), encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error || result.status !== 0) {
     throw new Error(
       `\`${command} ${args.join(" ")}\` in ${cwd} failed (${result.error?.message ?? `exit ${result.status}`}):\n` +
@@ -35,6 +50,22 @@ function run(command: string, args: string[], cwd: string, timeoutMs = 180_000):
     );
   }
   return result;
+}
+
+/** A shell command line as a user types it. */
+const shell = (line: string, cwd: string, timeoutMs?: number) => run("sh", ["-c", line], cwd, timeoutMs);
+
+/** The fenced blocks of the README's quick start: files (```lang name) and shell blocks (```sh). */
+function quickStart(): { files: Record<string, string>; shellBlocks: string[] } {
+  const section = README.split(/^## /m).find((s) => s.startsWith("Quick start"));
+  if (!section) throw new Error("README.md has no \"## Quick start\" section");
+  const files: Record<string, string> = {};
+  const shellBlocks: string[] = [];
+  for (const [, lang, name, body] of section.matchAll(/^```(\w+)(?: (\S+))?\n([\s\S]*?)^```$/gm)) {
+    if (name) files[name] = body;
+    else if (lang === "sh") shellBlocks.push(body);
+  }
+  return { files, shellBlocks };
 }
 
 /** Every file of the repository's `lib/` as the path its build output has, without extension. */
@@ -47,142 +78,219 @@ function libModules(dir = path.join(REPO, "lib")): string[] {
   });
 }
 
-const CONSUMER_JS = `
-const fs = require("fs");
-const path = require("path");
-const { App } = require("cdktf");
-const platform = require("${PACKAGE_NAME}");
+/** Every file under `dir`, relative to it. */
+function filesUnder(dir: string, base = dir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full, base) : [path.relative(base, full).split(path.sep).join("/")];
+  });
+}
 
-const catalog = new platform.ServiceCatalog();
-new platform.Service(catalog, "hello", {
-  image: platform.Image.fromRegistry("demo/hello"),
-  replicas: 2,
-  ports: [platform.Port.http(8080, { route: platform.Route.public({ listenerPort: 8080, domains: ["hello.example.com"] }) })],
-  probe: platform.Probe.http(8080, { path: "/healthz" }),
-});
-const app = new App({ outdir: process.argv[2] });
-new platform.DockerEnvironment(app, "test", { catalog, release: platform.Release.of({ hello: "1.2.3" }) });
-app.synth();
-fs.writeFileSync(path.join(process.argv[2], "resolved.json"), JSON.stringify({
-  library: require.resolve("${PACKAGE_NAME}"),
-  cdktf: require.resolve("cdktf"),
-  libraryCdktf: require.resolve("cdktf", { paths: [path.dirname(require.resolve("${PACKAGE_NAME}"))] }),
-}));
-`;
+/** `docs/…` and `examples/…` paths a text mentions, as it writes them. */
+function docPaths(text: string): string[] {
+  return [...new Set([...text.matchAll(/(?<![\w./-])((?:docs|examples)\/[\w./-]*[\w/])/g)].map((m) => m[1]))];
+}
 
-const CONSUMER_TS = `
-import { Image, Release, Service, ServiceCatalog, renderNginxConfig } from "${PACKAGE_NAME}";
-
-const catalog = new ServiceCatalog();
-const service: Service = new Service(catalog, "hello", { image: Image.fromRegistry("demo/hello") });
-const replicas: number = service.replicas;
-const config: string = renderNginxConfig([]);
-// @ts-expect-error replicas is a number: this only compiles when the declarations are really used
-new Service(catalog, "bad", { image: Image.fromRegistry("demo/bad"), replicas: "two" });
-export const used = [replicas, config, Release.of({ hello: "1.2.3" })];
-`;
-
-describe("the packed library", () => {
+describe("the packed library, installed as the README's quick start says", () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "csp-package-"));
   const packDir = path.join(tmp, "pack");
+  const unpacked = path.join(tmp, "unpacked");
   const project = path.join(tmp, "consumer");
-  const outdir = path.join(tmp, "out");
-  let tarball = "";
+  const { files, shellBlocks } = quickStart();
   let entries: string[] = [];
+  let manifest: any;
 
   beforeAll(() => {
     expect(path.relative(REPO, tmp).startsWith("..")).toBe(true);
-    fs.mkdirSync(packDir);
-    fs.mkdirSync(project);
+    for (const dir of [packDir, unpacked, project]) fs.mkdirSync(dir);
 
-    run("npm", ["run", "build"], REPO);
-    run("npm", ["pack", "--pack-destination", packDir], REPO, 60_000);
+    // The README tells a user to run this; a failing validation (undocumented symbol, broken link) stops here.
+    run("npm", ["run", "docs"], REPO, 120_000);
+    expect(fs.existsSync(path.join(REPO, "docs", "api", "README.md"))).toBe(true);
+    run("npm", ["pack", "--pack-destination", packDir], REPO, 300_000);
     const packed = fs.readdirSync(packDir).filter((f) => f.endsWith(".tgz"));
     expect(packed).toHaveLength(1);
-    tarball = path.join(packDir, packed[0]!);
-    entries = run("tar", ["-tzf", tarball], packDir).stdout.split("\n").filter(Boolean).map((e) => e.replace(/^package\//, ""));
+    const tarball = path.join(packDir, packed[0]!);
+    run("tar", ["-xzf", tarball, "-C", unpacked], tmp);
+    entries = filesUnder(path.join(unpacked, "package"));
+    manifest = JSON.parse(fs.readFileSync(path.join(unpacked, "package", "package.json"), "utf8"));
 
-    fs.writeFileSync(
-      path.join(project, "package.json"),
-      JSON.stringify({ name: "csp-consumer", version: "1.0.0", private: true }, null, 2),
-    );
-    run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund"], project);
-  }, 240_000);
+    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "csp-consumer", version: "1.0.0", private: true }, null, 2));
+    const [install] = shellBlocks;
+    const lines = install.trim().split("\n");
+    const withTarball = lines.map((line) => line.replace(new RegExp(`^(npm install .*?)\\b${PACKAGE_NAME}\\b(?=\\s|$)`), `$1${tarball}`));
+    expect(withTarball.filter((line, i) => line !== lines[i])).toHaveLength(1);
+    for (const line of withTarball) shell(line, project, 240_000);
+    for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(project, name), body);
+  }, 600_000);
 
   afterAll(() => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  test("package.json points main and types at files in the tarball", () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8"));
-    expect(manifest.name).toBe(PACKAGE_NAME);
-    expect(entries).toContain(manifest.main);
-    expect(entries).toContain(manifest.types);
-    expect(manifest.types).toBe("dist/lib/index.d.ts");
-  });
+  describe("the tarball", () => {
+    test("peers on cdktf and constructs with the ranges the README installs, and runs no install script", () => {
+      const [install] = shellBlocks;
+      expect(install).toContain(`cdktf@${manifest.peerDependencies.cdktf} `);
+      expect(install).toContain(`constructs@${manifest.peerDependencies.constructs}\n`);
+      expect(manifest.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.4.2" });
+      expect(Object.keys(manifest.dependencies).filter((name) => ["cdktf", "constructs"].includes(name))).toEqual([]);
+      expect(manifest.dependencies["@cdktf/provider-docker"]).toMatch(/^\d+\.\d+\.\d+$/);
+      // npm runs (and asks to allow) these for a dependency; prepare too, for a tarball or git install.
+      const lifecycle = ["preinstall", "install", "postinstall", "prepare"];
+      expect(Object.keys(manifest.scripts ?? {}).filter((s) => lifecycle.includes(s))).toEqual([]);
+    });
 
-  test("the tarball holds JavaScript and declarations for every library module, and no sources or tests", () => {
-    const missing = libModules().flatMap((m) => [`${m}.js`, `${m}.d.ts`]).filter((f) => !entries.includes(f));
-    expect(missing).toEqual([]);
-    const unexpected = entries.filter(
-      (e) => !e.startsWith("dist/lib/") && !e.startsWith("dist/.gen/") &&
-        !["package.json", "README.md", "CHANGELOG.md", "LICENSE", "bin/plan-review.js"].includes(e),
-    );
-    expect(unexpected).toEqual([]);
-    expect(entries.filter((e) => e.endsWith(".ts") && !e.endsWith(".d.ts"))).toEqual([]);
-  });
+    test("exports the construct library and the review API, with types for both, and keeps the plan-review bin", () => {
+      expect(manifest.exports).toEqual({
+        ".": { types: "./dist/lib/index.d.ts", default: "./dist/lib/index.js" },
+        "./review": { types: "./dist/lib/review/index.d.ts", default: "./dist/lib/review/index.js" },
+        "./package.json": "./package.json",
+      });
+      expect(manifest.typesVersions).toEqual({ "*": { review: ["dist/lib/review/index.d.ts"] } });
+      expect(manifest.bin).toEqual({ "plan-review": "bin/plan-review.js" });
+      for (const target of [manifest.main, manifest.types, "dist/lib/review/index.js", "dist/lib/review/index.d.ts", manifest.bin["plan-review"]]) {
+        expect(entries).toContain(target.replace(/^\.\//, ""));
+      }
+    });
 
-  test("the installed package's plan-review command runs from the compiled code", () => {
-    const bin = path.join(project, "node_modules", ".bin", "plan-review");
-    const help = run(bin, ["--help"], project).stdout;
-    expect(help).toContain("Usage: plan-review");
-    expect(fs.existsSync(path.join(project, "node_modules", PACKAGE_NAME, "lib"))).toBe(false);
-  });
-
-  test("generated provider bindings are shipped when the repository has them", () => {
-    const generated = path.join(REPO, ".gen", "providers", "alicloud", "index.ts");
-    if (fs.existsSync(generated)) {
+    test("holds JavaScript and declarations for every library module, the docs and examples, and no sources or tests", () => {
+      const missing = libModules().flatMap((m) => [`${m}.js`, `${m}.d.ts`]).filter((f) => !entries.includes(f));
+      expect(missing).toEqual([]);
       expect(entries).toEqual(expect.arrayContaining([
-        "dist/.gen/providers/alicloud/index.js",
-        "dist/.gen/providers/alicloud/index.d.ts",
+        "docs/api/README.md", "docs/policies.md", "docs/plan-review.md", "docs/e2e.md",
+        "dist/.gen/providers/alicloud/index.js", "dist/.gen/providers/alicloud/index.d.ts",
       ]));
-    } else {
-      // without bindings the library must not need them
-      expect(entries.filter((e) => e.startsWith("dist/lib/")).length).toBeGreaterThan(0);
-      expect(fs.existsSync(path.join(project, "node_modules", PACKAGE_NAME, "dist", "lib", "index.js"))).toBe(true);
-    }
+      const unexpected = entries.filter((e) => !/^(dist\/lib|dist\/\.gen|docs|examples)\//.test(e) &&
+        !["package.json", "README.md", "CHANGELOG.md", "LICENSE", "bin/plan-review.js"].includes(e));
+      expect(unexpected).toEqual([]);
+      expect(entries.filter((e) => e.endsWith(".ts") && !e.endsWith(".d.ts"))).toEqual([]);
+    });
+
+    test("every docs/ and examples/ path the README, the shipped docs and the library's messages name is in the package", () => {
+      const texts = [README, ...entries.filter((e) => /^docs\/[^/]+\.md$/.test(e) || /^dist\/lib\/.*\.js$/.test(e))
+        .map((e) => fs.readFileSync(path.join(unpacked, "package", e), "utf8"))];
+      const named = [...new Set(texts.flatMap(docPaths))];
+      expect(named).toEqual(expect.arrayContaining(["docs/policies.md", "docs/api/README.md", "examples/github-actions/plan-review.yml"]));
+      const absent = named.filter((p) => !entries.some((e) => e === p || e.startsWith(p.endsWith("/") ? p : `${p}/`)));
+      expect(absent).toEqual([]);
+    });
+
+    test("ships no declaration of an internal", () => {
+      const declarations = entries.filter((e) => e.startsWith("dist/lib/") && e.endsWith(".d.ts"));
+      const leaks = declarations.flatMap((e) => {
+        const text = fs.readFileSync(path.join(unpacked, "package", e), "utf8");
+        return [...INTERNALS, "register("].filter((name) => text.includes(name)).map((name) => `${e}: ${name}`);
+      });
+      expect(leaks).toEqual([]);
+    });
   });
 
-  test("a plain JavaScript project requires it by name and synthesizes a Docker environment", () => {
-    fs.writeFileSync(path.join(project, "synth.js"), CONSUMER_JS);
-    run(process.execPath, ["synth.js", outdir], project, 120_000);
+  describe("the quick start project", () => {
+    test("uses strict type checking of its own code and of every declaration it imports", () => {
+      const { compilerOptions } = JSON.parse(files["tsconfig.json"]);
+      expect(compilerOptions.strict).toBe(true);
+      expect(compilerOptions.skipLibCheck).toBe(false);
+      expect(Object.keys(files).sort()).toEqual(["cdktf.json", "main.ts", "tsconfig.json"]);
+    });
 
-    const resolved = JSON.parse(fs.readFileSync(path.join(outdir, "resolved.json"), "utf8"));
-    expect(resolved.library).toBe(fs.realpathSync(path.join(project, "node_modules", PACKAGE_NAME, "dist", "lib", "index.js")));
-    // the App and the library's stacks come from one cdktf, installed with the package
-    expect(resolved.cdktf).toBe(resolved.libraryCdktf);
-    expect(resolved.cdktf.startsWith(fs.realpathSync(project))).toBe(true);
+    test("has one cdktf and one constructs, shared by the App and the library", () => {
+      for (const name of ["cdktf", "constructs"]) {
+        const copies = run("npm", ["ls", name, "--all", "--parseable"], project).stdout.split("\n").filter(Boolean);
+        expect(copies).toEqual([fs.realpathSync(path.join(project, "node_modules", name))]);
+      }
+      const resolved = run(process.execPath, ["-e", `
+        const path = require("path");
+        const library = path.dirname(require.resolve("${PACKAGE_NAME}"));
+        console.log(JSON.stringify([require.resolve("constructs"), require.resolve("constructs", { paths: [library] })]));
+      `], project).stdout;
+      const [app, library] = JSON.parse(resolved);
+      expect(library).toBe(app);
+    });
 
-    const stack = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "test", "cdk.tf.json"), "utf8"));
-    const names = (type: string) => Object.values(stack.resource?.[type] ?? {}).map((r: any) => r.name).sort();
-    expect(names("docker_network")).toEqual(["test-net"]);
-    expect(names("docker_container")).toEqual([1, 2].map(
-      (i) => `hello-${i}_1.2.3-\${substr(terraform_data.hello-${i}-generation.id, 0, 8)}`).concat(["test-lb", "test-registry"]));
-    expect(names("docker_image")).toContain("localhost:5000/demo/hello:1.2.3");
-    const lb = Object.values(stack.resource.docker_container).find((c: any) => c.name === "test-lb") as any;
-    const nginxConf = lb.upload.find((u: any) => u.file === "/etc/nginx/nginx.conf").content as string;
-    expect(nginxConf).toContain("server_name hello.example.com;");
-    expect(nginxConf).toContain("server hello-1:8080 ");
-    expect(nginxConf).toContain("server hello-2:8080 ");
-  }, 120_000);
+    test("synthesizes test and production with the README's command, which is the cdktf.json app", () => {
+      const synth = shellBlocks[1].trim();
+      expect(JSON.parse(files["cdktf.json"]).app).toBe(synth);
+      shell(synth, project, 240_000);
 
-  test("a TypeScript project type-checks against the shipped declarations", () => {
-    fs.writeFileSync(path.join(project, "check.ts"), CONSUMER_TS);
-    const result = spawnSync(
-      process.execPath,
-      [TSC, "--noEmit", "--strict", "--target", "es2022", "--module", "commonjs", "--moduleResolution", "node", "check.ts"],
-      { cwd: project, env: cleanEnv(), encoding: "utf8", timeout: 120_000 },
-    );
-    expect({ status: result.status, output: `${result.stdout}${result.stderr}` }).toEqual({ status: 0, output: "" });
-  }, 120_000);
+      const stack = (name: string) => JSON.parse(fs.readFileSync(path.join(project, "cdktf.out", "stacks", name, "cdk.tf.json"), "utf8"));
+      const test = stack("test").resource;
+      const names = Object.values<any>(test.docker_container).map((c) => c.name).sort();
+      expect(names).toEqual([
+        ...[1, 2].map((i) => `hello-${i}_1.0.0-\${substr(terraform_data.hello-${i}-generation.id, 0, 8)}`), "test-lb", "test-registry",
+      ]);
+      const lb = Object.values<any>(test.docker_container).find((c) => c.name === "test-lb");
+      const nginx = lb.upload.find((u: any) => u.file === "/etc/nginx/nginx.conf").content as string;
+      expect(nginx).toContain("server_name hello.example.com;");
+      expect(nginx).toContain("server hello-1:8080 ");
+
+      const [app] = Object.values<any>(stack("production").resource.alicloud_sae_application);
+      expect(app.image_url).toBe("demo-registry-vpc.cn-hangzhou.cr.aliyuncs.com/demo/hello:1.0.0");
+      expect(app.replicas).toBe(2);
+    }, 300_000);
+
+    test("a misspelt release key does not compile, and neither do internals nor a missing stage", () => {
+      fs.writeFileSync(path.join(project, "typo.ts"), `
+        import { ServiceCatalog } from "${PACKAGE_NAME}";
+        export const release = new ServiceCatalog<"hello">().release({ helo: "1.0.0" });
+      `);
+      const config = (file: string) => {
+        const name = `${file}.tsconfig.json`;
+        fs.writeFileSync(path.join(project, name), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true }, include: [file] }));
+        return name;
+      };
+      const failed = spawnSync("npx", ["tsc", "-p", config("typo.ts")], { cwd: project, env: cleanEnv(), encoding: "utf8" });
+      expect(failed.status).not.toBe(0);
+      expect(failed.stdout).toContain(`'helo' does not exist in type 'ReleaseEntries<"hello">'`);
+
+      // Each @ts-expect-error fails the compile when its line does compile.
+      fs.writeFileSync(path.join(project, "refused.ts"), `
+        import { AlicloudEnvironment, Image, Service, ServiceCatalog } from "${PACKAGE_NAME}";
+        // @ts-expect-error internals are not exported
+        import { renderNginxConfig } from "${PACKAGE_NAME}";
+        import { App } from "cdktf";
+        const catalog = new ServiceCatalog<"hello">();
+        const hello = new Service(catalog, "hello", { image: Image.fromRegistry("demo/hello") });
+        // @ts-expect-error register is internal: stripped from the declarations
+        catalog.register(hello);
+        // @ts-expect-error "helo" is not a service of the catalog
+        new Service(catalog, "helo", { image: Image.fromRegistry("demo/hello") });
+        // @ts-expect-error settings is required: no stage is assumed
+        new AlicloudEnvironment(new App(), "production", {
+          catalog, release: catalog.release({ hello: "1.0.0" }), region: "cn-hangzhou", network: { zones: [] },
+          registry: {}, state: { bucket: "b", tablestoreEndpoint: "https://l.cn-hangzhou.ots.aliyuncs.com" },
+        });
+        export const unused = renderNginxConfig;
+      `);
+      shell(`npx tsc -p ${config("refused.ts")}`, project);
+    }, 120_000);
+
+    test("the review API is its own entry point, for node and node16 module resolution", () => {
+      fs.writeFileSync(path.join(project, "review.ts"), `
+        import * as review from "${PACKAGE_NAME}/review";
+        export const names: string[] = Object.keys(review);
+      `);
+      // commonjs resolves as node10, which reads typesVersions; node16 reads the exports map.
+      for (const resolution of [["--module", "commonjs"], ["--module", "node16", "--moduleResolution", "node16"]]) {
+        shell(["npx", "tsc", "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "es2022", ...resolution, "review.ts"].join(" "), project);
+      }
+      const loaded = JSON.parse(run(process.execPath, ["-e", `
+        const root = Object.keys(require("${PACKAGE_NAME}"));
+        const review = Object.keys(require("${PACKAGE_NAME}/review"));
+        let deep = "";
+        try { require("${PACKAGE_NAME}/dist/lib/platforms/docker/nginx-config"); } catch (e) { deep = e.code; }
+        console.log(JSON.stringify({ root, review, deep }));
+      `], project).stdout);
+      expect(loaded.root.sort()).toEqual(ROOT_EXPORTS);
+      expect(loaded.review.length).toBeGreaterThan(0);
+      expect(loaded.review.filter((name: string) => loaded.root.includes(name))).toEqual([]);
+      expect(loaded.deep).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
+    }, 120_000);
+
+    test("the installed plan-review command runs from the compiled code", () => {
+      const help = run(path.join(project, "node_modules", ".bin", "plan-review"), ["--help"], project).stdout;
+      expect(help).toContain("Usage: plan-review");
+      expect(fs.existsSync(path.join(project, "node_modules", PACKAGE_NAME, "lib"))).toBe(false);
+    });
+  });
 });
