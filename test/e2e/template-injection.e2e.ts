@@ -16,6 +16,7 @@ import * as path from "path";
 import { App, LocalBackend } from "cdktf";
 import { DockerEnvironment, Duration, EnvValue, Image, Port, Probe, Release, Service, ServiceCatalog } from "../../lib";
 import { dockerHealthcheck } from "../../lib/platforms/docker/healthcheck";
+import { shopCatalog } from "../../stacks/services";
 import { testRelease } from "../../stacks/test";
 import {
   ROOT, Run, containersOf, describeFailure, docker, inspect, killChildren, run, runOk, sweep, toolchainEnv, writeProviderOverride,
@@ -25,7 +26,7 @@ const ENV = "literal";
 const WORKDIR = path.resolve(process.env.E2E_WORKDIR ?? path.join(ROOT, "cdktf.out/e2e"), ENV);
 const STATE = path.join(WORKDIR, "state", "terraform.tfstate");
 /** An image the main e2e run builds anyway: busybox httpd answering /healthz. */
-const VERSION = testRelease.versionOf("web")!;
+const VERSION = testRelease(shopCatalog()).versionOf("web")!;
 
 /** Text Terraform would evaluate if it reached it unescaped. */
 const PROBE_PATH = "/healthz?t=${timestamp()}&d=%{if}x";
