@@ -17,16 +17,18 @@ const README = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
 
 /** What the package root exports at run time: the curated surface, nothing else. */
 const ROOT_EXPORTS = [
-  "ALICLOUD_REGIONS", "AlicloudEnvironment", "Checker", "Cpu", "DockerEnvironment", "Duration", "EnvValue", "EnvironmentStack", "Image",
-  "LogStore", "Policies", "Port", "Probe", "Release", "Rollout", "Route", "Secret", "Service", "ServiceCatalog", "Size",
-  "Stages", "ValidationError",
+  "ALICLOUD_REGIONS", "AlicloudEnvironment", "CheckedStack", "Checker", "Cpu", "DockerEnvironment", "Duration", "EnvValue",
+  "EnvironmentStack", "Image", "LogStore", "Policies", "Port", "Probe", "RAM_ACTIONS_BY_TYPE", "Release", "Rollout", "Route",
+  "Secret", "Service", "ServiceCatalog", "Size", "Stages", "StateBootstrap", "ValidationError",
 ];
 /** Names that are internal: neither exported from the root nor present in any shipped declaration. */
 const INTERNALS = ["renderNginxConfig", "planListeners", "SAE_INSTANCE_SPECS", "resolveAlicloud", "sortViolations"];
 /** Internal members of public classes, stripped from their declaration files. */
 const INTERNAL_MEMBERS: Record<string, string[]> = {
   "dist/lib/model/catalog.d.ts": ["register(", "freeze("],
-  "dist/lib/environments/environment-stack.d.ts": ["claims(", "findings(", "policyNames", "lossReporter"],
+  "dist/lib/environments/checked-stack.d.ts": ["claims(", "findings(", "policyNames", "checkAtSynth", "record(", "hasErrors"],
+  "dist/lib/environments/environment-stack.d.ts": ["policyNames", "lossReporter", "deletionProtection"],
+  "dist/lib/platforms/alicloud/state-bootstrap.d.ts": ["checkAtSynth", "deletionProtection"],
   "dist/lib/platforms/docker/docker-environment.d.ts": ["listeners:", "claims("],
   "dist/lib/platforms/alicloud/alicloud-environment.d.ts": ["config:", "claims("],
 };

@@ -5,14 +5,19 @@ import { StateLocation, parseTablestoreEndpoint } from "./state";
 
 /** One statement of a RAM policy document. */
 export interface RamStatement {
+  /** The deployer's policy only allows. */
   readonly Effect: "Allow";
+  /** RAM actions, e.g. `oss:PutObject`. */
   readonly Action: readonly string[];
+  /** Resource ARNs the actions apply to, `*` where RAM scopes no narrower. */
   readonly Resource: readonly string[];
 }
 
 /** A RAM policy document (policy language version 1). */
 export interface RamPolicyDocument {
+  /** The policy language version. */
   readonly Version: "1";
+  /** The statements, each allowing actions on resources. */
   readonly Statement: readonly RamStatement[];
 }
 

@@ -3,11 +3,18 @@ import { AlicloudStateProps } from "./alicloud-props";
 
 /** A RAM role deployments run as, holding the deployer policy. */
 export interface DeployerRoleProps {
-  /** Name of the role: 1-64 letters, digits, '.', '-' or '_'. */
+  /**
+   * Name of the role: 1-64 letters, digits, '.', '-' or '_'.
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/ram_role#role_name | alicloud_ram_role.role_name}
+   */
   readonly name: string;
   /** Who may assume the role: RAM ARNs of accounts (`acs:ram::<account id>:root`), users or roles. */
   readonly trustedPrincipals: readonly string[];
-  /** Longest session of the assumed role, in seconds (3600 to 43200). @default 3600 */
+  /**
+   * Longest session of the assumed role, in seconds (3600 to 43200).
+   * @default 3600
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/ram_role#max_session_duration | alicloud_ram_role.max_session_duration}
+   */
   readonly maxSessionDuration?: number;
 }
 
@@ -15,13 +22,21 @@ export interface DeployerRoleProps {
 export interface DeployerProps {
   /** The environments deployed with these permissions; their state must be the state this stack creates. */
   readonly environments: readonly AlicloudEnvironment[];
-  /** Name of the RAM policy: 1-128 letters, digits or '-'. @default "<stack id>-deployer" */
+  /**
+   * Name of the RAM policy: 1-128 letters, digits or '-'.
+   * @default `${id}-deployer`
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/ram_policy#policy_name | alicloud_ram_policy.policy_name}
+   */
   readonly policyName?: string;
-  /** A role holding the policy. @default - no role: attach the policy to a RAM user or group yourself */
+  /**
+   * A role holding the policy. Unset, no role is created: attach the policy to a RAM user or group yourself.
+   * @default undefined
+   */
   readonly role?: DeployerRoleProps;
   /**
    * RAM actions, by resource type, for types the library does not map (resources
-   * added to an environment by hand). @default - none
+   * added to an environment by hand).
+   * @default {}
    */
   readonly actions?: Readonly<Record<string, readonly string[]>>;
 }
@@ -36,6 +51,9 @@ export interface StateBootstrapProps {
    * the first label of `tablestoreEndpoint`.
    */
   readonly state: AlicloudStateProps;
-  /** A RAM policy (and role) for deploying the environments. @default - none */
+  /**
+   * A RAM policy (and role) for deploying the environments. Unset, none is created.
+   * @default undefined
+   */
   readonly deployer?: DeployerProps;
 }
