@@ -28,7 +28,6 @@ describe("the Markdown report", () => {
     const test = review.changes.stacks.find((s) => s.stack === "test")!;
     expect(test.resources.filter((r) => r.action === "replace").map((r) => r.address)).toEqual([
       "docker_container.web-1", "docker_container.web-2", "docker_image.web-image",
-      "terraform_data.web-1-generation", "terraform_data.web-2-generation",
     ]);
     expect(markdown).toContain("| replace | `docker_container.web-1` | image, name force replacement; new one created before the old one is destroyed |");
   });

@@ -1,5 +1,6 @@
 import { allFiles } from "../support/synth";
 import { synthExampleApp } from "../support/run-app";
+import { replicaName } from "../support/replica-name";
 
 const SECRET = "Kn0wn-s3cret/value+for=tests";
 
@@ -20,13 +21,22 @@ describe("the example App", () => {
       "nginx:stable",
       "registry:2",
     ]);
-    const generation = (replica: string) => `-\${substr(terraform_data.${replica}-generation.id, 0, 8)}`;
-    expect(Object.values<any>(test.docker_container).map((c) => c.name).sort()).toEqual([
-      `orders-api-1_2.1.0${generation("orders-api-1")}`, `orders-api-2_2.1.0${generation("orders-api-2")}`,
-      "test-lb", "test-registry",
-      `web-1_1.3.0${generation("web-1")}`, `web-2_1.3.0${generation("web-2")}`,
-      `worker-1_1.0.4${generation("worker-1")}`, `worker-2_1.0.4${generation("worker-2")}`,
-    ]);
+    const network = "docker_network.network.name";
+    const reads = {
+      "orders-api": ["var.orders_db_host", "var.orders_db_user", "var.orders_db_password", "docker_image.orders-api-image.image_id", network],
+      web: ["docker_image.web-image.image_id", network],
+      worker: ["var.worker_queue_host", "docker_image.worker-image.image_id", network],
+    };
+    const versions = { "orders-api": "2.1.0", web: "1.3.0", worker: "1.0.4" };
+    for (const [service, version] of Object.entries(versions)) {
+      for (const replica of [1, 2]) {
+        expect(test.docker_container[`${service}-${replica}`].name)
+          .toMatch(replicaName(`${service}-${replica}_${version}`, reads[service as keyof typeof reads]));
+      }
+    }
+    expect(test.docker_container["load-balancer"].name).toBe("test-lb");
+    expect(test.docker_container.registry.name).toBe("test-registry");
+    expect(Object.keys(test.docker_container)).toHaveLength(8);
     expect(test.docker_volume["registry-data"].name).toBe("test-registry-data");
   });
 

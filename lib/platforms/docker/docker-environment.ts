@@ -3,7 +3,6 @@ import { Image } from "@cdktf/provider-docker/lib/image";
 import { Network } from "@cdktf/provider-docker/lib/network";
 import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
 import { Volume } from "@cdktf/provider-docker/lib/volume";
-import { DataResource, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { Claim } from "../../environments/claims";
 import { EnvironmentStack } from "../../environments/environment-stack";
@@ -13,6 +12,7 @@ import { Service } from "../../model/service";
 import { DockerEnvironmentProps, ResolvedDockerProps } from "./docker-props";
 import { dockerClaims } from "./docker-claims";
 import { dockerRules } from "./docker-rules";
+import { Generations } from "./generation";
 import { dockerHealthcheck, healthyWithin } from "./healthcheck";
 import { Listener, planListeners } from "./load-balancer-plan";
 import { LOAD_BALANCER_ALIAS, REGISTRY_ALIAS, environmentNames, replicaContainerName, replicaHost } from "./names";
@@ -95,27 +95,26 @@ export class DockerEnvironment extends EnvironmentStack {
       memorySwap: service.resources.memory.toMebibytes(),
       healthcheck: service.probe ? dockerHealthcheck(service.probe) : undefined,
     };
+    const shared = {
+      ...this.commonContainer(service.name, version, service.labels),
+      ...settings,
+      wait: service.probe !== undefined,
+      waitTimeout: service.probe ? healthyWithin(service.probe) : undefined,
+      // The new version's replica starts and turns healthy before the old one stops.
+      lifecycle: { createBeforeDestroy: true },
+      // Without it the provider stops old replicas with a zero timeout, cutting requests in flight.
+      destroyGraceSeconds: 10,
+    } satisfies Partial<ContainerConfig>;
+    const generations = new Generations(shared);
     return Array.from({ length: this.replicasOf(service) }, (_, index) => {
       const replica = index + 1;
-      // Any change to these replaces the container, and the replacement starts before the old
-      // one stops, so it needs a name of its own: a generation that is replaced with them.
-      const generation = new DataResource(this, `${service.name}-${replica}-generation`, {
-        triggersReplace: settings,
-        lifecycle: { createBeforeDestroy: true },
-      });
-      return new Container(this, `${service.name}-${replica}`, {
-        ...this.commonContainer(service.name, version, service.labels),
-        ...settings,
-        name: `${replicaContainerName(service.name, replica, version)}-${Fn.substr(generation.id, 0, 8)}`,
+      const own = {
         hostname: replicaHost(service.name, replica),
-        wait: service.probe !== undefined,
-        waitTimeout: service.probe ? healthyWithin(service.probe) : undefined,
         networksAdvanced: [{ name: network.name, aliases: [service.name, replicaHost(service.name, replica)] }],
-        // The new version's replica starts and turns healthy before the old one stops.
-        lifecycle: { createBeforeDestroy: true },
-        // Without it the provider stops old replicas with a zero timeout, cutting requests in flight.
-        destroyGraceSeconds: 10,
-      });
+      } satisfies Partial<ContainerConfig>;
+      // A replacement starts before the old replica stops, so it needs a name of its own.
+      const name = `${replicaContainerName(service.name, replica, version)}-${generations.of(own)}`;
+      return new Container(this, `${service.name}-${replica}`, { ...shared, ...own, name });
     });
   }
 

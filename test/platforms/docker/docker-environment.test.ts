@@ -2,6 +2,7 @@ import { Testing } from "cdktf";
 import {
   Cpu, Duration, DockerEnvironment, EnvValue, Image, Port, Probe, Release, Route, Secret, Service, ServiceCatalog, Size, Stages,
 } from "../../../lib";
+import { replicaName } from "../../support/replica-name";
 
 function render(build: (catalog: ServiceCatalog) => void, versions: Record<string, string>, props = {}) {
   const catalog = new ServiceCatalog();
@@ -46,31 +47,54 @@ describe("DockerEnvironment", () => {
     expect(other.resource.docker_image["orders-api-image"].name).toBe("registry.example.com:443/shop/orders-api:1.0.9");
   });
 
-  test("replicas become containers named per replica and version", () => {
+  const apiReads = [
+    "var.orders_db_host", "var.orders_db_password", "docker_image.orders-api-image.image_id", "docker_network.network.name",
+  ];
+  /** The synth-time digest inside a replica's generation. */
+  const digestOf = (container: any): string => /"([0-9a-f]{16})"/.exec(container.name)![1];
+
+  test("replicas become containers named per replica, version and generation", () => {
     const { json } = render(api, { "orders-api": "1.0.9" });
     const replicas = containers(json, "orders-api-");
-    expect(replicas.map((c) => c.name)).toEqual([1, 2, 3].map(
-      (i) => `orders-api-${i}_1.0.9-\${substr(terraform_data.orders-api-${i}-generation.id, 0, 8)}`));
+    replicas.forEach((c, i) => expect(c.name).toMatch(replicaName(`orders-api-${i + 1}_1.0.9`, apiReads)));
+    expect(new Set(replicas.map(digestOf)).size).toBe(3);
     expect(replicas.map((c) => c.hostname)).toEqual(["orders-api-1", "orders-api-2", "orders-api-3"]);
     for (const c of replicas) {
       expect(c.image).toBe("${docker_image.orders-api-image.image_id}");
       expect(c.restart).toBe("unless-stopped");
       expect(c.lifecycle).toEqual({ create_before_destroy: true });
     }
+    // The generation is computed at synth: no helper resource (and no subprocess) per replica.
+    expect(json.resource.terraform_data).toBeUndefined();
   });
 
-  test("each replica's generation is replaced with anything that replaces the container", () => {
-    const { json } = render(api, { "orders-api": "1.0.9" });
-    const generation = json.resource.terraform_data["orders-api-1-generation"];
-    expect(generation.lifecycle).toEqual({ create_before_destroy: true });
-    expect(generation.triggers_replace).toEqual({
-      image: "${docker_image.orders-api-image.image_id}",
-      env: containers(json, "orders-api-")[0].env,
-      cpus: "1.0",
-      memory: 2048,
-      memorySwap: 2048,
-      healthcheck: { test: ["CMD", "nc", "-z", "127.0.0.1", "8085"], interval: "20s", timeout: "10s", startPeriod: "3s", retries: 4 },
-    });
+  test("a replica's generation changes with anything that replaces the container, and only then", () => {
+    const first = (json: any) => digestOf(containers(json, "orders-api-1")[0]);
+    const base = first(render(api, { "orders-api": "1.0.9" }).json);
+    expect(first(render(api, { "orders-api": "1.0.9" }).json)).toBe(base);
+    // Scaling down leaves the remaining replicas as they are.
+    expect(first(render(api, {}, { release: Release.of({ "orders-api": { version: "1.0.9", replicas: 1 } }) }).json)).toBe(base);
+    const changed = {
+      version: render(api, { "orders-api": "1.0.10" }).json,
+      env: render((c) => api(c, { env: { LOG_LEVEL: EnvValue.literal("debug"), DB_HOST: EnvValue.fromVariable("orders_db_host") } }),
+        { "orders-api": "1.0.9" }).json,
+      cpu: render((c) => api(c, { resources: { cpu: Cpu.cores(2), memory: Size.gibibytes(2) } }), { "orders-api": "1.0.9" }).json,
+      memory: render((c) => api(c, { resources: { cpu: Cpu.cores(1), memory: Size.gibibytes(3) } }), { "orders-api": "1.0.9" }).json,
+      probe: render((c) => api(c, { probe: Probe.tcp(8085, { timeout: Duration.seconds(9), period: Duration.seconds(20) }) }),
+        { "orders-api": "1.0.9" }).json,
+      logs: render(api, { "orders-api": "1.0.9" }, { logMaxSize: "20m" }).json,
+    };
+    for (const [what, json] of Object.entries(changed)) {
+      expect({ what, changed: first(json) !== base }).toEqual({ what, changed: true });
+    }
+  });
+
+  test("what only Terraform knows is hashed by Terraform: the image id, variables and secrets", () => {
+    const { json } = render((c) => new Service(c, "worker", { image: Image.fromRegistry("shop/worker") }), { worker: "1" });
+    expect(containers(json, "worker-")[0].name)
+      .toMatch(replicaName("worker-1_1", ["docker_image.worker-image.image_id", "docker_network.network.name"]));
+    const api1 = containers(render(api, { "orders-api": "1.0.9" }).json, "orders-api-1")[0];
+    expect(api1.name).toMatch(replicaName("orders-api-1_1.0.9", apiReads));
   });
 
   test("a release can scale a service in one environment", () => {
