@@ -43,10 +43,10 @@ export function validateRendered(
   const c = new Checker("rendered");
   const tainted = secretCarriers(stack);
   for (const [id, output] of Object.entries(stack.output ?? {})) {
-    const carrier = [...tainted.keys()].find((address) => references(JSON.stringify(output.value ?? null), address));
+    const carrier = firstCarrier(referencesIn(JSON.stringify(output.value ?? null)), tainted);
     if (carrier === undefined) continue;
     c.expect(output.sensitive === true, path, `output.${id}.sensitive`, output.sensitive,
-      `true: the output reads ${carrier}, which carries the sensitive variable ${tainted.get(carrier)}`);
+      `true: the output reads ${carrier}, which carries the sensitive variable ${tainted.get(carrier)!.variable}`);
   }
   if (deletionProtection) {
     for (const type of STATEFUL_RESOURCE_TYPES) {
@@ -59,27 +59,37 @@ export function validateRendered(
   return c.violations;
 }
 
+/** A Terraform address that may hold a secret: which sensitive variable, and when it was found. */
+interface Carrier {
+  readonly variable: string;
+  readonly order: number;
+}
+
 /**
  * Every Terraform address whose value may contain a secret: sensitive
  * variables, and resources that read one directly or through another carrier.
- * Maps each address to the sensitive variable it carries.
  */
-function secretCarriers(stack: RenderedStack): Map<string, string> {
-  const carriers = new Map<string, string>();
+function secretCarriers(stack: RenderedStack): Map<string, Carrier> {
+  const carriers = new Map<string, Carrier>();
+  const add = (address: string, variable: string) => carriers.set(address, { variable, order: carriers.size });
   for (const [name, variable] of Object.entries(stack.variable ?? {})) {
-    if (variable.sensitive === true) carriers.set(`var.${name}`, `var.${name}`);
+    if (variable.sensitive === true) add(`var.${name}`, `var.${name}`);
   }
   // depends_on orders resources without reading their values, so it carries nothing.
+  // Each resource's references are read once: large stacks have thousands of resources.
   const resources = Object.entries(stack.resource ?? {}).flatMap(([type, byId]) =>
-    Object.entries(byId).map(([id, config]) => ({ address: `${type}.${id}`, text: JSON.stringify({ ...config, depends_on: undefined }) })));
+    Object.entries(byId).map(([id, config]) => ({
+      address: `${type}.${id}`,
+      reads: referencesIn(JSON.stringify({ ...config, depends_on: undefined })),
+    })));
   let grew = carriers.size > 0;
   while (grew) {
     grew = false;
-    for (const { address, text } of resources) {
+    for (const { address, reads } of resources) {
       if (carriers.has(address)) continue;
-      const source = [...carriers.keys()].find((carrier) => references(text, carrier));
+      const source = firstCarrier(reads, carriers);
       if (source !== undefined) {
-        carriers.set(address, carriers.get(source)!);
+        add(address, carriers.get(source)!.variable);
         grew = true;
       }
     }
@@ -87,10 +97,29 @@ function secretCarriers(stack: RenderedStack): Map<string, string> {
   return carriers;
 }
 
-/** Whether Terraform expressions in `text` reference `address` (not merely a longer name starting with it). */
-function references(text: string, address: string): boolean {
-  const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^A-Za-z0-9_.-])${escaped}($|[^A-Za-z0-9_-])`).test(liveExpressions(text));
+/** Of the addresses `reads`, the carrier found first (the one a report names), if any. */
+function firstCarrier(reads: ReadonlySet<string>, carriers: ReadonlyMap<string, Carrier>): string | undefined {
+  let first: string | undefined;
+  for (const address of reads) {
+    const carrier = carriers.get(address);
+    if (carrier && (first === undefined || carrier.order < carriers.get(first)!.order)) first = address;
+  }
+  return first;
+}
+
+/**
+ * Every address Terraform expressions in `text` may reference: in its live
+ * template sequences, for each run of name characters that does not continue
+ * a longer name, each of its dotted prefixes (`docker_image.web.image_id`
+ * reads `docker_image.web`; `web-2` is not `web`).
+ */
+function referencesIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const [run] of liveExpressions(text).matchAll(/[A-Za-z0-9_.-]+/g)) {
+    for (let dot = run.indexOf(".", 1); dot !== -1; dot = run.indexOf(".", dot + 1)) found.add(run.slice(0, dot));
+    found.add(run);
+  }
+  return found;
 }
 
 /**
