@@ -5,6 +5,7 @@ import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
 import { validateShapes } from "../validation/shape-rules";
 import { validateUserText } from "../validation/user-text";
+import { honourStackTraceSwitch } from "./creation-stacks";
 import { validateSettings } from "./settings-rules";
 import { Violation } from "../validation/violation";
 import { PolicyContext, StageSettings } from "../policies/policy";
@@ -40,6 +41,7 @@ export abstract class EnvironmentStack extends CheckedStack {
    */
   protected constructor(scope: Construct, id: string, props: EnvironmentProps, settings: StageSettings) {
     super(scope, id);
+    honourStackTraceSwitch(this);
     this.catalog = props.catalog;
     this.release = props.release;
     this.settings = settings;

@@ -1,0 +1,24 @@
+import { DISABLE_STACK_TRACE_IN_METADATA } from "cdktf";
+import { Construct } from "constructs";
+
+/**
+ * cdktf's own switch for stack traces, `new App({ stackTraces: false })`,
+ * leaves out the traces of annotations only. cdktf also records a full stack
+ * trace, formatted, for every token it creates (each attribute reference and
+ * function call, each nested block of a generated binding) just to quote it if
+ * that token later fails to resolve. A large environment creates tens of
+ * thousands: most of its construct time. When the App asks for no stack
+ * traces, this stops recording them too, for every App of the process (the
+ * recorder is one function shared by all of cdktf). cdktf is pinned to one
+ * version, and a test checks that the recorder is where this expects it.
+ */
+export function honourStackTraceSwitch(scope: Construct): void {
+  if (scope.node.tryGetContext(DISABLE_STACK_TRACE_IN_METADATA) !== true) return;
+  const recorder: { captureStackTrace: () => string[] } = require("cdktf/lib/tokens/private/stack-trace");
+  recorder.captureStackTrace = noStackTrace;
+}
+
+/** What a token records as its creation stack once traces are off. */
+export function noStackTrace(): string[] {
+  return [];
+}
