@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { LogProject } from "../../../.gen/providers/alicloud/log-project";
 import { LogStore as SlsLogStore } from "../../../.gen/providers/alicloud/log-store";
+import { withDefinedAttributes } from "../../environments/defined-attributes";
 import { Duration } from "../../model/duration";
 import { Service } from "../../model/service";
 
@@ -23,6 +24,9 @@ export interface SlsConfig {
   readonly logtailName: "";
 }
 
+/** One per log store, usually one per service: rendered with only the attributes set. */
+const ServiceLogStore = withDefinedAttributes(SlsLogStore);
+
 /**
  * Creates the project and the logstores; a store keeps its own retention, or
  * the stage's `logRetention`.
@@ -42,7 +46,7 @@ export function renderLogs(
   for (const service of services) {
     const store = service.logs;
     if (stores.has(store.name)) continue;
-    stores.set(store.name, new SlsLogStore(scope, `log-store-${store.name}`, {
+    stores.set(store.name, new ServiceLogStore(scope, `log-store-${store.name}`, {
       projectName: logProject.projectName,
       logstoreName: store.name,
       retentionPeriod: (store.retention ?? defaultRetention).toDays(),

@@ -4,6 +4,7 @@ import {
   SaeApplication, SaeApplicationLivenessV2, SaeApplicationUpdateStrategyV2,
 } from "../../../.gen/providers/alicloud/sae-application";
 import { LogStore as SlsLogStore } from "../../../.gen/providers/alicloud/log-store";
+import { withDefinedAttributes } from "../../environments/defined-attributes";
 import { ReportLoss } from "../../environments/loss";
 import { ContainerEnv } from "../../environments/variables";
 import { Duration } from "../../model/duration";
@@ -32,10 +33,13 @@ export interface ApplicationInputs {
   readonly reportLoss: ReportLoss;
 }
 
+/** One per service: rendered with only the attributes set. */
+const Application = withDefinedAttributes(SaeApplication);
+
 /** One SAE application running `service`'s image. */
 export function renderApplication(scope: Construct, service: Service, inputs: ApplicationInputs): SaeApplication {
   const probe = service.probe ? saeProbe(service.probe, inputs.reportLoss) : undefined;
-  return new SaeApplication(scope, `app-${service.name}`, {
+  return new Application(scope, `app-${service.name}`, {
     appName: service.name,
     appDescription: `${service.name} (${scope.node.id})`,
     namespaceId: inputs.namespaceId,

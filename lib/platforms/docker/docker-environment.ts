@@ -5,6 +5,7 @@ import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
 import { Volume } from "@cdktf/provider-docker/lib/volume";
 import { Construct } from "constructs";
 import { Claim } from "../../environments/claims";
+import { withDefinedAttributes } from "../../environments/defined-attributes";
 import { EnvironmentStack } from "../../environments/environment-stack";
 import { Stages } from "../../environments/stage";
 import { StackVariables } from "../../environments/variables";
@@ -17,6 +18,10 @@ import { dockerHealthcheck, healthyWithin } from "./healthcheck";
 import { Listener, planListeners } from "./load-balancer-plan";
 import { LOAD_BALANCER_ALIAS, REGISTRY_ALIAS, environmentNames, replicaContainerName, replicaHost } from "./names";
 import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
+
+/** What every service has, one or more of: rendered with only the attributes set. */
+const ServiceImage = withDefinedAttributes(Image);
+const ReplicaContainer = withDefinedAttributes(Container);
 
 
 /**
@@ -76,7 +81,7 @@ export class DockerEnvironment extends EnvironmentStack {
 
   private renderService(service: Service, network: Network, variables: StackVariables): Container[] {
     const version = this.versionOf(service);
-    const image = new Image(this, `${service.name}-image`, {
+    const image = new ServiceImage(this, `${service.name}-image`, {
       name: service.image.reference(this.props.registry, version),
       keepLocally: true,
     });
@@ -114,7 +119,7 @@ export class DockerEnvironment extends EnvironmentStack {
       } satisfies Partial<ContainerConfig>;
       // A replacement starts before the old replica stops, so it needs a name of its own.
       const name = `${replicaContainerName(service.name, replica, version)}-${generations.of(own)}`;
-      return new Container(this, `${service.name}-${replica}`, { ...shared, ...own, name });
+      return new ReplicaContainer(this, `${service.name}-${replica}`, { ...shared, ...own, name });
     });
   }
 

@@ -1,0 +1,26 @@
+import { TerraformResource, Tokenization } from "cdktf";
+
+/**
+ * `Resource` (a generated binding) rendering only the attributes that are set.
+ * A binding renders every attribute of its schema, unset ones as undefined, and
+ * cdktf resolves each key twice per synth before dropping them: for a service's
+ * replicas and applications that is most of the synthesis time. The JSON is the same.
+ */
+export function withDefinedAttributes<T extends new (...args: any[]) => TerraformResource>(Resource: T): T {
+  return class extends Resource {
+    protected synthesizeAttributes(): { [name: string]: any } {
+      return definedOnly(super.synthesizeAttributes()) as { [name: string]: any };
+    }
+  };
+}
+
+/** `value` without undefined properties, in plain objects at any depth; tokens and other objects as they are. */
+function definedOnly(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(definedOnly);
+  if (value === null || typeof value !== "object" || value.constructor !== Object || Tokenization.isResolvable(value)) return value;
+  const defined: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== undefined) defined[key] = definedOnly(item);
+  }
+  return defined;
+}
