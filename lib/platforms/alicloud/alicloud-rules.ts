@@ -10,6 +10,9 @@ import { checkInfrastructure } from "./infrastructure-rules";
 import { describeSaeSpecs, isSaeSpec } from "./instance-specs";
 import { discoveryName, libraryTags } from "./names";
 
+/** The pairs SAE runs, as every report of another pair says them: spelled out once, not per service. */
+const SAE_PAIRS = describeSaeSpecs();
+
 /** SAE application names (CreateApplication API: AppName). */
 const APP_NAME = matching(/^[A-Za-z]([A-Za-z0-9-]{0,34}[A-Za-z0-9])?$/,
   "an SAE application name: at most 36 letters, digits or '-', starting with a letter and not ending with '-'");
@@ -38,7 +41,7 @@ export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud):
     // Amounts the model rejects (not whole, not positive) are reported once, by the model.
     if ([cpu.toMillicores(), memory.toMebibytes()].every((n) => Number.isInteger(n) && n > 0)) {
       c.expect(isSaeSpec(service.resources), path, "resources", `${cpu}/${memory}`,
-        `a CPU/memory pair SAE runs: ${describeSaeSpecs()}`);
+        `a CPU/memory pair SAE runs: ${SAE_PAIRS}`);
     }
     if (IMAGE_REPOSITORY.test(service.image.repository)) {
       c.check(path, "image", service.image.repository, REGISTRY_PATH);
