@@ -1,0 +1,113 @@
+import {
+  App, TerraformBackend, TerraformOutput, TerraformRemoteState, TerraformProvider, TerraformResource, TerraformStack,
+  TerraformVariable,
+} from "cdktf";
+import { Construct } from "constructs";
+
+/** A synthesized stack (`cdk.tf.json`), as far as the floor reads it. */
+export type StackJson = Record<string, any>;
+
+/**
+ * cdktf's floor for a given output: the same Terraform JSON built from cdktf's
+ * generic elements (one `TerraformResource`, `TerraformProvider` or
+ * `TerraformBackend` per block, returning its attributes as they stand, and
+ * cdktf's own `TerraformVariable` and `TerraformOutput`), at the same
+ * construct paths and logical ids. What synthesizing that takes is what cdktf
+ * itself costs for the output, with no library in between.
+ */
+export function buildFloor(app: App, stacks: Record<string, StackJson>): void {
+  for (const [name, json] of Object.entries(stacks)) buildStack(new TerraformStack(app, name), json);
+}
+
+const KNOWN_BLOCKS = new Set(["//", "terraform", "provider", "resource", "variable", "output"]);
+
+function buildStack(stack: TerraformStack, json: StackJson): void {
+  const unknown = Object.keys(json).filter((key) => !KNOWN_BLOCKS.has(key));
+  if (unknown.length > 0) throw new Error(`the floor does not rebuild ${unknown.join(", ")} blocks yet`);
+  for (const [backend, body] of Object.entries<any>(json.terraform?.backend ?? {})) {
+    new RawBackend(stack, "backend", backend, body);
+  }
+  for (const [name, configs] of Object.entries<any[]>(json.provider ?? {})) {
+    const required = json.terraform.required_providers[name];
+    configs.forEach((body, i) => new RawProvider(stack, `${name}-${i}`, name, required, body));
+  }
+  for (const [name, body] of Object.entries<any>(json.variable ?? {})) {
+    const variable = new TerraformVariable(stack, name, {
+      type: body.type, default: body.default, description: body.description, sensitive: body.sensitive, nullable: body.nullable,
+    });
+    variable.overrideLogicalId(name);
+  }
+  for (const [name, body] of Object.entries<any>(json.output ?? {})) {
+    const output = new TerraformOutput(stack, name, { value: body.value, description: body.description, sensitive: body.sensitive });
+    output.overrideLogicalId(name);
+  }
+  const scopes = new Map<string, Construct>([[stack.node.id, stack]]);
+  for (const [type, byId] of Object.entries<Record<string, any>>(json.resource ?? {})) {
+    for (const [logicalId, { "//": meta, ...body }] of Object.entries<any>(byId)) {
+      const segments: string[] = meta.metadata.path.split("/");
+      const resource = new RawResource(scopeOf(scopes, segments.slice(0, -1)), segments[segments.length - 1], type, body);
+      resource.overrideLogicalId(logicalId);
+    }
+  }
+}
+
+/** The construct at `path` (stack id first), created as a plain scope where missing. */
+function scopeOf(scopes: Map<string, Construct>, path: string[]): Construct {
+  const key = path.join("/");
+  let scope = scopes.get(key);
+  if (!scope) {
+    scope = new Construct(scopeOf(scopes, path.slice(0, -1)), path[path.length - 1]);
+    scopes.set(key, scope);
+  }
+  return scope;
+}
+
+/** Meta-arguments of a resource block: cdktf renders them apart from the attributes. */
+const META_ARGUMENTS = ["depends_on", "count", "provider", "lifecycle", "for_each", "connection"];
+
+class RawResource extends TerraformResource {
+  private readonly attributes: Record<string, unknown> = {};
+  private readonly meta: Record<string, unknown> = {};
+
+  constructor(scope: Construct, id: string, type: string, body: Record<string, unknown>) {
+    super(scope, id, { terraformResourceType: type });
+    for (const [key, value] of Object.entries(body)) (META_ARGUMENTS.includes(key) ? this.meta : this.attributes)[key] = value;
+  }
+
+  public get terraformMetaArguments(): Record<string, unknown> {
+    return this.meta;
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return this.attributes;
+  }
+}
+
+class RawProvider extends TerraformProvider {
+  constructor(scope: Construct, id: string, name: string, required: { source: string; version?: string },
+    private readonly body: Record<string, unknown>) {
+    super(scope, id, {
+      terraformResourceType: name,
+      terraformProviderSource: required.source,
+      terraformGeneratorMetadata: { providerName: name, providerVersion: required.version },
+    });
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return this.body;
+  }
+}
+
+class RawBackend extends TerraformBackend {
+  constructor(scope: Construct, id: string, name: string, private readonly body: Record<string, unknown>) {
+    super(scope, id, name);
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return this.body;
+  }
+
+  public getRemoteStateDataSource(): TerraformRemoteState {
+    throw new Error("the floor rebuilds stacks without cross-stack references");
+  }
+}
