@@ -5,7 +5,8 @@ import { productionEnvironment, productionRelease } from "./production";
 import { shopCatalog } from "./services";
 import { testEnvironment, testRelease } from "./test";
 
-const app = new App();
+// No stack traces: cdktf would otherwise record one for every token it creates (see README).
+const app = new App({ stackTraces: false });
 const catalog = shopCatalog();
 testEnvironment(app, catalog, testRelease(catalog));
 const prerelease = prereleaseEnvironment(app, catalog, prereleaseRelease(catalog));

@@ -24,9 +24,9 @@ function samples(dir: string): string[] {
   });
 }
 
-/** Runs a sample as the cdktf CLI would, into `outdir`. */
+/** Runs a sample as the cdktf CLI runs this repository's app (cdktf.json), into `outdir`. */
 function run(file: string, outdir: string) {
-  return spawnSync(path.join(ROOT, "node_modules/.bin/ts-node"), ["--transpile-only", file], {
+  return spawnSync(process.execPath, [path.join(ROOT, "scripts/run-ts.js"), file], {
     cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir }, encoding: "utf8",
   });
 }
