@@ -41,8 +41,10 @@ export function validateRendered(
   reason = "settings.deletionProtection is on",
 ): Violation[] {
   const c = new Checker("rendered");
-  const tainted = secretCarriers(stack);
-  for (const [id, output] of Object.entries(stack.output ?? {})) {
+  const outputs = Object.entries(stack.output ?? {});
+  // Only outputs can leak what a resource carries: without any, there is nothing to trace.
+  const tainted = outputs.length > 0 ? secretCarriers(stack) : new Map<string, Carrier>();
+  for (const [id, output] of outputs) {
     const carrier = firstCarrier(referencesIn(JSON.stringify(output.value ?? null)), tainted);
     if (carrier === undefined) continue;
     c.expect(output.sensitive === true, path, `output.${id}.sensitive`, output.sensitive,
