@@ -1,4 +1,4 @@
-import { Annotations, TerraformStack } from "cdktf";
+import { Annotations, Aspects, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { RenderedStack, validateRendered } from "../validation/rendered-rules";
 import { Violation, formatViolation, sortViolations } from "../validation/violation";
@@ -16,6 +16,8 @@ import { escapeElements } from "./template-escaping";
 export abstract class CheckedStack extends TerraformStack {
   private violations: Violation[] = [];
   private renderedChecked = false;
+  /** The rendering the App's gate checked, kept for the write that follows (see toTerraform). */
+  private checkedRendering?: unknown;
 
   protected constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -75,8 +77,9 @@ export abstract class CheckedStack extends TerraformStack {
       this.renderedChecked = true;
       this.record(this.checkAtSynth());
       if (!this.hasErrors()) {
-        this.record(validateRendered(this.node.path, this.toTerraform() as RenderedStack,
-          this.deletionProtection, this.protectionReason));
+        const rendering = this.toTerraform();
+        this.record(validateRendered(this.node.path, rendering as RenderedStack, this.deletionProtection, this.protectionReason));
+        this.checkedRendering = rendering;
       }
     }
     return this.violations;
@@ -88,9 +91,18 @@ export abstract class CheckedStack extends TerraformStack {
     AppGate.of(this).arm();
   }
 
-  /** The stack's Terraform JSON; every string a team wrote goes through the escaping sink first. */
+  /**
+   * The stack's Terraform JSON; every string a team wrote goes through the
+   * escaping sink first. The App's gate renders each stack to check it and
+   * cdktf renders it again right after to write it; rendering is the costliest
+   * step of a large synth, so the write takes the checked rendering, unless an
+   * aspect (cdktf applies them in between) may have changed the stack.
+   */
   public toTerraform(): any {
     escapeElements(this);
+    const checked = this.checkedRendering;
+    this.checkedRendering = undefined;
+    if (checked !== undefined && !this.node.findAll().some((c) => Aspects.of(c).all.length > 0)) return checked;
     return super.toTerraform();
   }
 
