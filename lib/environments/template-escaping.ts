@@ -36,6 +36,8 @@ export function escapeTemplateText(text: string): string {
 
 /** A string of an element's configuration with its text escaped and its token markers kept. */
 export function escapeConfigString(value: string): string {
+  // Every template sequence and token marker has a brace: most strings have none (a large stack has thousands).
+  if (!value.includes("{")) return value;
   const parts = value.split(STRING_TOKEN);
   if (parts.length === 1) return escapeTemplateText(value);
   // split() with a capture group puts the markers at odd indexes.
