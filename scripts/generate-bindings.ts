@@ -35,9 +35,9 @@ import type * as ProviderGenerator from "@cdktf/provider-generator";
  * The alicloud resource and data source types the library uses. Only these get bindings.
  * Add a type here (and run `npm run gen`) to make it available under `.gen/providers/alicloud`.
  *
- * Not generated on purpose: alicloud_pvtz_zone. SAE's own PrivateZone service discovery is
- * configured on the application (alicloud_sae_application.pvtz_discovery_svc); a zone of our
- * own would also need alicloud_pvtz_zone_record and alicloud_pvtz_zone_attachment.
+ * SAE's own service discovery is configured on the application (alicloud_sae_application.
+ * pvtz_discovery_svc) and answers only inside SAE; the alicloud_pvtz_* types give the names
+ * callers already use (internal route domains, aliases) zones of their own in the VPC.
  */
 export const ALICLOUD_TYPES_TO_GENERATE = {
   resources: [
@@ -47,6 +47,8 @@ export const ALICLOUD_TYPES_TO_GENERATE = {
     "alicloud_cr_ee_namespace",
     "alicloud_cr_ee_repo",
     "alicloud_cr_vpc_endpoint_linked_vpc",
+    "alicloud_cr_namespace",
+    "alicloud_cr_repo",
     "alicloud_log_project",
     "alicloud_log_store",
     "alicloud_sae_namespace",
@@ -55,6 +57,9 @@ export const ALICLOUD_TYPES_TO_GENERATE = {
     "alicloud_sae_load_balancer_internet",
     "alicloud_sae_load_balancer_intranet",
     "alicloud_sae_ingress",
+    "alicloud_pvtz_zone",
+    "alicloud_pvtz_zone_record",
+    "alicloud_pvtz_zone_attachment",
     // The state bootstrap: bucket, its settings as the provider's non-deprecated split resources, the lock table.
     "alicloud_oss_bucket",
     "alicloud_oss_bucket_versioning",

@@ -25,7 +25,11 @@ export class Route {
     return new Route("public", options);
   }
 
-  /** Reachable only from inside the environment's network. */
+  /**
+   * Reachable only from inside the environment's network. Its domains resolve
+   * inside the environment too (to the load balancer that serves the route), so
+   * callers use the same names in every environment.
+   */
   public static internal(options: RouteOptions = {}): Route {
     return new Route("internal", options);
   }

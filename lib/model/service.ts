@@ -63,6 +63,16 @@ export interface ServiceProps {
    */
   readonly dependsOn?: Service[];
   /**
+   * More host names that reach this service on every one of its ports inside each environment,
+   * such as the names a compose file linked it by (`mysql`, `orders.local`): callers keep the
+   * names their code already uses. Docker network aliases; on Alibaba Cloud PrivateZone records
+   * to the service's own intranet load balancer.
+   * @default []
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/pvtz_zone_record | alicloud_pvtz_zone_record}
+   * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#aliases | docker_container.networks_advanced.aliases}
+   */
+  readonly aliases?: string[];
+  /**
    * How a new version replaces the running one.
    * @default Rollout.batches()
    * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#update_strategy_v2 | alicloud_sae_application.update_strategy_v2 and min_ready_instances}
@@ -99,6 +109,8 @@ export class Service<Name extends string = string> {
   public readonly logs: LogStore;
   /** Services this one calls. */
   public readonly dependsOn: readonly Service[];
+  /** More host names that reach this service on all its ports. */
+  public readonly aliases: readonly string[];
   /** How a new version replaces the running one. */
   public readonly rollout: Rollout;
   /** Image to run. */
@@ -126,6 +138,7 @@ export class Service<Name extends string = string> {
     this.secrets = copyRecord(given.secrets);
     this.logs = given.logs ?? LogStore.stdout(name);
     this.dependsOn = copyList(given.dependsOn);
+    this.aliases = copyList(given.aliases);
     this.rollout = given.rollout ?? Rollout.batches();
     this.labels = copyRecord(given.labels);
     catalog.register(this);

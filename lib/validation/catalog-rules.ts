@@ -5,8 +5,8 @@ import { Service } from "../model/service";
 import { ServiceCatalog } from "../model/catalog";
 import { Checker } from "./checker";
 import {
-  ABSOLUTE_PATH, CPU, DNS_LABEL, DOMAIN_NAME, ENV_NAME, IMAGE_REPOSITORY, IMAGE_VERSION, LABEL_KEY, LABEL_VALUE, MEMORY, PORT,
-  VARIABLE_NAME, durationBetween, integerBetween, wholeDaysBetween,
+  ABSOLUTE_PATH, CPU, DNS_LABEL, DOMAIN_NAME, ENV_NAME, HOST_NAME, IMAGE_REPOSITORY, IMAGE_VERSION, LABEL_KEY, LABEL_VALUE,
+  MEMORY, PORT, VARIABLE_NAME, durationBetween, integerBetween, wholeDaysBetween,
 } from "./rules";
 import { reportableLiteral } from "./secret-patterns";
 import { Violation } from "./violation";
@@ -85,6 +85,7 @@ export function validateCatalog(stackPath: string, catalog: ServiceCatalog, rele
         "another service of the same catalog"),
     );
   }
+  checkHostNames(c, stackPath, catalog);
   // A release entry for no service is a typo that would leave the real service on an old version;
   // catalog.release catches it at compile time, this catches it from JavaScript or Release.of.
   const names = catalog.services.map((s) => s.name);
@@ -93,6 +94,31 @@ export function validateCatalog(stackPath: string, catalog: ServiceCatalog, rele
       `a service of the catalog (${names.join(", ") || "none"}): this release entry deploys nothing`);
   }
   return c.violations;
+}
+
+/**
+ * Aliases are names callers resolve inside the environment: each may name one
+ * thing only, or callers would reach a different service in each environment.
+ */
+function checkHostNames(c: Checker, stackPath: string, catalog: ServiceCatalog): void {
+  const claims = new Map<string, string>();
+  for (const service of catalog.services) {
+    claims.set(service.name, `the service ${service.name}`);
+    for (const port of service.routedPorts) {
+      if (port.route!.visibility !== "internal") continue;
+      for (const domain of port.route!.domains) claims.set(domain, `an internal route domain of ${service.name}`);
+    }
+  }
+  for (const service of catalog.services) {
+    const path = `${stackPath}/${service.name}`;
+    service.aliases.forEach((alias, i) => {
+      if (!c.check(path, `aliases[${i}]`, alias, HOST_NAME)) return;
+      const owner = claims.get(alias);
+      c.expect(owner === undefined || alias === service.name, path, `aliases[${i}]`, alias,
+        `a name nothing else in the catalog is reached by (it is ${owner})`);
+      if (owner === undefined) claims.set(alias, `an alias of ${service.name}`);
+    });
+  }
 }
 
 function checkReleaseEntry(c: Checker, path: string, service: Service, release: Release): void {

@@ -11,6 +11,8 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   "alicloud_cr_ee_instance",
   "alicloud_cr_ee_namespace",
   "alicloud_cr_ee_repo",
+  "alicloud_cr_namespace",
+  "alicloud_cr_repo",
   "alicloud_log_project",
   "alicloud_log_store",
   "alicloud_slb_load_balancer",

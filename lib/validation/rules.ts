@@ -68,6 +68,13 @@ export const DOMAIN_NAME: Rule<string> = {
   allowed: "a lowercase domain name such as shop.example.com (a leading '*.' is allowed), at most 253 characters",
 };
 
+/** A host name callers use inside an environment: DNS labels separated by '.', e.g. `mysql` or `orders.local`. */
+export const HOST_NAME: Rule<string> = {
+  test: (v) => typeof v === "string" && v.length <= 253 &&
+    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/.test(v),
+  allowed: "a lowercase host name of DNS labels separated by '.', such as mysql or orders.local, at most 253 characters",
+};
+
 /** A POSIX environment variable name. */
 export const ENV_NAME = matching(
   /^[A-Za-z_][A-Za-z0-9_]*$/,

@@ -51,11 +51,25 @@ function everything() {
   }, "production").json;
 }
 
+/** ACR Personal Edition with repositories created by the stack, and names kept through PrivateZone. */
+function personal() {
+  return render((c: ServiceCatalog) => {
+    const query = new Service(c, "querybyid", {
+      image: Image.fromRegistry("aixue/querybyid"),
+      ports: [Port.http(8080, { route: Route.internal({ domains: ["querybyid.local", "*.querybyid.local"] }) })],
+      probe: Probe.http(8080),
+    });
+    new Service(c, "cache", { image: Image.fromRegistry("aixue/cache"), ports: [Port.tcp(6379)], aliases: ["cache", "redis.local"] });
+    new Service(c, "recommender", { image: Image.fromRegistry("aixue/recommender"), ports: [Port.http(8085)], dependsOn: [query] });
+  }, { registry: { personal: { manageRepositories: true } }, settings: stage(Stages.production) }, "production").json;
+}
+
 describe("synthesized alicloud configuration against the provider schema", () => {
   const stacks: Record<string, any> = (() => {
     const example = synthExampleApp({ TF_VAR_orders_db_password: "not-used-at-synth" }).stacks;
     return {
       prerelease: example.prerelease, production: example.production, bootstrap: example.bootstrap, everything: everything(),
+      personal: personal(),
     };
   })();
   /** The stacks whose state is remote; the bootstrap creates that remote state, so its own is local. */
@@ -103,7 +117,7 @@ describe("synthesized alicloud configuration against the provider schema", () =>
     expect(Object.keys(backend)).toEqual(["oss"]);
     const oss = backend.oss;
     expect(Object.keys(oss).filter((k) => !OSS_BACKEND_ARGUMENTS.includes(k))).toEqual([]);
-    expect(oss).toMatchObject({ encrypt: true, prefix: name === "everything" ? "production" : name });
+    expect(oss).toMatchObject({ encrypt: true, prefix: ["everything", "personal"].includes(name) ? "production" : name });
     for (const required of ["bucket", "region", "tablestore_endpoint", "tablestore_table"]) {
       expect({ required, set: typeof oss[required] === "string" && oss[required].length > 0 }).toEqual({ required, set: true });
     }

@@ -107,6 +107,26 @@ const cases: Case[] = [
     },
     expected: ["test/app", "env.DB_HOST", '"db"', "a service listed in dependsOn (none)"],
   },
+  { name: "alias that is no host name", catalog: one({ aliases: ["Orders_DB"] }),
+    expected: ["test/app", "aliases[0]", '"Orders_DB"', "a lowercase host name of DNS labels"] },
+  {
+    name: "alias that is another service's name",
+    catalog: (c) => {
+      new Service(c, "db", { image });
+      new Service(c, "app", { image, aliases: ["db"] });
+    },
+    expected: ["test/app", "aliases[0]", '"db"', "a name nothing else in the catalog is reached by (it is the service db)"],
+  },
+  {
+    name: "alias that is an internal route domain",
+    catalog: (c) => {
+      new Service(c, "web", { image, ports: [Port.http(8080, { route: Route.internal({ domains: ["shop.local"] }) })] });
+      new Service(c, "app", { image, aliases: ["shop.local"] });
+    },
+    expected: ["test/app", "aliases[0]", '"shop.local"', "(it is an internal route domain of web)"],
+  },
+  { name: "alias that is a replica's host name", catalog: one({ aliases: ["app-2"] }),
+    expected: ["test/app", "aliases[0]", '"app-2"', "a name other than lb, registry and the replica host names"] },
   { name: "publish address off loopback in the test stage", catalog: one({}),
     expected: ["test", "publishAddress", '"0.0.0.0"', "a loopback address"] },
 ];

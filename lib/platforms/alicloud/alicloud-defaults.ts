@@ -1,13 +1,17 @@
-import { AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistryProps, RegistryEdition } from "./alicloud-props";
-import { defaultSaeNamespace, registryVpcEndpoint } from "./names";
+import {
+  AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, PersonalRegistryEndpoint,
+  RegistryEdition,
+} from "./alicloud-props";
+import { defaultSaeNamespace, personalRegistryHost, registryVpcEndpoint } from "./names";
 import { ALICLOUD_REGIONS } from "./regions";
 import { ResolvedState, stateLocation } from "./state";
 
 /**
- * The registry settings with every default applied.
+ * An ACR Enterprise Edition registry with every default applied.
  * @internal
  */
-export interface ResolvedRegistry extends AlicloudRegistryProps {
+export interface ResolvedEnterpriseRegistry extends AlicloudRegistryProps {
+  readonly kind: "enterprise";
   readonly edition: RegistryEdition;
   readonly periodMonths: number;
   /** Undefined only when an existing instance was given without its endpoint (reported at synth). */
@@ -15,6 +19,27 @@ export interface ResolvedRegistry extends AlicloudRegistryProps {
   readonly manageRepositories: boolean;
   readonly linkVpc: boolean;
 }
+
+/**
+ * An ACR Personal Edition registry with every default applied.
+ * @internal
+ */
+export interface ResolvedPersonalRegistry {
+  readonly kind: "personal";
+  readonly region: string;
+  readonly endpointType: PersonalRegistryEndpoint;
+  /** Host images are addressed by. */
+  readonly endpoint: string;
+  readonly manageRepositories: boolean;
+  /** Enterprise Edition fields given next to `personal` (reported at synth). */
+  readonly strayFields: readonly string[];
+}
+
+/**
+ * The registry settings with every default applied.
+ * @internal
+ */
+export type ResolvedRegistry = ResolvedEnterpriseRegistry | ResolvedPersonalRegistry;
 
 /**
  * The environment's platform settings with every default applied.
@@ -39,25 +64,42 @@ export interface ResolvedAlicloud {
  * @internal
  */
 export function resolveAlicloud(stackId: string, props: AlicloudEnvironmentProps): ResolvedAlicloud {
-  const registry = props.registry;
-  const created = registry.instanceId === undefined;
   return {
     region: props.region,
     regions: [...ALICLOUD_REGIONS, ...(props.extraRegions ?? [])],
     extraRegions: props.extraRegions ?? [],
     network: { ...props.network, cidrBlock: props.network.cidrBlock ?? "10.0.0.0/16" },
-    registry: {
-      ...registry,
-      edition: registry.edition ?? "Basic",
-      periodMonths: registry.periodMonths ?? 12,
-      endpoint: registry.endpoint ??
-        (created && registry.instanceName ? registryVpcEndpoint(registry.instanceName, props.region) : undefined),
-      manageRepositories: registry.manageRepositories ?? created,
-      linkVpc: registry.linkVpc ?? true,
-    },
+    registry: resolveRegistry(props.registry, props.region),
     state: { ...stateLocation(props.state, props.region), prefix: props.state.prefix ?? stackId },
     saeNamespace: props.saeNamespace ?? defaultSaeNamespace(stackId),
     logProject: props.logProject ?? `${stackId}-service-logs`,
     loadBalancerSpec: props.loadBalancerSpec ?? "slb.s1.small",
+  };
+}
+
+function resolveRegistry(registry: AlicloudRegistry, region: string): ResolvedRegistry {
+  if ("personal" in registry) {
+    const personal = registry.personal ?? {};
+    const endpointType = personal.endpoint ?? "vpc";
+    const registryRegion = personal.region ?? region;
+    return {
+      kind: "personal",
+      region: registryRegion,
+      endpointType,
+      endpoint: personalRegistryHost(registryRegion, endpointType),
+      manageRepositories: personal.manageRepositories ?? false,
+      strayFields: Object.keys(registry).filter((key) => key !== "personal"),
+    };
+  }
+  const created = registry.instanceId === undefined;
+  return {
+    ...registry,
+    kind: "enterprise",
+    edition: registry.edition ?? "Basic",
+    periodMonths: registry.periodMonths ?? 12,
+    endpoint: registry.endpoint ??
+      (created && registry.instanceName ? registryVpcEndpoint(registry.instanceName, region) : undefined),
+    manageRepositories: registry.manageRepositories ?? created,
+    linkVpc: registry.linkVpc ?? true,
   };
 }

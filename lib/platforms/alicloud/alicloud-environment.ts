@@ -14,16 +14,18 @@ import { alicloudRules } from "./alicloud-rules";
 import { renderLogs, slsConfigs } from "./logs";
 import { discoveryName, libraryTags } from "./names";
 import { renderNetwork } from "./network";
+import { planPrivateNames, renderPrivateNames } from "./private-names";
 import { renderRegistry } from "./registry";
 import { renderRoutes } from "./routes";
 import { renderApplication } from "./sae-application";
 
 /**
  * A prerelease or production environment on Alibaba Cloud: a VPC over several
- * zones, images from an ACR Enterprise Edition instance, an SLS project with a
- * logstore per log store, an SAE application per service in the environment's
- * SAE namespace, shared load balancers for the routes, and remote state in OSS
- * locked through Tablestore. Stages differ only by their settings.
+ * zones, images from ACR (an Enterprise Edition instance or Personal Edition),
+ * an SLS project with a logstore per log store, an SAE application per service
+ * in the environment's SAE namespace, shared load balancers for the routes,
+ * PrivateZone names for internal route domains and aliases, and remote state in
+ * OSS locked through Tablestore. Stages differ only by their settings.
  */
 export class AlicloudEnvironment extends EnvironmentStack {
   /**
@@ -81,7 +83,7 @@ export class AlicloudEnvironment extends EnvironmentStack {
         reportLoss: this.lossReporter(service),
       }));
     }
-    renderRoutes(this, this.catalog.services, {
+    const loadBalancers = renderRoutes(this, this.catalog.services, {
       applications,
       namespaceId: namespace.id,
       vswitchId: network.vswitchIds[0],
@@ -89,6 +91,11 @@ export class AlicloudEnvironment extends EnvironmentStack {
       deletionProtection: protect,
       tags,
     });
+    const names = planPrivateNames(this.catalog.services);
+    // Every name is an internal route domain or an alias, both served by the intranet load balancer.
+    if (names.length > 0) {
+      renderPrivateNames(this, names, { address: loadBalancers.internal!.address, vpcId: network.vpcId, tags });
+    }
   }
 
   /**

@@ -94,6 +94,40 @@ export interface AlicloudRegistryProps {
   readonly linkVpc?: boolean;
 }
 
+/** Which endpoint of ACR Personal Edition images are pulled from. */
+export type PersonalRegistryEndpoint = "vpc" | "internet";
+
+/**
+ * ACR Personal Edition: no instance to buy or link, images live at
+ * `registry[-vpc].<region>.aliyuncs.com/<namespace>/<repository>` and SAE pulls
+ * them from the same account without an Enterprise Edition instance.
+ */
+export interface PersonalRegistryProps {
+  /**
+   * Region of the registry.
+   * @default the environment's region
+   */
+  readonly region?: string;
+  /**
+   * "vpc" pulls through `registry-vpc.<region>.aliyuncs.com`, reachable from the environment's VPC in the
+   * registry's own region; "internet" through `registry.<region>.aliyuncs.com`, which needs internet egress from the VPC.
+   * @default "vpc"
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#image_url | alicloud_sae_application.image_url}
+   */
+  readonly endpoint?: PersonalRegistryEndpoint;
+  /**
+   * Whether this stack creates the image namespaces and one private repository per image; a team moving
+   * here usually has them already, shared by every environment.
+   * @default false
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cr_namespace | alicloud_cr_namespace}
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cr_repo | alicloud_cr_repo}
+   */
+  readonly manageRepositories?: boolean;
+}
+
+/** Where images come from: an ACR Enterprise Edition instance (the fields of `AlicloudRegistryProps`) or ACR Personal Edition. */
+export type AlicloudRegistry = AlicloudRegistryProps | { readonly personal: PersonalRegistryProps };
+
 /**
  * Remote state: an OSS bucket, locked through a Tablestore table.
  * @see {@link https://developer.hashicorp.com/terraform/language/backend/oss | Terraform's oss backend}
@@ -143,8 +177,8 @@ export interface AlicloudEnvironmentProps extends EnvironmentProps {
   readonly extraRegions?: readonly string[];
   /** The VPC and the zones services are spread over. */
   readonly network: AlicloudNetworkProps;
-  /** Where images come from. */
-  readonly registry: AlicloudRegistryProps;
+  /** Where images come from: `{ personal: {...} }` for ACR Personal Edition, else an ACR Enterprise Edition instance. */
+  readonly registry: AlicloudRegistry;
   /** Where the Terraform state of this environment is kept. */
   readonly state: AlicloudStateProps;
   /**

@@ -54,7 +54,40 @@ export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud):
         "a service with at least one port: SAE service discovery publishes a service's ports"),
     );
   }
+  checkAliasListeners(c, context);
   return c.violations;
+}
+
+/**
+ * Aliases resolve to the intranet load balancer, which forwards every port of
+ * an aliased service on the same port number: no other internal listener may
+ * use those numbers.
+ */
+function checkAliasListeners(c: Checker, context: PolicyContext): void {
+  const listeners = new Map<number, string>();
+  const owns = (service: Service, port: number) => service.ports.some((p) =>
+    p.port === port && p.route?.visibility === "internal" && p.route.listenerPort === port && p.route.domains.length === 0);
+  for (const service of context.catalog.services) {
+    for (const port of service.routedPorts) {
+      const route = port.route!;
+      if (route.visibility === "internal" && !listeners.has(route.listenerPort)) {
+        listeners.set(route.listenerPort, `${service.name}'s internal route`);
+      }
+    }
+  }
+  for (const service of context.catalog.services) {
+    if (service.aliases.length === 0) continue;
+    const path = `${context.path}/${service.name}`;
+    c.expect(service.ports.length > 0, path, "aliases", service.aliases,
+      "no aliases on a service without ports: an alias reaches a service's ports through the intranet load balancer");
+    service.ports.forEach((port, i) => {
+      const owner = listeners.get(port.port);
+      c.expect(owner === undefined || owns(service, port.port), path, `ports[${i}].port`, port.port,
+        `a port number no other internal listener uses: the service has aliases, so the intranet load balancer ` +
+        `forwards its port ${port.port} on the same number, which ${owner} already uses`);
+      if (owner === undefined) listeners.set(port.port, `${service.name}'s aliases`);
+    });
+  }
 }
 
 function checkNames(c: Checker, path: string, service: Service, config: ResolvedAlicloud): void {

@@ -1,7 +1,7 @@
 import { PolicyContext } from "../../policies/policy";
 import { Checker } from "../../validation/checker";
 import { matching } from "../../validation/rules";
-import { ResolvedAlicloud } from "./alicloud-defaults";
+import { ResolvedAlicloud, ResolvedPersonalRegistry } from "./alicloud-defaults";
 import { RegistryEdition } from "./alicloud-props";
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
 import { REGION, checkRegion, isZoneOf } from "./regions";
@@ -107,6 +107,10 @@ function checkNetwork(c: Checker, context: PolicyContext, config: ResolvedAliclo
 
 function checkRegistry(c: Checker, path: string, config: ResolvedAlicloud): void {
   const registry = config.registry;
+  if (registry.kind === "personal") {
+    checkPersonalRegistry(c, path, registry, config);
+    return;
+  }
   let named = true;
   if (registry.instanceId !== undefined) {
     c.expect(/^cri-[a-z0-9]+$/.test(registry.instanceId), path, "registry.instanceId", registry.instanceId,
@@ -127,3 +131,13 @@ function checkRegistry(c: Checker, path: string, config: ResolvedAlicloud): void
   }
 }
 
+function checkPersonalRegistry(c: Checker, path: string, registry: ResolvedPersonalRegistry, config: ResolvedAlicloud): void {
+  c.expect(registry.strayFields.length === 0, path, "registry", registry.strayFields,
+    "either { personal: {...} } for ACR Personal Edition or the Enterprise Edition fields (instanceId, endpoint, …), not both");
+  c.expect(["vpc", "internet"].includes(registry.endpointType), path, "registry.personal.endpoint", registry.endpointType,
+    '"vpc" or "internet"');
+  // The default is the environment's region, reported once as `region`.
+  if (registry.region === config.region || !checkRegion(c, path, "registry.personal.region", registry.region, config.regions)) return;
+  c.expect(registry.endpointType === "internet", path, "registry.personal.region", registry.region,
+    `the environment's region ${config.region}: the VPC endpoint serves only its own region (or endpoint: "internet", which needs internet egress)`);
+}

@@ -22,6 +22,11 @@ export function registryVpcEndpoint(instanceName: string, region: string): strin
   return `${instanceName}-registry-vpc.${region}.cr.aliyuncs.com`;
 }
 
+/** The host of ACR Personal Edition in `region`: its VPC endpoint, or its internet endpoint. */
+export function personalRegistryHost(region: string, endpoint: "vpc" | "internet"): string {
+  return `registry${endpoint === "vpc" ? "-vpc" : ""}.${region}.aliyuncs.com`;
+}
+
 /** The ACR namespace and repository an image repository path maps to (`shop/orders-api`). */
 export function registryPath(repository: string): { namespace: string; repository: string } {
   const [namespace, ...rest] = repository.split("/");

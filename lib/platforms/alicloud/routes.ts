@@ -32,7 +32,11 @@ export interface LoadBalancerPlan {
   readonly ingresses: ReadonlyMap<number, readonly HostRule[]>;
 }
 
-/** The routes of `services`, split by who may reach them (public: internet SLB, internal: intranet SLB). */
+/**
+ * The routes of `services`, split by who may reach them (public: internet SLB,
+ * internal: intranet SLB). A service's aliases resolve to the intranet SLB, so
+ * it also forwards each port of an aliased service on the same port number.
+ */
 export function planRoutes(services: readonly Service[]): Record<RouteVisibility, LoadBalancerPlan> {
   const plan = {
     public: { mappings: new Map<Service, PortMapping[]>(), ingresses: new Map<number, HostRule[]>() },
@@ -52,6 +56,13 @@ export function planRoutes(services: readonly Service[]): Record<RouteVisibility
         target.ingresses.set(route.listenerPort, rules);
       }
     }
+    if (service.aliases.length === 0) continue;
+    const mappings = plan.internal.mappings.get(service) ?? [];
+    for (const port of service.ports) {
+      if (mappings.some((m) => m.port === port.port && m.targetPort === port.port)) continue;
+      mappings.push({ port: port.port, targetPort: port.port, protocol: "TCP" });
+    }
+    plan.internal.mappings.set(service, mappings);
   }
   return plan;
 }
@@ -73,12 +84,16 @@ export interface RouteInputs {
  * Routes without domains become listeners bound to their application; routes
  * with domains become one SAE ingress per listener port.
  */
-export function renderRoutes(scope: Construct, services: readonly Service[], inputs: RouteInputs): void {
+export function renderRoutes(
+  scope: Construct, services: readonly Service[], inputs: RouteInputs,
+): Partial<Record<RouteVisibility, SlbLoadBalancer>> {
   const plans = planRoutes(services);
+  const rendered: Partial<Record<RouteVisibility, SlbLoadBalancer>> = {};
   for (const visibility of ["public", "internal"] as const) {
     const plan = plans[visibility];
     if (plan.mappings.size === 0 && plan.ingresses.size === 0) continue;
     const slb = renderLoadBalancer(scope, visibility, inputs);
+    rendered[visibility] = slb;
     for (const [service, mappings] of plan.mappings) {
       const appId = inputs.applications.get(service)!.id;
       const listeners = mappings.map((m) => ({ port: m.port, targetPort: m.targetPort, protocol: m.protocol }));
@@ -109,6 +124,7 @@ export function renderRoutes(scope: Construct, services: readonly Service[], inp
       description: `Address of the ${visibility} load balancer; point the routes' domains here`,
     });
   }
+  return rendered;
 }
 
 function renderLoadBalancer(scope: Construct, visibility: RouteVisibility, inputs: RouteInputs): SlbLoadBalancer {

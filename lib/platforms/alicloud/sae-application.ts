@@ -21,7 +21,8 @@ export interface ApplicationInputs {
   readonly discoveryName: string;
   readonly vpcId: string;
   readonly vswitchIds: readonly string[];
-  readonly registryInstanceId: string;
+  /** ACR Enterprise Edition instance the image is in; none for Personal Edition, which SAE pulls from by URL. */
+  readonly registryInstanceId?: string;
   readonly imageUrl: string;
   readonly replicas: number;
   readonly env: readonly ContainerEnv[];

@@ -15,7 +15,7 @@ import { dockerClaims } from "./docker-claims";
 import { dockerRules } from "./docker-rules";
 import { Generations } from "./generation";
 import { dockerHealthcheck, healthyWithin } from "./healthcheck";
-import { Listener, planListeners } from "./load-balancer-plan";
+import { Listener, internalDomains, planListeners } from "./load-balancer-plan";
 import { LOAD_BALANCER_ALIAS, REGISTRY_ALIAS, environmentNames, replicaContainerName, replicaHost } from "./names";
 import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
 
@@ -111,11 +111,12 @@ export class DockerEnvironment extends EnvironmentStack {
       destroyGraceSeconds: 10,
     } satisfies Partial<ContainerConfig>;
     const generations = new Generations(shared);
+    const aliases = service.aliases.filter((alias) => alias !== service.name);
     return Array.from({ length: this.replicasOf(service) }, (_, index) => {
       const replica = index + 1;
       const own = {
         hostname: replicaHost(service.name, replica),
-        networksAdvanced: [{ name: network.name, aliases: [service.name, replicaHost(service.name, replica)] }],
+        networksAdvanced: [{ name: network.name, aliases: [service.name, replicaHost(service.name, replica), ...aliases] }],
       } satisfies Partial<ContainerConfig>;
       // A replacement starts before the old replica stops, so it needs a name of its own.
       const name = `${replicaContainerName(service.name, replica, version)}-${generations.of(own)}`;
@@ -135,7 +136,8 @@ export class DockerEnvironment extends EnvironmentStack {
         { file: "/etc/nginx/lb-entrypoint.sh", content: renderEntrypoint(this.listeners), executable: true },
       ],
       ports: this.listeners.map((l) => ({ internal: l.port, external: l.port, ip: this.props.publishAddress })),
-      networksAdvanced: [{ name: network.name, aliases: [LOAD_BALANCER_ALIAS] }],
+      // Internal route domains resolve to the load balancer, which tells them apart by Host.
+      networksAdvanced: [{ name: network.name, aliases: [LOAD_BALANCER_ALIAS, ...internalDomains(this.catalog.services)] }],
       // nginx refuses to start while an upstream name does not resolve.
       dependsOn: replicas,
     });

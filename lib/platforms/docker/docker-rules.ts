@@ -43,17 +43,20 @@ export function dockerRules(context: PolicyContext, props: ResolvedDockerProps):
       });
     }
   }
-  checkNetworkNames(c, context);
-  return c.violations;
+  const warnings = new Checker("docker", "warning");
+  checkNetworkNames(c, warnings, context);
+  return [...c.violations, ...warnings.violations];
 }
 
 /**
  * Every name on the environment's network answers for one thing only: a
  * service `web-1` next to a service `web` with a first replica (alias `web-1`)
  * would receive part of web's traffic, and a service `lb` would answer for the
- * load balancer.
+ * load balancer. Aliases are network names too. Internal route domains become
+ * aliases of the load balancer; Docker DNS has no wildcards, so a wildcard
+ * domain resolves nowhere here (a warning).
  */
-function checkNetworkNames(c: Checker, context: PolicyContext): void {
+function checkNetworkNames(c: Checker, warnings: Checker, context: PolicyContext): void {
   const taken = new Map<string, string>([
     [LOAD_BALANCER_ALIAS, "the load balancer answers to it"],
     [REGISTRY_ALIAS, "the registry answers to it"],
@@ -68,5 +71,16 @@ function checkNetworkNames(c: Checker, context: PolicyContext): void {
     const owner = taken.get(service.name);
     c.expect(owner === undefined, `${context.path}/${service.name}`, "name", service.name,
       `a name nothing else on the environment's network answers to: ${owner}`);
+  }
+  for (const service of context.catalog.services) {
+    const path = `${context.path}/${service.name}`;
+    service.aliases.forEach((alias, i) => {
+      const owner = taken.get(alias);
+      c.expect(owner === undefined, path, `aliases[${i}]`, alias, `a name nothing else on the environment's network answers to: ${owner}`);
+    });
+    service.ports.forEach((port, i) => port.route?.visibility === "internal" && port.route.domains.forEach((domain, j) =>
+      warnings.expect(!domain.startsWith("*."), path, `ports[${i}].route.domains[${j}]`, domain,
+        "a domain without a wildcard on Docker: Docker DNS cannot answer for every name under it, so it resolves nowhere here"),
+    ));
   }
 }

@@ -76,3 +76,10 @@ export function planListeners(services: readonly ServiceReplicas[], address: Rep
   }
   return [...listeners.entries()].sort(([a], [b]) => a - b).map(([port, hosts]) => ({ port, hosts }));
 }
+
+/** Every internal route domain Docker DNS can answer (no wildcards), once each. */
+export function internalDomains(services: readonly Service[]): string[] {
+  const domains = services.flatMap((s) => s.routedPorts.filter((p) => p.route!.visibility === "internal"))
+    .flatMap((p) => p.route!.domains);
+  return [...new Set(domains.filter((d) => !d.startsWith("*.")))];
+}

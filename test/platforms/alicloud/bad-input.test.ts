@@ -102,6 +102,25 @@ const cases: Case[] = [
     expected: ["prerelease", "loadBalancerSpec", '"slb.huge"', "one of slb.s1.small"] },
   { name: "SLS project name with capitals", catalog: one({}), props: { logProject: "Shop-Logs" },
     expected: ["prerelease", "logProject", '"Shop-Logs"', "an SLS project name"] },
+  { name: "Personal Edition next to Enterprise Edition fields", catalog: one({}),
+    props: { registry: { personal: {}, instanceId: "cri-test0001" } as never },
+    expected: ["prerelease", "registry", '["instanceId"]', "either { personal: {...} } for ACR Personal Edition or the Enterprise Edition fields"] },
+  { name: "Personal Edition VPC endpoint in another region", catalog: one({}),
+    props: { registry: { personal: { region: "cn-shanghai" } } },
+    expected: ["prerelease", "registry.personal.region", '"cn-shanghai"', "the VPC endpoint serves only its own region"] },
+  { name: "Personal Edition endpoint of an unknown kind", catalog: one({}),
+    props: { registry: { personal: { endpoint: "public" as never } } },
+    expected: ["prerelease", "registry.personal.endpoint", '"public"', '"vpc" or "internet"'] },
+  { name: "aliases on a service without ports", catalog: one({ aliases: ["app.local"] }),
+    expected: ["prerelease/app", "aliases", '["app.local"]', "no aliases on a service without ports"] },
+  {
+    name: "an aliased port whose number another internal listener uses",
+    catalog: (c) => {
+      new Service(c, "api", { image, ports: [Port.http(8080, { route: Route.internal({ listenerPort: 6379 }) })] });
+      new Service(c, "app", { image, ports: [Port.tcp(6379)], aliases: ["redis"] });
+    },
+    expected: ["prerelease/app", "ports[0].port", "6379", "forwards its port 6379 on the same number, which api's internal route already uses"],
+  },
 ];
 
 describe("Alibaba Cloud bad input stops synthesis with one clear error and writes nothing for the stack", () => {
