@@ -91,11 +91,12 @@ export class AlicloudEnvironment extends EnvironmentStack {
       deletionProtection: protect,
       tags,
     });
-    const names = planPrivateNames(this.catalog.services);
-    // Every name is an internal route domain or an alias, both served by the intranet load balancer.
-    if (names.length > 0) {
-      renderPrivateNames(this, names, { address: loadBalancers.internal!.address, vpcId: network.vpcId, tags });
-    }
+    renderPrivateNames(this, planPrivateNames(this.catalog.services), {
+      // A name is an internal route domain (shared intranet load balancer) or an alias (its service's own).
+      addressOf: (owner) => (owner === undefined ? loadBalancers.internal! : loadBalancers.aliased.get(owner)!).address,
+      vpcId: network.vpcId,
+      tags,
+    });
   }
 
   /**

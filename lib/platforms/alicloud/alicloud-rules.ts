@@ -59,33 +59,25 @@ export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud):
 }
 
 /**
- * Aliases resolve to the intranet load balancer, which forwards every port of
- * an aliased service on the same port number: no other internal listener may
- * use those numbers.
+ * An alias resolves to its service's own intranet load balancer, which
+ * forwards every port of the service on the same number, next to the
+ * service's internal routes without domains: no two may use one listener port.
  */
 function checkAliasListeners(c: Checker, context: PolicyContext): void {
-  const listeners = new Map<number, string>();
-  const owns = (service: Service, port: number) => service.ports.some((p) =>
-    p.port === port && p.route?.visibility === "internal" && p.route.listenerPort === port && p.route.domains.length === 0);
-  for (const service of context.catalog.services) {
-    for (const port of service.routedPorts) {
-      const route = port.route!;
-      if (route.visibility === "internal" && !listeners.has(route.listenerPort)) {
-        listeners.set(route.listenerPort, `${service.name}'s internal route`);
-      }
-    }
-  }
   for (const service of context.catalog.services) {
     if (service.aliases.length === 0) continue;
     const path = `${context.path}/${service.name}`;
     c.expect(service.ports.length > 0, path, "aliases", service.aliases,
-      "no aliases on a service without ports: an alias reaches a service's ports through the intranet load balancer");
+      "no aliases on a service without ports: an alias reaches the service's ports through its intranet load balancer");
+    const routes = service.ports.flatMap((port, i) => {
+      const route = port.route;
+      return route?.visibility === "internal" && route.domains.length === 0 ? [{ i, listener: route.listenerPort, target: port.port }] : [];
+    });
     service.ports.forEach((port, i) => {
-      const owner = listeners.get(port.port);
-      c.expect(owner === undefined || owns(service, port.port), path, `ports[${i}].port`, port.port,
-        `a port number no other internal listener uses: the service has aliases, so the intranet load balancer ` +
-        `forwards its port ${port.port} on the same number, which ${owner} already uses`);
-      if (owner === undefined) listeners.set(port.port, `${service.name}'s aliases`);
+      const other = routes.find((r) => r.listener === port.port && r.target !== port.port);
+      c.expect(other === undefined, path, `ports[${i}].port`, port.port,
+        `a port number none of the service's internal routes listens on: the service has aliases, so its intranet ` +
+        `load balancer forwards port ${port.port} on the same number, and ports[${other?.i}]'s route listens there`);
     });
   }
 }

@@ -32,24 +32,37 @@ export interface LoadBalancerPlan {
   readonly ingresses: ReadonlyMap<number, readonly HostRule[]>;
 }
 
+/** Every load balancer an environment's routes and aliases need. */
+export interface RoutePlan extends Record<RouteVisibility, LoadBalancerPlan> {
+  /**
+   * Services with aliases, each with an intranet load balancer of its own: an
+   * alias reaches every port on its own number, which a shared load balancer
+   * could offer only one service per number. SAE binds one intranet load
+   * balancer per application, so the service's internal routes without
+   * domains listen there too.
+   */
+  readonly aliased: ReadonlyMap<Service, readonly PortMapping[]>;
+}
+
 /**
  * The routes of `services`, split by who may reach them (public: internet SLB,
- * internal: intranet SLB). A service's aliases resolve to the intranet SLB, so
- * it also forwards each port of an aliased service on the same port number.
+ * internal: intranet SLB), and the own intranet SLB of each aliased service.
  */
-export function planRoutes(services: readonly Service[]): Record<RouteVisibility, LoadBalancerPlan> {
+export function planRoutes(services: readonly Service[]): RoutePlan {
   const plan = {
     public: { mappings: new Map<Service, PortMapping[]>(), ingresses: new Map<number, HostRule[]>() },
     internal: { mappings: new Map<Service, PortMapping[]>(), ingresses: new Map<number, HostRule[]>() },
+    aliased: new Map<Service, PortMapping[]>(),
   };
   for (const service of services) {
+    const own: PortMapping[] = [];
     for (const port of service.routedPorts) {
       const route = port.route!;
       const target = plan[route.visibility];
       if (route.domains.length === 0) {
-        const mappings = target.mappings.get(service) ?? [];
-        mappings.push({ port: route.listenerPort, targetPort: port.port, protocol: port.protocol === "http" ? "HTTP" : "TCP" });
-        target.mappings.set(service, mappings);
+        const mapping: PortMapping = { port: route.listenerPort, targetPort: port.port, protocol: port.protocol === "http" ? "HTTP" : "TCP" };
+        if (route.visibility === "internal" && service.aliases.length > 0) own.push(mapping);
+        else target.mappings.set(service, [...(target.mappings.get(service) ?? []), mapping]);
       } else {
         const rules = target.ingresses.get(route.listenerPort) ?? [];
         rules.push(...route.domains.map((domain) => ({ service, domain, containerPort: port.port })));
@@ -57,12 +70,10 @@ export function planRoutes(services: readonly Service[]): Record<RouteVisibility
       }
     }
     if (service.aliases.length === 0) continue;
-    const mappings = plan.internal.mappings.get(service) ?? [];
     for (const port of service.ports) {
-      if (mappings.some((m) => m.port === port.port && m.targetPort === port.port)) continue;
-      mappings.push({ port: port.port, targetPort: port.port, protocol: "TCP" });
+      if (!own.some((m) => m.port === port.port && m.targetPort === port.port)) own.push({ port: port.port, targetPort: port.port, protocol: "TCP" });
     }
-    plan.internal.mappings.set(service, mappings);
+    plan.aliased.set(service, own);
   }
   return plan;
 }
@@ -78,31 +89,29 @@ export interface RouteInputs {
   readonly tags: Record<string, string>;
 }
 
+/** The load balancers rendered: the shared ones, and each aliased service's own intranet one. */
+export interface RenderedLoadBalancers {
+  readonly public?: SlbLoadBalancer;
+  readonly internal?: SlbLoadBalancer;
+  readonly aliased: ReadonlyMap<Service, SlbLoadBalancer>;
+}
+
 /**
  * One shared CLB per visibility that has routes: an internet CLB for public
  * routes and an intranet CLB for internal ones (a CLB has one address type).
  * Routes without domains become listeners bound to their application; routes
- * with domains become one SAE ingress per listener port.
+ * with domains become one SAE ingress per listener port. An aliased service
+ * gets an intranet CLB of its own.
  */
-export function renderRoutes(
-  scope: Construct, services: readonly Service[], inputs: RouteInputs,
-): Partial<Record<RouteVisibility, SlbLoadBalancer>> {
+export function renderRoutes(scope: Construct, services: readonly Service[], inputs: RouteInputs): RenderedLoadBalancers {
   const plans = planRoutes(services);
-  const rendered: Partial<Record<RouteVisibility, SlbLoadBalancer>> = {};
+  const shared: { public?: SlbLoadBalancer; internal?: SlbLoadBalancer } = {};
   for (const visibility of ["public", "internal"] as const) {
     const plan = plans[visibility];
     if (plan.mappings.size === 0 && plan.ingresses.size === 0) continue;
     const slb = renderLoadBalancer(scope, visibility, inputs);
-    rendered[visibility] = slb;
-    for (const [service, mappings] of plan.mappings) {
-      const appId = inputs.applications.get(service)!.id;
-      const listeners = mappings.map((m) => ({ port: m.port, targetPort: m.targetPort, protocol: m.protocol }));
-      if (visibility === "public") {
-        new SaeLoadBalancerInternet(scope, `public-${service.name}`, { appId, internetSlbId: slb.id, internet: listeners });
-      } else {
-        new SaeLoadBalancerIntranet(scope, `internal-${service.name}`, { appId, intranetSlbId: slb.id, intranet: listeners });
-      }
-    }
+    shared[visibility] = slb;
+    for (const [service, mappings] of plan.mappings) bind(scope, visibility, service, slb, mappings, inputs);
     for (const [port, rules] of plan.ingresses) {
       new SaeIngress(scope, `${visibility}-ingress-${port}`, {
         slbId: slb.id,
@@ -121,16 +130,39 @@ export function renderRoutes(
     }
     new TerraformOutput(scope, `${visibility}-address`, {
       value: slb.address,
-      description: `Address of the ${visibility} load balancer; point the routes' domains here`,
+      description: visibility === "public"
+        ? "Address of the public load balancer; point the routes' domains here"
+        : "Address of the internal load balancer; the internal routes' domains resolve to it inside the VPC",
     });
   }
-  return rendered;
+  const aliased = new Map<Service, SlbLoadBalancer>();
+  for (const [service, mappings] of plans.aliased) {
+    const slb = renderLoadBalancer(scope, "internal", inputs, service);
+    aliased.set(service, slb);
+    bind(scope, "internal", service, slb, mappings, inputs);
+  }
+  return { ...shared, aliased };
 }
 
-function renderLoadBalancer(scope: Construct, visibility: RouteVisibility, inputs: RouteInputs): SlbLoadBalancer {
+function bind(
+  scope: Construct, visibility: RouteVisibility, service: Service, slb: SlbLoadBalancer, mappings: readonly PortMapping[],
+  inputs: RouteInputs,
+): void {
+  const appId = inputs.applications.get(service)!.id;
+  const listeners = mappings.map((m) => ({ port: m.port, targetPort: m.targetPort, protocol: m.protocol }));
+  if (visibility === "public") {
+    new SaeLoadBalancerInternet(scope, `public-${service.name}`, { appId, internetSlbId: slb.id, internet: listeners });
+  } else {
+    new SaeLoadBalancerIntranet(scope, `internal-${service.name}`, { appId, intranetSlbId: slb.id, intranet: listeners });
+  }
+}
+
+/** A CLB shared by the environment, or the own intranet CLB of `owner`. */
+function renderLoadBalancer(scope: Construct, visibility: RouteVisibility, inputs: RouteInputs, owner?: Service): SlbLoadBalancer {
   const internet = visibility === "public";
-  return new SlbLoadBalancer(scope, `${visibility}-load-balancer`, {
-    loadBalancerName: `${scope.node.id}-${visibility}`,
+  const name = owner === undefined ? visibility : `${owner.name}-${visibility}`;
+  return new SlbLoadBalancer(scope, `${name}-load-balancer`, {
+    loadBalancerName: `${scope.node.id}-${name}`,
     addressType: internet ? "internet" : "intranet",
     vswitchId: internet ? undefined : inputs.vswitchId,
     internetChargeType: internet ? "PayByTraffic" : undefined,

@@ -28,21 +28,27 @@ describe("AlicloudEnvironment: names callers already use resolve through Private
     expect(attachments.map((a) => a.zone_id).sort()).toEqual(Object.keys(zones).map((id) => `\${alicloud_pvtz_zone.${id}.id}`).sort());
   });
 
-  test("every name is an A record to the intranet load balancer; a wildcard domain is a '*' record", () => {
+  test("internal route domains are A records to the shared intranet load balancer, a wildcard domain a '*' record", () => {
     const records = resources(json, "alicloud_pvtz_zone_record");
     expect(records["private-zone-aixue-superxue-querybyid_local-apex"]).toEqual({
       zone_id: "${alicloud_pvtz_zone.private-zone-aixue-superxue-querybyid_local.id}", rr: "@", type: "A", value: INTRANET, ttl: 60,
     });
     expect(records["private-zone-querybyid_local-wildcard"]).toMatchObject({ rr: "*", type: "A", value: INTRANET });
-    expect(Object.values<any>(records).every((r) => r.value === INTRANET)).toBe(true);
     expect(Object.keys(records)).toHaveLength(4);
   });
 
-  test("the intranet load balancer forwards each port of an aliased service on the same number", () => {
+  test("aliases are A records to their service's own intranet load balancer, which forwards each port on its number", () => {
+    const records = resources(json, "alicloud_pvtz_zone_record");
+    const own = "${alicloud_slb_load_balancer.cache-internal-load-balancer.address}";
+    expect(records["private-zone-cache-apex"]).toMatchObject({ rr: "@", type: "A", value: own });
+    expect(records["private-zone-redis-apex"]).toMatchObject({ rr: "@", type: "A", value: own });
+    expect(resources(json, "alicloud_slb_load_balancer")["cache-internal-load-balancer"]).toMatchObject({
+      load_balancer_name: "prerelease-cache-internal", address_type: "intranet", vswitch_id: "${alicloud_vswitch.vswitch-cn-hangzhou-h.id}",
+    });
     expect(resources(json, "alicloud_sae_load_balancer_intranet")).toEqual({
       "internal-cache": {
         app_id: "${alicloud_sae_application.app-cache.id}",
-        intranet_slb_id: "${alicloud_slb_load_balancer.internal-load-balancer.id}",
+        intranet_slb_id: "${alicloud_slb_load_balancer.cache-internal-load-balancer.id}",
         intranet: [{ port: 6379, target_port: 6379, protocol: "TCP" }],
       },
     });
@@ -50,7 +56,16 @@ describe("AlicloudEnvironment: names callers already use resolve through Private
       .toEqual(["aixue-superxue-querybyid.local", "*.querybyid.local"]);
   });
 
-  test("an aliased service that routes its own port on the same number gets one listener", () => {
+  test("two aliased services may listen on the same port: each has its own load balancer", () => {
+    const { json: two } = render((c) => {
+      new Service(c, "orders", { image: Image.fromRegistry("shop/orders"), ports: [Port.tcp(8080)], aliases: ["orders"] });
+      new Service(c, "stock", { image: Image.fromRegistry("shop/stock"), ports: [Port.tcp(8080)], aliases: ["stock"] });
+    });
+    expect(Object.keys(resources(two, "alicloud_slb_load_balancer")).sort())
+      .toEqual(["orders-internal-load-balancer", "stock-internal-load-balancer"]);
+  });
+
+  test("an aliased service keeps its internal route on its own load balancer, one listener per number", () => {
     const { json: own } = render((c) => new Service(c, "cache", {
       image: Image.fromRegistry("aixue/cache"),
       ports: [Port.tcp(6379, { route: Route.internal({ listenerPort: 6379 }) })],
