@@ -40,8 +40,8 @@ export { DockerEnvironment } from "./platforms/docker/docker-environment";
 export type { DockerEnvironmentProps } from "./platforms/docker/docker-props";
 export { AlicloudEnvironment } from "./platforms/alicloud/alicloud-environment";
 export type {
-  AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistryProps, AlicloudStateProps, AlicloudZone,
-  RegistryEdition,
+  AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, AlicloudStateProps, AlicloudZone,
+  PersonalRegistryEndpoint, PersonalRegistryProps, RegistryEdition,
 } from "./platforms/alicloud/alicloud-props";
 export { ALICLOUD_REGIONS } from "./platforms/alicloud/regions";
 export { StateBootstrap } from "./platforms/alicloud/state-bootstrap";
@@ -49,3 +49,6 @@ export type { StateLocation } from "./platforms/alicloud/state";
 export type { DeployerProps, DeployerRoleProps, StateBootstrapProps } from "./platforms/alicloud/state-bootstrap-props";
 export { RAM_ACTIONS_BY_TYPE } from "./platforms/alicloud/ram-actions";
 export type { RamPolicyDocument, RamStatement } from "./platforms/alicloud/deployer-policy";
+
+// Moving from compose templates of Alibaba Cloud's container service.
+export * from "./compose";

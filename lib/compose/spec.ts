@@ -1,0 +1,81 @@
+/**
+ * What the importer read, as plain data: the model objects (build.ts) and the
+ * TypeScript module (typescript.ts) are both made from it, so they cannot differ.
+ */
+
+/** A route of one port. */
+export interface RouteSpec {
+  readonly visibility: "public" | "internal";
+  readonly domains: readonly string[];
+}
+
+/** A container port. */
+export interface PortSpec {
+  readonly port: number;
+  readonly protocol: "http" | "tcp";
+  readonly route?: RouteSpec;
+}
+
+/** What a probe checks. */
+export type ProbeCheckSpec =
+  | { readonly kind: "http"; readonly port: number; readonly path: string }
+  | { readonly kind: "tcp"; readonly port: number }
+  | { readonly kind: "command"; readonly command: readonly string[] };
+
+/** A probe and the timings the file set, in whole seconds. */
+export interface ProbeSpec {
+  readonly check: ProbeCheckSpec;
+  readonly timeoutSeconds?: number;
+  readonly initialDelaySeconds?: number;
+  readonly periodSeconds?: number;
+}
+
+/** A log store. */
+export interface LogSpec {
+  readonly name: string;
+  /** "stdout", or the file paths collected. */
+  readonly source: "stdout" | readonly string[];
+  readonly retentionDays?: number;
+}
+
+/** One environment variable: its value is never kept here, only the Terraform variable that carries it. */
+export interface EnvSpec {
+  readonly name: string;
+  readonly variable: string;
+  readonly secret: boolean;
+}
+
+/** Everything imported about one service. */
+export interface ServiceSpec {
+  readonly name: string;
+  /** Image repository path, e.g. `aixue/aixue-recommender`. */
+  readonly repository: string;
+  /** Image tag or digest: the release version. */
+  readonly version: string;
+  readonly replicas: number;
+  readonly ports: readonly PortSpec[];
+  readonly probe?: ProbeSpec;
+  readonly resources?: { readonly millicores: number; readonly mebibytes: number };
+  readonly env: readonly EnvSpec[];
+  readonly logs?: LogSpec;
+  readonly dependsOn: readonly string[];
+  readonly aliases: readonly string[];
+  /** Batches of a rolling update; none for the library's default. */
+  readonly batches?: number;
+}
+
+/** A Terraform variable the catalog reads and the value the file gave it (never for a secret). */
+export interface ImportedVariable {
+  readonly name: string;
+  readonly secret: boolean;
+  /** The file's value; undefined for secrets and for entries without a value. */
+  readonly value?: string;
+}
+
+/** What the environments must offer for these services to run as they did. */
+export interface EnvironmentRequirements {
+  /** Fewest availability zones (from `availability:az==N`); none when the file asks for none. */
+  readonly minZones?: number;
+  /** Regions of the ACR Personal Edition registries the images came from. */
+  readonly personalRegistryRegions: readonly string[];
+}

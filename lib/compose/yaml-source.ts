@@ -1,0 +1,100 @@
+import { Document, LineCounter, Node, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { Report } from "./report";
+
+/** One key of a YAML mapping and its value. */
+export interface Entry {
+  readonly key: string;
+  /** 1-based line of the key. */
+  readonly line: number;
+  /** The value, aliases resolved; null when the key has no value. */
+  readonly value: Node | null;
+}
+
+/** One item of a YAML sequence. */
+export interface Item {
+  readonly line: number;
+  readonly value: Node | null;
+}
+
+/**
+ * A compose file parsed by the `yaml` library, read node by node so every key
+ * keeps its line. Compose files are YAML 1.1 (`yes`, `no`, `on` are booleans).
+ */
+export class YamlSource {
+  /** The document's root node; null for an empty file. */
+  public readonly root: Node | null;
+  private readonly document: Document;
+  private readonly lines = new LineCounter();
+
+  constructor(text: string, private readonly report: Report) {
+    this.document = parseDocument(text, { lineCounter: this.lines, version: "1.1", uniqueKeys: true });
+    for (const error of this.document.errors) {
+      // The library's message ends with the offending source lines, which may hold a secret: keep the sentence only.
+      const sentence = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      report.problem(error.linePos?.[0].line ?? 1, `not valid YAML: ${sentence}`);
+    }
+    this.root = this.document.errors.length > 0 ? null : this.resolve(this.document.contents);
+  }
+
+  /** 1-based line where `node` starts. */
+  public lineOf(node: Node | null, fallback = 1): number {
+    return node?.range ? this.lines.linePos(node.range[0]).line : fallback;
+  }
+
+  /** The keys of a mapping; reports a problem (and returns none) when `node` is not one. */
+  public entries(node: Node | null, line: number, what: string, service?: string): Entry[] {
+    if (!isMap(node)) {
+      this.report.problem(this.lineOf(node, line), `${what} must be a mapping of keys to values`, service);
+      return [];
+    }
+    const entries: Entry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      const key = isScalar(keyNode) ? keyNode.value : undefined;
+      const keyLine = this.lineOf(keyNode, line);
+      if (typeof key !== "string" && typeof key !== "number") {
+        this.report.problem(keyLine, `${what} has a key that is not a plain name`, service);
+      } else if (key === "<<") {
+        this.report.problem(keyLine, "merge keys (<<) are not supported: write the keys out", service, "<<");
+      } else {
+        entries.push({ key: String(key), line: keyLine, value: this.resolve(pair.value as Node | null) });
+      }
+    }
+    return entries;
+  }
+
+  /** The items of a sequence; reports a problem (and returns none) when `node` is not one. */
+  public items(node: Node | null, line: number, what: string, service?: string): Item[] {
+    if (!isSeq(node)) {
+      this.report.problem(this.lineOf(node, line), `${what} must be a list`, service);
+      return [];
+    }
+    return node.items.map((item) => {
+      const value = this.resolve(item as Node | null);
+      return { line: this.lineOf(item as Node | null, line), value };
+    });
+  }
+
+  /** Whether `node` is a mapping. */
+  public isMapping(node: Node | null): boolean {
+    return isMap(node);
+  }
+
+  /** Whether `node` is a list. */
+  public isList(node: Node | null): boolean {
+    return isSeq(node);
+  }
+
+  /** A scalar as text (numbers and booleans as written by YAML 1.1); undefined for null, lists and mappings. */
+  public text(node: Node | null): string | undefined {
+    if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+    const value = node.value;
+    return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+  }
+
+  private resolve(node: Node | null | undefined): Node | null {
+    if (node === undefined || node === null) return null;
+    return isAlias(node) ? (node.resolve(this.document) as Node | undefined) ?? null : node;
+  }
+}
