@@ -6,4 +6,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", {}] },
+  // Modules written for users (examples/compose) import the library by its package name.
+  moduleNameMapper: { "^cdktf-service-platform$": "<rootDir>/lib" },
 };

@@ -1,0 +1,43 @@
+import * as fs from "fs";
+import * as path from "path";
+import { parseDocument } from "yaml";
+import { runComposeImport } from "../../lib/compose/cli";
+
+export const EXAMPLES = path.resolve(__dirname, "../../examples/compose");
+
+/** What `compose-import` printed and returned. */
+export interface CliRun {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the command in-process with `argv`, relative paths against `cwd`. */
+export function composeImport(argv: string[], cwd = process.cwd()): CliRun {
+  let stdout = "";
+  let stderr = "";
+  const status = runComposeImport(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { status, stdout, stderr };
+}
+
+/**
+ * Every environment value a compose text holds, read with the YAML library
+ * independently of the importer: lists of NAME=value and mappings alike.
+ */
+export function environmentValues(text: string): string[] {
+  const root = parseDocument(text, { version: "1.1" }).toJS() as Record<string, any>;
+  const services: Record<string, any> = root.services ?? root;
+  return Object.values(services).flatMap((service: any) => {
+    const env = service?.environment;
+    if (Array.isArray(env)) {
+      return env.map(String).filter((e) => e.includes("=") && !/^(availability|affinity|constraint|reschedule):/.test(e))
+        .map((e) => e.slice(e.indexOf("=") + 1));
+    }
+    return env && typeof env === "object" ? Object.values(env).map(String) : [];
+  });
+}
+
+/** Reads an example's compose file. */
+export function example(name: string): string {
+  return fs.readFileSync(path.join(EXAMPLES, `${name}.yml`), "utf8");
+}
