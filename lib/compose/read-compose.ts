@@ -144,7 +144,7 @@ function batches(draft: ServiceDraft, report: Report): number | undefined {
         "ignored it too", draft.name);
     }
     if (draft.replicas > 1) {
-      report.finding("approximated", rolling?.line ?? draft.line, rolling?.key ?? "labels", "no rolling updates: the container " +
+      report.finding("approximated", rolling?.line ?? draft.line, "labels.aliyun.rolling_updates", "no rolling updates: the container " +
         "service replaced every container at once; here a new version rolls out in batches (Rollout.batches default)", draft.name);
     }
     return undefined;

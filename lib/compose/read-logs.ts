@@ -38,22 +38,29 @@ export function readLogs(stores: readonly LogLabel[], ttls: readonly LogLabel[],
   const stdout = read.find((s) => s.value === "stdout");
   const files = read.filter((s) => s.value !== "stdout");
   const chosen = stdout ?? files[0];
-  if (chosen === undefined) return undefined;
+  const days = ttls.map((ttl) => retention(ttl, service, report));
+  if (chosen === undefined) {
+    ttls.forEach((ttl, i) => days[i] !== undefined && report.finding("unmapped", ttl.line, ttl.key,
+      `no log store ${ttl.name} is collected, so its retention has nothing to apply to`, service));
+    return undefined;
+  }
   for (const other of read.filter((s) => s !== chosen)) {
     report.finding(stdout !== undefined ? "unmapped" : "approximated", other.label.line, other.label.key, stdout !== undefined
       ? `not collected: the service streams stdout to ${chosen.name}, and a service has one log store`
       : `collected into ${chosen.name} with the other log files: a service has one log store`, service);
   }
   let retentionDays: number | undefined;
-  for (const ttl of ttls) {
-    const days = Number(ttl.value);
-    if (!/^\s*\d+\s*$/.test(ttl.value) || days < 1 || days > 3650) {
-      report.problem(ttl.line, `${ttl.key} = ${shown(ttl.key, ttl.value)}; allowed: whole days from 1 to 3650`, service, ttl.key);
-    } else if (ttl.name === chosen.label.name) {
-      retentionDays = days;
-    } else {
-      report.finding("unmapped", ttl.line, ttl.key, `no log store ${ttl.name} is collected, so its retention has nothing to apply to`, service);
-    }
-  }
+  ttls.forEach((ttl, i) => {
+    if (days[i] === undefined) return;
+    if (ttl.name === chosen.label.name) retentionDays = days[i];
+    else report.finding("unmapped", ttl.line, ttl.key, `no log store ${ttl.name} is collected, so its retention has nothing to apply to`, service);
+  });
   return { name: chosen.name, source: stdout !== undefined ? "stdout" : files.map((f) => f.value), retentionDays };
+}
+
+function retention(ttl: LogLabel, service: string, report: Report): number | undefined {
+  const days = Number(ttl.value);
+  if (/^\s*\d+\s*$/.test(ttl.value) && days >= 1 && days <= 3650) return days;
+  report.problem(ttl.line, `${ttl.key} = ${shown(ttl.key, ttl.value)}; allowed: whole days from 1 to 3650`, service, ttl.key);
+  return undefined;
 }

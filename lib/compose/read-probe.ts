@@ -28,6 +28,8 @@ const DEFAULT_PERIOD_SECONDS = 15;
 export function readProbe(labels: ProbeLabels, service: string, report: Report): ProbeSpec | undefined {
   const { url, cmd } = labels;
   const timing = [labels.timeout_seconds, labels.initial_delay_seconds].filter((l): l is ProbeLabel => l !== undefined);
+  const timeoutSeconds = seconds(labels.timeout_seconds, 1, service, report);
+  const initialDelaySeconds = seconds(labels.initial_delay_seconds, 0, service, report);
   if (url === undefined && cmd === undefined) {
     for (const label of timing) {
       report.finding("unmapped", label.line, label.key, "no aliyun.probe.url or aliyun.probe.cmd: the container service " +
@@ -39,8 +41,6 @@ export function readProbe(labels: ProbeLabels, service: string, report: Report):
     report.problem(cmd.line, "aliyun.probe.url and aliyun.probe.cmd together; allowed: one of them", service, cmd.key);
     return undefined;
   }
-  const timeoutSeconds = seconds(labels.timeout_seconds, 1, service, report);
-  const initialDelaySeconds = seconds(labels.initial_delay_seconds, 0, service, report);
   const check = url !== undefined ? urlCheck(url, service, report) : commandCheck(cmd!, service, report);
   if (check === undefined) return undefined;
   let periodSeconds: number | undefined;

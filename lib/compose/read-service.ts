@@ -98,7 +98,7 @@ export function readService(source: YamlSource, name: string, node: Node | null,
     labels,
     environment,
     resources: readResources(resources, name, report),
-    references,
+    references: [...references, ...labels.depends],
     networkAliases,
   };
 }

@@ -41,8 +41,9 @@ export class YamlSource {
     return node?.range ? this.lines.linePos(node.range[0]).line : fallback;
   }
 
-  /** The keys of a mapping; reports a problem (and returns none) when `node` is not one. */
+  /** The keys of a mapping (none for a key left empty); reports a problem (and returns none) when `node` is no mapping. */
   public entries(node: Node | null, line: number, what: string, service?: string): Entry[] {
+    if (node === null) return [];
     if (!isMap(node)) {
       this.report.problem(this.lineOf(node, line), `${what} must be a mapping of keys to values`, service);
       return [];
@@ -53,10 +54,11 @@ export class YamlSource {
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) ? keyNode.value : undefined;
       const keyLine = this.lineOf(keyNode, line);
-      if (typeof key !== "string" && typeof key !== "number") {
-        this.report.problem(keyLine, `${what} has a key that is not a plain name`, service);
-      } else if (key === "<<") {
+      // YAML 1.1 reads `<<` as a merge key, a symbol.
+      if (typeof key === "symbol" || key === "<<") {
         this.report.problem(keyLine, "merge keys (<<) are not supported: write the keys out", service, "<<");
+      } else if (typeof key !== "string" && typeof key !== "number") {
+        this.report.problem(keyLine, `${what} has a key that is not a plain name`, service);
       } else {
         entries.push({ key: String(key), line: keyLine, value: this.resolve(pair.value as Node | null) });
       }
@@ -64,8 +66,9 @@ export class YamlSource {
     return entries;
   }
 
-  /** The items of a sequence; reports a problem (and returns none) when `node` is not one. */
+  /** The items of a sequence (none for a key left empty); reports a problem (and returns none) when `node` is no list. */
   public items(node: Node | null, line: number, what: string, service?: string): Item[] {
+    if (node === null) return [];
     if (!isSeq(node)) {
       this.report.problem(this.lineOf(node, line), `${what} must be a list`, service);
       return [];

@@ -41,3 +41,14 @@ export function environmentValues(text: string): string[] {
 export function example(name: string): string {
   return fs.readFileSync(path.join(EXAMPLES, `${name}.yml`), "utf8");
 }
+
+/** A version 1 file with one service `app` of `image`, the given labels and extra keys (YAML lines, indented by the caller). */
+export function v1(labels: string[], extra: string[] = [], image = "registry.cn-hangzhou.aliyuncs.com/team/app:v1.0.0"): string {
+  return [
+    "app:",
+    `  image: '${image}'`,
+    ...(labels.length > 0 ? ["  labels:", ...labels.map((l) => `    ${l}`)] : []),
+    ...extra.map((l) => `  ${l}`),
+    "",
+  ].join("\n");
+}
