@@ -3,28 +3,26 @@
  * TypeScript module (typescript.ts) are both made from it, so they cannot differ.
  */
 
+import type { PortProtocol } from "../model/port";
+import type { ProbeCheck } from "../model/probe";
+import type { RouteVisibility } from "../model/route";
+
 /** A route of one port. */
 export interface RouteSpec {
-  readonly visibility: "public" | "internal";
+  readonly visibility: RouteVisibility;
   readonly domains: readonly string[];
 }
 
 /** A container port. */
 export interface PortSpec {
   readonly port: number;
-  readonly protocol: "http" | "tcp";
+  readonly protocol: PortProtocol;
   readonly route?: RouteSpec;
 }
 
-/** What a probe checks. */
-export type ProbeCheckSpec =
-  | { readonly kind: "http"; readonly port: number; readonly path: string }
-  | { readonly kind: "tcp"; readonly port: number }
-  | { readonly kind: "command"; readonly command: readonly string[] };
-
 /** A probe and the timings the file set, in whole seconds. */
 export interface ProbeSpec {
-  readonly check: ProbeCheckSpec;
+  readonly check: ProbeCheck;
   readonly timeoutSeconds?: number;
   readonly initialDelaySeconds?: number;
   readonly periodSeconds?: number;

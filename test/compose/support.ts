@@ -1,9 +1,30 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { parseDocument } from "yaml";
 import { runComposeImport } from "../../lib/compose/cli";
 
 export const EXAMPLES = path.resolve(__dirname, "../../examples/compose");
+const REPO = path.resolve(__dirname, "../..");
+
+/**
+ * Compiles `files` with the real compiler, strict and without unused names, the
+ * package name resolving to this repository's lib/ as an installed package would.
+ */
+export function typeCheck(files: string[]): { status: number | null; output: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "compose-tsc-"));
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, noUnusedLocals: true, target: "ES2022", module: "commonjs", moduleResolution: "node",
+      esModuleInterop: true, skipLibCheck: true, types: ["node"], typeRoots: [path.join(REPO, "node_modules/@types")],
+      baseUrl: REPO, paths: { "cdktf-service-platform": ["lib/index.ts"] },
+    },
+    files,
+  }));
+  const result = spawnSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", dir], { encoding: "utf8" });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
 
 /** What `compose-import` printed and returned. */
 export interface CliRun {
