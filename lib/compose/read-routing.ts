@@ -27,7 +27,9 @@ export function readRouting(
     report.problem(line, `container port ${port} in the label name; allowed: aliyun.routing.port_<1-65535>`, service, key);
     return undefined;
   }
-  for (const raw of value.split(";").map((e) => e.trim()).filter((e) => e.length > 0)) {
+  const entries = value.split(";").map((e) => e.trim()).filter((e) => e.length > 0);
+  if (entries.length === 0) report.problem(line, `no entry; ${allowed}`, service, key);
+  for (const raw of entries) {
     const m = ENTRY.exec(raw);
     const entry = shown(key, raw);
     const scheme = m?.[1]?.toLowerCase();

@@ -71,6 +71,7 @@ describe("unknown label forms", () => {
     ["a routing scheme other than http or https", "aliyun.routing.port_80: 'tcp://a.local'"],
     ["a routing entry that is no domain", "aliyun.routing.port_80: 'a..local'"],
     ["a routing port out of range", "aliyun.routing.port_70000: a.local"],
+    ["a routing label without entries", "aliyun.routing.port_80: ' ; '"],
     ["a probe URL with another host", "aliyun.probe.url: 'http://localhost:8080/'"],
     ["a TCP probe without a port", "aliyun.probe.url: 'tcp://container'"],
     ["a probe timeout that is no number", "aliyun.probe.timeout_seconds: ten"],
