@@ -50,6 +50,7 @@ new Service(catalog, "web", {
   secrets: { SESSION_SECRET: Secret.fromVariable("web_session_secret") },
   logs: LogStore.files("access", ["/var/log/nginx/access.log", "/var/log/nginx/error.log"], { retention: Duration.days(30) }),
   dependsOn: [ordersApi],
+  labels: { "com.shop.team": "storefront" },
   rollout: Rollout.batches({ batches: 3 }),
 });
 

@@ -31,6 +31,7 @@ export function buildCatalog(specs: readonly ServiceSpec[]): { catalog: ServiceC
       logs: spec.logs === undefined ? undefined : logStore(spec.logs),
       dependsOn: spec.dependsOn.length > 0 ? spec.dependsOn.map((name) => built.get(name)!) : undefined,
       aliases: spec.aliases.length > 0 ? [...spec.aliases] : undefined,
+      labels: Object.keys(spec.labels).length > 0 ? { ...spec.labels } : undefined,
       rollout: spec.batches === undefined ? undefined : Rollout.batches({ batches: spec.batches }),
     }));
   }

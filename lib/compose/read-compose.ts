@@ -131,6 +131,7 @@ function toSpec(draft: ServiceDraft, dependsOn: readonly string[], aliases: read
     logs: labels.logs,
     dependsOn,
     aliases,
+    labels: labels.own,
     batches: batches(draft, report),
   };
 }

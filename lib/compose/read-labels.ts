@@ -1,4 +1,6 @@
 import { Node } from "yaml";
+import { LABEL_KEY, LABEL_VALUE } from "../validation/rules";
+import { looksLikeCredential, looksLikeSecretName } from "../validation/secret-patterns";
 import { readLogs, LogLabel } from "./read-logs";
 import { readProbe, ProbeLabels } from "./read-probe";
 import { readRouting } from "./read-routing";
@@ -27,6 +29,8 @@ export interface LabelResult {
   parallelism?: { readonly value: number; readonly line: number; readonly key: string };
   readonly depends: Reference[];
   logs?: LogSpec;
+  /** Labels of the team's own (owner, cost centre), kept as the service's labels. */
+  readonly own: Record<string, string>;
 }
 
 /** Known labels the service model has no counterpart for, with what to do instead. */
@@ -41,7 +45,7 @@ const UNMAPPED: readonly [RegExp, string][] = [
 
 /** Reads the `labels` of a service (a mapping, or a list of `key=value`). */
 export function readLabels(source: YamlSource, node: Node | null, line: number, service: string, report: Report): LabelResult {
-  const result: LabelResult = { routes: new Map(), depends: [] };
+  const result: LabelResult = { routes: new Map(), depends: [], own: {} };
   const probe: ProbeLabels = {};
   const stores: LogLabel[] = [];
   const ttls: LogLabel[] = [];
@@ -82,8 +86,13 @@ export function readLabels(source: YamlSource, node: Node | null, line: number, 
       else report.problem(at, `unknown label ${name}; allowed: the container service's aliyun.* labels (scale, global, ` +
         "depends, routing.port_<port>, probe.url/cmd/timeout_seconds/initial_delay_seconds, rolling_updates[.parallelism], " +
         "log_store_<name>, log_ttl_<name>, …)", service, key);
+    } else if (!LABEL_KEY.test(name) || !LABEL_VALUE.test(value)) {
+      report.finding("unmapped", at, key, `not kept: service labels need ${LABEL_KEY.test(name) ? LABEL_VALUE.allowed : LABEL_KEY.allowed}`, service);
+    } else if (looksLikeSecretName(name) || looksLikeCredential(value)) {
+      report.finding("unmapped", at, key, "not kept: it looks like a secret, and labels are shown to anyone who lists the " +
+        "services; pass it as an environment variable", service);
     } else {
-      report.finding("unmapped", at, key, "a label of your own: services here carry no labels", service);
+      result.own[name] = value;
     }
   }
   result.probe = readProbe(probe, service, report);

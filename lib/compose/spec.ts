@@ -58,6 +58,8 @@ export interface ServiceSpec {
   readonly logs?: LogSpec;
   readonly dependsOn: readonly string[];
   readonly aliases: readonly string[];
+  /** Labels of the team's own. */
+  readonly labels: Readonly<Record<string, string>>;
   /** Batches of a rolling update; none for the library's default. */
   readonly batches?: number;
 }

@@ -89,6 +89,8 @@ function serviceProps(spec: ServiceSpec, identifiers: ReadonlyMap<string, string
   }
   if (spec.dependsOn.length > 0) props.push(`dependsOn: [${spec.dependsOn.map((d) => identifiers.get(d)).join(", ")}]`);
   if (spec.aliases.length > 0) props.push(`aliases: ${list(spec.aliases.map(lit), "  ")}`);
+  const labels = Object.entries(spec.labels);
+  if (labels.length > 0) props.push(`labels: ${record(labels.map(([k, v]) => [k, lit(v)]), "  ")}`);
   if (spec.batches !== undefined) {
     used.add("Rollout");
     props.push(`rollout: Rollout.batches({ batches: ${spec.batches} })`);

@@ -200,14 +200,27 @@ describe("aliyun.depends and the other known labels", () => {
     expect(catalog.find("db")!.aliases).toEqual(["db"]);
   });
 
-  test("lb, latest_image, auto_scaling and labels of a team's own are findings, each on its line", () => {
+  test("lb, latest_image and auto_scaling are findings, each on its line", () => {
     const { findings } = app(v1([
-      "aliyun.lb.port_80: 'tcp://slb_name:8080'", "aliyun.latest_image: 'true'", "aliyun.auto_scaling.max_cpu: '70'", "com.example.team: search",
+      "aliyun.lb.port_80: 'tcp://slb_name:8080'", "aliyun.latest_image: 'true'", "aliyun.auto_scaling.max_cpu: '70'",
     ]));
     expect(kinds(findings)).toEqual([
       ["unmapped", "labels.aliyun.lb.port_80", 4], ["unmapped", "labels.aliyun.latest_image", 5],
-      ["unmapped", "labels.aliyun.auto_scaling.max_cpu", 6], ["unmapped", "labels.com.example.team", 7],
+      ["unmapped", "labels.aliyun.auto_scaling.max_cpu", 6],
     ]);
+  });
+
+  test("labels of a team's own are the service's labels; reserved, malformed or secret-looking ones are findings", () => {
+    const { service, findings } = app(v1([
+      "com.example.team: search", "owner: 'li.wei'", "org.cdktf-service-platform.version: '1'", "'bad key!': x",
+      "deploy.token: abc", "sentry.dsn: 'https://key:secret@sentry.example.com/1'",
+    ]));
+    expect(service.labels).toEqual({ "com.example.team": "search", owner: "li.wei" });
+    expect(kinds(findings)).toEqual([
+      ["unmapped", "labels.org.cdktf-service-platform.version", 6], ["unmapped", "labels.bad key!", 7],
+      ["unmapped", "labels.deploy.token", 8], ["unmapped", "labels.sentry.dsn", 9],
+    ]);
+    expect(JSON.stringify(findings)).not.toContain("secret@");
   });
 
   test("labels may be a list of key=value", () => {
