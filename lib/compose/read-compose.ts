@@ -113,7 +113,9 @@ function toSpec(draft: ServiceDraft, dependsOn: readonly string[], aliases: read
   report: Report): ServiceSpec {
   const labels = draft.labels;
   const probe = labels.probe?.check;
-  const numbers = [...draft.ports.map((p) => p.port), ...[...labels.routes.keys()].sort((a, b) => a - b)];
+  // A probed port is one the container listens on, so it is declared like the others.
+  const probed = probe !== undefined && probe.kind !== "command" ? [probe.port] : [];
+  const numbers = [...draft.ports.map((p) => p.port), ...[...labels.routes.keys()].sort((a, b) => a - b), ...probed];
   const ports: PortSpec[] = [...new Set(numbers)].map((port) => {
     const http = labels.routes.has(port) || (probe?.kind === "http" && probe.port === port);
     const route = labels.routes.get(port);
@@ -150,7 +152,12 @@ function batches(draft: ServiceDraft, report: Report): number | undefined {
     }
     return undefined;
   }
-  const count = Math.min(50, Math.max(1, Math.ceil(draft.replicas / (parallelism?.value ?? 1))));
+  let count = Math.min(50, Math.max(1, Math.ceil(draft.replicas / (parallelism?.value ?? 1))));
+  if (count === 1 && draft.replicas > 1) {
+    count = 2;
+    report.finding("approximated", parallelism!.line, parallelism!.key, `${parallelism!.value} at a time updated all ` +
+      `${draft.replicas} containers at once, stopping every one: here they roll out in two batches`, draft.name);
+  }
   return count === 2 ? undefined : count;
 }
 

@@ -5,7 +5,7 @@
  * field, value, what is allowed) or it synthesizes (printing the named warning once).
  */
 import {
-  Cpu, DockerEnvironment, Duration, EnvValue, Image, Port, Probe, Release, Rollout, Service, Stages,
+  Cpu, DockerEnvironment, Duration, EnvValue, Image, Port, Probe, Release, Rollout, Route, Service, Stages,
 } from "../../lib";
 import { BASE_PROPS } from "../platforms/alicloud/support";
 import { tempApp } from "../support/synth";
@@ -80,6 +80,21 @@ const appInvariants: HostileRow[] = [
       alicloud(app, "production", web(), { network });
     },
     errors: [["production", "registry.linkVpc", "true", "set registry.linkVpc to false in all but one"]] },
+  { name: "two cloud stacks on one existing VPC answering one internal route domain",
+    build: (app) => {
+      const network = { vpcId: "vpc-shared", zones: [{ zoneId: "cn-hangzhou-h", vswitchId: "vsw-h" }, { zoneId: "cn-hangzhou-i", vswitchId: "vsw-i" }] };
+      const named = () => web({ ports: [Port.http(8080, { route: Route.internal({ domains: ["web.local"] }) })] });
+      alicloud(app, "prerelease", named(), { network, registry: { personal: {} } });
+      alicloud(app, "production", named(), { network, registry: { personal: {} } });
+    },
+    errors: [["production", "network.vpcId", '"vpc-shared"', 'prerelease already uses "web.local" on vpc-shared']] },
+  { name: "two cloud stacks managing the same Personal Edition namespace",
+    build: (app) => {
+      const registry = { personal: { manageRepositories: true } };
+      alicloud(app, "prerelease", web(), { registry });
+      alicloud(app, "production", web(), { registry });
+    },
+    errors: [["production/web", "image", '"shop/web"', 'prerelease already uses "shop" on ACR Personal Edition in cn-hangzhou']] },
   { name: "two Docker stacks on one registry port",
     build: (app) => { docker(app, "test", web({ ports: [Port.http(8080)] })); docker(app, "demo", web({ ports: [Port.http(8080)] })); },
     errors: [["demo", "registryPort", '"127.0.0.1:5000"', "test already uses port 5000 on Docker host unix:///var/run/docker.sock"]] },
@@ -95,6 +110,8 @@ const appInvariants: HostileRow[] = [
     errors: [["test/lb", "name", '"lb"', "the load balancer answers to it"]] },
   { name: "Docker service named registry", build: (app) => docker(app, "test", web({}, "registry")),
     errors: [["test/registry", "name", '"registry"', "the registry answers to it"]] },
+  { name: "Docker alias that the load balancer answers to", build: (app) => docker(app, "test", web({ aliases: ["lb"] })),
+    errors: [["test/web", "aliases[0]", '"lb"', "the load balancer answers to it"]] },
 ];
 
 const productionInvariants: HostileRow[] = [

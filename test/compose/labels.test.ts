@@ -97,6 +97,10 @@ describe("aliyun.probe.*", () => {
     expect(service.ports.map((p) => p.protocol)).toEqual(["tcp"]);
   });
 
+  test("a probed port the file does not declare is declared: the container listens on it", () => {
+    expect(app(v1(["aliyun.probe.url: http://container:9000/status"])).service.ports.map((p) => [p.port, p.protocol])).toEqual([[9000, "http"]]);
+  });
+
   test("an HTTP probe marks its port as HTTP", () => {
     expect(app(v1(["aliyun.probe.url: http://container:8080/"], ["expose: ['8080']"])).service.ports[0].protocol).toBe("http");
   });
@@ -135,6 +139,12 @@ describe("aliyun.rolling_updates and parallelism", () => {
     const { service, findings } = app(v1(["aliyun.scale: 6", "aliyun.rolling_updates: true", "aliyun.rolling_updates.parallelism: '2'"]));
     expect(service.rollout.batches).toBe(3);
     expect(findings).toEqual([]);
+  });
+
+  test("a parallelism of all replicas stopped every container at once: two batches here, with a finding", () => {
+    const { service, findings } = app(v1(["aliyun.scale: 3", "aliyun.rolling_updates: true", "aliyun.rolling_updates.parallelism: 5"]));
+    expect(service.rollout.batches).toBe(2);
+    expect(kinds(findings)).toEqual([["approximated", "labels.aliyun.rolling_updates.parallelism", 6]]);
   });
 
   test("an invalid parallelism counts as 1, as the container service read it", () => {

@@ -126,7 +126,7 @@ const cases: Case[] = [
     expected: ["test/app", "aliases[0]", '"shop.local"', "(it is an internal route domain of web)"],
   },
   { name: "alias that is a replica's host name", catalog: one({ aliases: ["app-2"] }),
-    expected: ["test/app", "aliases[0]", '"app-2"', "a name other than lb, registry and the replica host names"] },
+    expected: ["test/app", "aliases[0]", '"app-2"', "replica 2 of app answers to it"] },
   { name: "publish address off loopback in the test stage", catalog: one({}),
     expected: ["test", "publishAddress", '"0.0.0.0"', "a loopback address"] },
 ];

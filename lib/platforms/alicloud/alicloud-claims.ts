@@ -2,18 +2,22 @@ import { Claim } from "../../environments/claims";
 import { ServiceCatalog } from "../../model/catalog";
 import { ResolvedAlicloud } from "./alicloud-defaults";
 import { registryPath } from "./names";
+import { planPrivateNames } from "./private-names";
 
 /**
  * What an Alibaba Cloud environment owns outright: its state location (two
  * stacks on one would apply over each other's state), its SAE namespace and
- * SLS project, and the registry namespaces (with their repositories), the
- * created registry instance and the VPC link it manages.
+ * SLS project, and the registry namespaces (with their repositories) it
+ * manages, of an Enterprise Edition instance or of Personal Edition in a
+ * region, the created instance and the VPC link, and on an existing VPC the
+ * PrivateZone names it answers.
  */
 export function alicloudClaims(stackPath: string, catalog: ServiceCatalog, config: ResolvedAlicloud): Claim[] {
   const claim = (resource: string, key: string, field: string, value: unknown, remedy: string, path = stackPath): Claim =>
     ({ resource, key, owner: stackPath, path, field, value, remedy });
   const { region, registry, state } = config;
-  const instance = registry.instanceId ?? `instance "${registry.instanceName}" in ${region}`;
+  const instance = registry.kind === "personal" ? `ACR Personal Edition in ${registry.region}`
+    : registry.instanceId ?? `instance "${registry.instanceName}" in ${region}`;
   const claims = [
     claim("state location", `oss://${state.bucket}/${state.prefix}`, "state.prefix", state.prefix,
       "give each environment its own state.prefix (or bucket)"),
@@ -22,7 +26,7 @@ export function alicloudClaims(stackPath: string, catalog: ServiceCatalog, confi
     claim("SLS project", `"${config.logProject}"`, "logProject", config.logProject,
       "give each environment its own logProject (SLS project names are unique across all accounts)"),
   ];
-  if (registry.instanceId === undefined) {
+  if (registry.kind === "enterprise" && registry.instanceId === undefined) {
     claims.push(claim("created registry instance", instance, "registry.instanceName", registry.instanceName,
       "create the instance in one environment and give the others its instanceId"));
   }
@@ -38,9 +42,16 @@ export function alicloudClaims(stackPath: string, catalog: ServiceCatalog, confi
         `${stackPath}/${service.name}`));
     }
   }
-  if (registry.linkVpc && config.network.vpcId !== undefined) {
+  if (registry.kind === "enterprise" && registry.linkVpc && config.network.vpcId !== undefined) {
     claims.push(claim("registry VPC link", `${config.network.vpcId} to ${instance}`, "registry.linkVpc", true,
       "environments sharing one existing VPC link it once: set registry.linkVpc to false in all but one"));
+  }
+  if (config.network.vpcId !== undefined) {
+    // PrivateZone refuses two zones of one name on one VPC: environments sharing a VPC share its names.
+    for (const zone of planPrivateNames(catalog.services)) {
+      claims.push(claim("PrivateZone name", `"${zone.zoneName}" on ${config.network.vpcId}`, "network.vpcId", config.network.vpcId,
+        "environments on one existing VPC cannot both answer an internal route domain or alias: give each its own VPC"));
+    }
   }
   return claims;
 }

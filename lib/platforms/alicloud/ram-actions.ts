@@ -37,6 +37,20 @@ export const RAM_ACTIONS_BY_TYPE: Readonly<Record<string, readonly string[]>> = 
     "cr:CreateInstanceVpcEndpointLinkedVpc", "cr:GetInstanceVpcEndpoint", "cr:DeleteInstanceVpcEndpointLinkedVpc",
   ],
 
+  // Images (Container Registry Personal Edition): the same RAM actions authorize its namespace and repository APIs.
+  alicloud_cr_namespace: ["cr:CreateNamespace", "cr:GetNamespace", "cr:ListNamespace", "cr:UpdateNamespace", "cr:DeleteNamespace"],
+  alicloud_cr_repo: ["cr:CreateRepository", "cr:GetRepository", "cr:ListRepository", "cr:UpdateRepository", "cr:DeleteRepository"],
+
+  // Names that keep working (Alibaba Cloud DNS PrivateZone, RAM code `pvtz`): the environment's own zones.
+  alicloud_pvtz_zone: [
+    "pvtz:AddZone", "pvtz:DescribeZoneInfo", "pvtz:DescribeZones", "pvtz:UpdateZoneRemark", "pvtz:SetProxyPattern",
+    "pvtz:DeleteZone", "pvtz:ListTagResources", "pvtz:TagResources", "pvtz:UntagResources",
+  ],
+  alicloud_pvtz_zone_record: [
+    "pvtz:AddZoneRecord", "pvtz:DescribeZoneRecords", "pvtz:UpdateZoneRecord", "pvtz:SetZoneRecordStatus", "pvtz:DeleteZoneRecord",
+  ],
+  alicloud_pvtz_zone_attachment: ["pvtz:BindZoneVpc", "pvtz:DescribeZoneInfo", "vpc:DescribeVpcs"],
+
   // Logs (Simple Log Service, RAM code `log`).
   alicloud_log_project: [
     "log:CreateProject", "log:GetProject", "log:UpdateProject", "log:DeleteProject", "log:GetProjectPolicy",
