@@ -18,9 +18,10 @@ const README = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
 
 /** What the package root exports at run time: the curated surface, nothing else. */
 const ROOT_EXPORTS = [
-  "ALICLOUD_REGIONS", "AlicloudEnvironment", "CheckedStack", "Checker", "Cpu", "DockerEnvironment", "Duration", "EnvValue",
-  "EnvironmentStack", "Image", "LogStore", "Policies", "Port", "Probe", "RAM_ACTIONS_BY_TYPE", "Release", "Rollout", "Route",
-  "Secret", "Service", "ServiceCatalog", "Size", "Stages", "StateBootstrap", "ValidationError",
+  "ALICLOUD_REGIONS", "AlicloudEnvironment", "CheckedStack", "Checker", "ComposeError", "Cpu", "DockerEnvironment", "Duration",
+  "EnvValue", "EnvironmentStack", "Image", "LogStore", "Policies", "Port", "Probe", "RAM_ACTIONS_BY_TYPE", "Release", "Rollout",
+  "Route", "Secret", "Service", "ServiceCatalog", "Size", "Stages", "StateBootstrap", "ValidationError", "formatFinding",
+  "importCompose",
 ];
 /** Names that are internal: neither exported from the root nor present in any shipped declaration. */
 const INTERNALS = ["renderNginxConfig", "planListeners", "SAE_INSTANCE_SPECS", "resolveAlicloud", "sortViolations"];
@@ -65,18 +66,23 @@ function run(command: string, args: string[], cwd: string, timeoutMs = 180_000):
 /** A shell command line as a user types it. */
 const shell = (line: string, cwd: string, timeoutMs?: number) => run("sh", ["-c", line], cwd, timeoutMs);
 
-/** The fenced blocks of the README's quick start: files (```lang name) and shell blocks (```sh). */
-function quickStart(): { files: Record<string, string>; shellBlocks: string[] } {
-  const section = README.split(/^## /m).find((s) => s.startsWith("Quick start"));
-  if (!section) throw new Error("README.md has no \"## Quick start\" section");
+/** The fenced blocks of a README section: files (```lang name), shell blocks (```sh) and TypeScript blocks (```ts). */
+function readmeBlocks(title: string): { files: Record<string, string>; shellBlocks: string[]; tsBlocks: string[] } {
+  const section = README.split(/^## /m).find((s) => s.startsWith(title));
+  if (!section) throw new Error(`README.md has no "## ${title}" section`);
   const files: Record<string, string> = {};
   const shellBlocks: string[] = [];
+  const tsBlocks: string[] = [];
   for (const [, lang, name, body] of section.matchAll(/^```(\w+)(?: (\S+))?\n([\s\S]*?)^```$/gm)) {
     if (name) files[name] = body;
     else if (lang === "sh") shellBlocks.push(body);
+    else if (lang === "ts") tsBlocks.push(body);
   }
-  return { files, shellBlocks };
+  return { files, shellBlocks, tsBlocks };
 }
+
+/** The README's quick start. */
+const quickStart = () => readmeBlocks("Quick start");
 
 /** Every file of the repository's `lib/` as the path its build output has, without extension. */
 function libModules(dir = path.join(REPO, "lib")): string[] {
@@ -151,15 +157,16 @@ describe("the packed library, installed as the README's quick start says", () =>
       expect(Object.keys(manifest.scripts ?? {}).filter((s) => lifecycle.includes(s))).toEqual([]);
     });
 
-    test("exports the construct library and the review API, with types for both, and keeps the plan-review bin", () => {
+    test("exports the construct library and the review API, with types for both, and ships the plan-review and compose-import bins", () => {
       expect(manifest.exports).toEqual({
         ".": { types: "./dist/lib/index.d.ts", default: "./dist/lib/index.js" },
         "./review": { types: "./dist/lib/review/index.d.ts", default: "./dist/lib/review/index.js" },
         "./package.json": "./package.json",
       });
       expect(manifest.typesVersions).toEqual({ "*": { review: ["dist/lib/review/index.d.ts"] } });
-      expect(manifest.bin).toEqual({ "plan-review": "bin/plan-review.js" });
-      for (const target of [manifest.main, manifest.types, "dist/lib/review/index.js", "dist/lib/review/index.d.ts", manifest.bin["plan-review"]]) {
+      expect(manifest.bin).toEqual({ "plan-review": "bin/plan-review.js", "compose-import": "bin/compose-import.js" });
+      for (const target of [manifest.main, manifest.types, "dist/lib/review/index.js", "dist/lib/review/index.d.ts",
+        manifest.bin["plan-review"], manifest.bin["compose-import"], "bin/run-cli.js"]) {
         expect(entries).toContain(target.replace(/^\.\//, ""));
       }
     });
@@ -172,7 +179,7 @@ describe("the packed library, installed as the README's quick start says", () =>
         "dist/.gen/providers/alicloud/index.js", "dist/.gen/providers/alicloud/index.d.ts",
       ]));
       const unexpected = entries.filter((e) => !/^(dist\/lib|dist\/\.gen|docs|examples)\//.test(e) &&
-        !["package.json", "README.md", "CHANGELOG.md", "LICENSE", "bin/plan-review.js"].includes(e));
+        !["package.json", "README.md", "CHANGELOG.md", "LICENSE", "bin/plan-review.js", "bin/compose-import.js", "bin/run-cli.js"].includes(e));
       expect(unexpected).toEqual([]);
       expect(entries.filter((e) => e.endsWith(".ts") && !e.endsWith(".d.ts"))).toEqual([]);
     });
@@ -298,6 +305,26 @@ describe("the packed library, installed as the README's quick start says", () =>
       expect(loaded.review.filter((name: string) => loaded.root.includes(name))).toEqual([]);
       expect(loaded.deep).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
     }, 120_000);
+
+    test("moves a compose template as the README's 'Moving from compose templates' says, and synthesizes it", () => {
+      const { shellBlocks: [command], tsBlocks: [wiring] } = readmeBlocks("Moving from compose templates");
+      fs.copyFileSync(path.join(REPO, "examples", "compose", "aixue-recommender.yml"), path.join(project, "docker-compose.yml"));
+      const imported = shell(command.trim(), project);
+      expect(imported.stdout).toContain("docker-compose.yml: imported 3 service(s)");
+      expect(fs.readFileSync(path.join(project, "prerelease.tfvars"), "utf8")).toContain("aixue_recommender_dbhost = ");
+      fs.writeFileSync(path.join(project, "compose-main.ts"), wiring);
+      fs.writeFileSync(path.join(project, "compose.tsconfig.json"), JSON.stringify({ extends: "./tsconfig.json", include: ["compose-main.ts"] }));
+      shell("npx tsc -p compose.tsconfig.json", project);
+      // Into a directory of its own: the quick start's synth owns cdktf.out.
+      const outdir = path.join(tmp, "compose-out");
+      shell(`CDKTF_OUTDIR=${outdir} node dist/compose-main.js`, project, 120_000);
+      const stack = (name: string) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), "utf8"));
+      expect(Object.keys(stack("test").resource.docker_container).sort()).toContain("load-balancer");
+      const prerelease = stack("prerelease").resource;
+      expect(Object.values<any>(prerelease.alicloud_pvtz_zone).map((z) => z.zone_name)).toContain("aixue-superxue-querybyid.local");
+      expect(prerelease.alicloud_sae_application["app-aixue-recommender"].image_url)
+        .toBe("registry-vpc.cn-hangzhou.aliyuncs.com/aixue/aixue-recommender:v1.0.9");
+    }, 240_000);
 
     test("the installed plan-review command runs from the compiled code", () => {
       const help = run(path.join(project, "node_modules", ".bin", "plan-review"), ["--help"], project).stdout;

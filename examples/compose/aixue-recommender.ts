@@ -9,7 +9,6 @@ import {
   LogStore,
   Port,
   Probe,
-  Release,
   Route,
   Secret,
   Service,
@@ -17,7 +16,7 @@ import {
   Size,
 } from "cdktf-service-platform";
 
-export const catalog = new ServiceCatalog();
+export const catalog = new ServiceCatalog<"aixue-superxue-querybyid" | "aixue-feature-store" | "aixue-recommender">();
 
 const aixueSuperxueQuerybyid = new Service(catalog, "aixue-superxue-querybyid", {
   image: Image.fromRegistry("aixue/aixue-superxue-querybyid"),
@@ -65,7 +64,7 @@ new Service(catalog, "aixue-recommender", {
 });
 
 /** The image versions the file ran; promote new ones per environment. */
-export const release = Release.of({
+export const release = catalog.release({
   "aixue-superxue-querybyid": "v2.3.1",
   "aixue-feature-store": "v1.4.0",
   "aixue-recommender": "v1.0.9",

@@ -9,7 +9,6 @@ import {
   LogStore,
   Port,
   Probe,
-  Release,
   Rollout,
   Secret,
   Service,
@@ -17,7 +16,7 @@ import {
   Size,
 } from "cdktf-service-platform";
 
-export const catalog = new ServiceCatalog();
+export const catalog = new ServiceCatalog<"report-scheduler" | "report-worker">();
 
 const reportScheduler = new Service(catalog, "report-scheduler", {
   image: Image.fromRegistry("aixue/report-scheduler"),
@@ -49,7 +48,7 @@ new Service(catalog, "report-worker", {
 });
 
 /** The image versions the file ran; promote new ones per environment. */
-export const release = Release.of({
+export const release = catalog.release({
   "report-scheduler": "v3.1.0",
   "report-worker": "v3.1.0",
 });

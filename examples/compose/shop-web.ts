@@ -9,7 +9,6 @@ import {
   LogStore,
   Port,
   Probe,
-  Release,
   Rollout,
   Route,
   Secret,
@@ -18,7 +17,7 @@ import {
   Size,
 } from "cdktf-service-platform";
 
-export const catalog = new ServiceCatalog();
+export const catalog = new ServiceCatalog<"web" | "orders-api">();
 
 const ordersApi = new Service(catalog, "orders-api", {
   image: Image.fromRegistry("shop/orders-api"),
@@ -55,7 +54,7 @@ new Service(catalog, "web", {
 });
 
 /** The image versions the file ran; promote new ones per environment. */
-export const release = Release.of({
+export const release = catalog.release({
   web: "1.8.2",
   "orders-api": "2.4.0",
 });

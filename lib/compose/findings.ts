@@ -19,6 +19,7 @@ export type FindingKind =
 
 /** One thing the import could not carry over as it was. */
 export interface ComposeFinding {
+  /** Why it is reported. */
   readonly kind: FindingKind;
   /** Service the key belongs to; none for top-level keys. */
   readonly service?: string;

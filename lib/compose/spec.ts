@@ -66,7 +66,9 @@ export interface ServiceSpec {
 
 /** A Terraform variable the catalog reads and the value the file gave it (never for a secret). */
 export interface ImportedVariable {
+  /** The Terraform variable's name, `<service>_<env name>` in lowercase. */
   readonly name: string;
+  /** Whether it is sensitive: the name or the value looked like a secret. */
   readonly secret: boolean;
   /** The file's value; undefined for secrets and for entries without a value. */
   readonly value?: string;

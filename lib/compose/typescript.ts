@@ -29,7 +29,7 @@ const TAKEN = new Set([
  * environment value appears, only the names of the variables that carry them.
  */
 export function renderModule(input: ModuleInput): string {
-  const used = new Set<string>(["Image", "Release", "Service", "ServiceCatalog"]);
+  const used = new Set<string>(["Image", "Service", "ServiceCatalog"]);
   const referenced = new Set(input.services.flatMap((s) => s.dependsOn));
   const identifiers = identifiersOf(input.services);
   const body = dependencyOrder(input.services).map((spec) => {
@@ -45,11 +45,11 @@ export function renderModule(input: ModuleInput): string {
     "// Environment values are not here: each is a Terraform variable, given per environment.",
     `import ${record([...used].sort().map((name) => [name, ""]), "")} from ${lit(input.importFrom ?? "cdktf-service-platform")};`,
     "",
-    "export const catalog = new ServiceCatalog();",
+    `export const catalog = new ServiceCatalog<${input.services.map((s) => lit(s.name)).join(" | ")}>();`,
     "",
     ...body.flatMap((b) => [b, ""]),
     "/** The image versions the file ran; promote new ones per environment. */",
-    `export const release = Release.of({\n${input.services.map((s) => `  ${key(s.name)}: ${lit(s.version)},`).join("\n")}\n});`,
+    `export const release = catalog.release({\n${input.services.map((s) => `  ${key(s.name)}: ${lit(s.version)},`).join("\n")}\n});`,
   ];
   if (regions.length === 1) {
     lines.push("", `/** The registry the images came from: ACR Personal Edition in ${regions[0]}. */`,

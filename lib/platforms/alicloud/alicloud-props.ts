@@ -126,7 +126,10 @@ export interface PersonalRegistryProps {
 }
 
 /** Where images come from: an ACR Enterprise Edition instance (the fields of `AlicloudRegistryProps`) or ACR Personal Edition. */
-export type AlicloudRegistry = AlicloudRegistryProps | { readonly personal: PersonalRegistryProps };
+export type AlicloudRegistry = AlicloudRegistryProps | {
+  /** ACR Personal Edition, and whether this stack manages its namespaces and repositories. */
+  readonly personal: PersonalRegistryProps;
+};
 
 /**
  * Remote state: an OSS bucket, locked through a Tablestore table.
