@@ -1,12 +1,20 @@
+import type { Canary } from "./canary";
+
 /** What a release says about one service. */
 export interface ReleaseEntry {
   /** Image version: a tag or a `sha256:` digest. */
   readonly version: string;
   /**
-   * Instances in this environment. Unset, the service's own count.
+   * Instances in this environment; with autoscaling, the floor here. Unset, the service's own count.
    * @default service.replicas
    */
   readonly replicas?: number;
+  /**
+   * Roll this version out as a canary first: matching requests try it before the rest of the release.
+   * @default undefined
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_grey_tag_route | alicloud_sae_grey_tag_route}
+   */
+  readonly canary?: Canary;
 }
 
 /**
@@ -36,7 +44,7 @@ export class Release {
     return this.entryOf(service)?.version;
   }
 
-  /** A copy of this release with `service` at `entry` (a version, or a version and replicas). */
+  /** A copy of this release with `service` at `entry` (a version, or a version with replicas or a canary). */
   public with(service: string, entry: string | ReleaseEntry): Release {
     return Release.of({ ...this.services, [service]: entry });
   }

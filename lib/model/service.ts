@@ -1,3 +1,5 @@
+import { Alarms } from "./alarms";
+import { Autoscaling } from "./autoscaling";
 import { EnvValue, Secret } from "./config";
 import { Image } from "./image";
 import { LogStore } from "./log-store";
@@ -12,12 +14,25 @@ export interface ServiceProps {
   /** Image to run; its version comes from each environment's release. */
   readonly image: Image;
   /**
-   * Number of instances; a release may set another count per environment.
+   * Number of instances; a release may set another count per environment. With `autoscaling`, leave it out:
+   * the floor is `autoscaling.min`, which is then the default.
    * @default 2
    * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#replicas | alicloud_sae_application.replicas}
    * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container | one docker_container per replica}
    */
   readonly replicas?: number;
+  /**
+   * Let the instance count follow the load between bounds; a release's replica count is the floor in its environment.
+   * @default undefined
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application_scaling_rule | alicloud_sae_application_scaling_rule}
+   */
+  readonly autoscaling?: Autoscaling;
+  /**
+   * Alarms that tell the environment's contacts when the service is unhealthy, with adjustable thresholds.
+   * @default Alarms.defaults()
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cms_alarm | alicloud_cms_alarm}
+   */
+  readonly alarms?: Alarms;
   /**
    * Ports the containers listen on, each optionally routed from the load balancer.
    * @default []
@@ -93,8 +108,12 @@ export interface ServiceProps {
  * @typeParam Name - the names its catalog declares; see {@link ServiceCatalog}
  */
 export class Service<Name extends string = string> {
-  /** Number of instances asked for. */
+  /** Number of instances asked for; with autoscaling, the floor. */
   public readonly replicas: number;
+  /** How the instance count follows the load, if it does. */
+  public readonly autoscaling?: Autoscaling;
+  /** The service's alarms. */
+  public readonly alarms: Alarms;
   /** Ports the containers listen on. */
   public readonly ports: readonly Port[];
   /** Health probe, if any. */
@@ -130,7 +149,9 @@ export class Service<Name extends string = string> {
     // for the validation to report at synth with the service's path, instead of a bare TypeError here.
     const given: Partial<ServiceProps> = props ?? {};
     this.image = given.image!;
-    this.replicas = given.replicas ?? 2;
+    this.autoscaling = given.autoscaling;
+    this.replicas = given.replicas ?? given.autoscaling?.min ?? 2;
+    this.alarms = given.alarms ?? Alarms.defaults();
     this.ports = copyList(given.ports);
     this.probe = given.probe;
     this.resources = given.resources ?? { cpu: Cpu.millicores(500), memory: Size.gibibytes(1) };

@@ -8,6 +8,7 @@ import {
   ABSOLUTE_PATH, CPU, DNS_LABEL, DOMAIN_NAME, ENV_NAME, HOST_NAME, IMAGE_REPOSITORY, IMAGE_VERSION, LABEL_KEY, LABEL_VALUE,
   MEMORY, PORT, VARIABLE_NAME, durationBetween, integerBetween, wholeDaysBetween,
 } from "./rules";
+import { checkOperations } from "./operations-rules";
 import { reportableLiteral } from "./secret-patterns";
 import { Violation } from "./violation";
 
@@ -36,6 +37,8 @@ export function validateCatalog(stackPath: string, catalog: ServiceCatalog, rele
     seen.add(service.name);
     c.check(path, "image", service.image.repository, IMAGE_REPOSITORY);
     checkReleaseEntry(c, path, service, release);
+    const entry = release.entryOf(service.name);
+    checkOperations(c, path, service, entry?.replicas ?? service.replicas, entry?.canary);
     c.check(path, "rollout.batches", service.rollout.batches, BATCHES);
     c.check(path, "rollout.interval", service.rollout.interval, durationBetween(Duration.seconds(0), Duration.minutes(60)));
     c.check(path, "resources.cpu", service.resources.cpu, CPU);
@@ -128,7 +131,8 @@ function checkReleaseEntry(c: Checker, path: string, service: Service, release: 
     return;
   }
   c.check(path, "release.version", entry!.version, IMAGE_VERSION);
-  c.check(path, "replicas", entry!.replicas ?? service.replicas, REPLICAS);
+  // An autoscaled service's own count is autoscaling.min, which the operations rules check once.
+  if (entry!.replicas !== undefined || !service.autoscaling) c.check(path, "replicas", entry!.replicas ?? service.replicas, REPLICAS);
 }
 
 function checkProbe(c: Checker, path: string, service: Service): void {

@@ -31,6 +31,32 @@ export function wholeDaysBetween(min: number, max: number): Rule<Duration> {
   };
 }
 
+/** Units whole durations are counted in, with the factory that writes one. */
+const UNITS = {
+  ms: { millis: 1, factory: "Duration.millis" },
+  s: { millis: 1000, factory: "Duration.seconds" },
+  min: { millis: 60_000, factory: "Duration.minutes" },
+} as const;
+
+/** Durations that are a whole number of `unit` from `min` to `max` of them: platforms count in that unit. */
+export function wholeDurationBetween(unit: keyof typeof UNITS, min: number, max: number): Rule<Duration> {
+  return {
+    test: (d) => {
+      const n = d.toMillis() / UNITS[unit].millis;
+      return Number.isInteger(n) && n >= min && n <= max;
+    },
+    allowed: `a whole number of ${unit} from ${min}${unit} to ${max}${unit}, e.g. ${UNITS[unit].factory}(${Math.max(min, 1)})`,
+  };
+}
+
+/** Numbers (not only whole ones) from `min` to `max`. */
+export function numberBetween(min: number, max: number): Rule<number> {
+  return {
+    test: (v) => typeof v === "number" && Number.isFinite(v) && v >= min && v <= max,
+    allowed: `a number from ${min} to ${max}`,
+  };
+}
+
 /** CPU per instance; platforms count in whole millicores. */
 export const CPU: Rule<Cpu> = {
   test: (c) => Number.isInteger(c.toMillicores()) && c.toMillicores() >= 1 && c.toMillicores() <= 128_000,

@@ -1,3 +1,6 @@
+import { Alarms } from "../model/alarms";
+import { Autoscaling, ScalingSchedule, ScalingTarget } from "../model/autoscaling";
+import { Canary } from "../model/canary";
 import { ServiceCatalog } from "../model/catalog";
 import { EnvValue, Secret } from "../model/config";
 import { Duration } from "../model/duration";
@@ -50,6 +53,10 @@ export function validateShapes(stackPath: string, catalog: ServiceCatalog, relea
   for (const service of catalog.services) {
     // Names, numbers and plain strings of the wrong type are the model rules' to report, with their values.
     checkParts(is, `${stackPath}/${service.name}`, service);
+    checkOperationParts(is, `${stackPath}/${service.name}`, service);
+  }
+  for (const [name, entry] of release.entries()) {
+    if (entry?.canary !== undefined) checkCanary(is, `${stackPath}/${name}`, entry.canary);
   }
   return c.violations;
 }
@@ -109,4 +116,35 @@ function checkProbe(is: Is, path: string, probe: Probe): void {
   for (const field of ["initialDelay", "timeout", "period"] as const) {
     is(probe.timing[field] instanceof Duration, path, `probe.${field}`, probe.timing[field], DURATION);
   }
+}
+
+/** The parts autoscaling and alarms are made of, which the operations rules read. */
+function checkOperationParts(is: Is, path: string, service: Service): void {
+  const a = service.autoscaling;
+  if (a !== undefined && is(a instanceof Autoscaling, path, "autoscaling", a, "an Autoscaling, e.g. Autoscaling.between(2, 10)")) {
+    if (is(Array.isArray(a.targets), path, "autoscaling.targets", a.targets, "a list of ScalingTarget.cpu(…), .memory(…), …")) {
+      a.targets.forEach((t, i) => {
+        if (!is(t instanceof ScalingTarget, path, `autoscaling.targets[${i}]`, t, "a ScalingTarget, e.g. ScalingTarget.cpu(70)")) return;
+        if (t.measure.kind === "response-time") is(t.measure.average instanceof Duration, path, `autoscaling.targets[${i}]`, t.measure.average, DURATION);
+      });
+    }
+    if (is(Array.isArray(a.schedules), path, "autoscaling.schedules", a.schedules, "a list of ScalingSchedule.weekdays(…), .on(…), …")) {
+      a.schedules.forEach((s, i) => {
+        if (!is(s instanceof ScalingSchedule, path, `autoscaling.schedules[${i}]`, s, "a ScalingSchedule, e.g. ScalingSchedule.weekdays({ … })")) return;
+        is(Array.isArray(s.days), path, `autoscaling.schedules[${i}].days`, s.days, 'a list of days, e.g. ["Mon", "Fri"]');
+      });
+    }
+    is(a.scaleInDelay instanceof Duration, path, "autoscaling.scaleInDelay", a.scaleInDelay, DURATION);
+  }
+  if (is(service.alarms instanceof Alarms, path, "alarms", service.alarms, "Alarms.defaults(…) or Alarms.disabled()")) {
+    for (const field of ["responseTime", "sustainedFor"] as const) {
+      is(service.alarms.thresholds[field] instanceof Duration, path, `alarms.${field}`, service.alarms.thresholds[field], DURATION);
+    }
+  }
+}
+
+function checkCanary(is: Is, path: string, canary: Canary): void {
+  if (!is(canary instanceof Canary, path, "release.canary", canary, "a Canary, e.g. Canary.forRequests({ cookies: { tester: \"canary\" } })")) return;
+  is(Array.isArray(canary.matches), path, "release.canary", canary.matches, "headers and cookies as records of name to value");
+  is(canary.verifyFor instanceof Duration, path, "release.canary.verifyFor", canary.verifyFor, DURATION);
 }
