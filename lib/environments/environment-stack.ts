@@ -1,8 +1,10 @@
 import { Construct } from "constructs";
+import { Alerting } from "../model/alarms";
 import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
 import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
+import { validateAlerting } from "../validation/operations-rules";
 import { validateShapes } from "../validation/shape-rules";
 import { validateUserText } from "../validation/user-text";
 import { honourStackTraceSwitch } from "./creation-stacks";
@@ -18,6 +20,12 @@ export interface EnvironmentProps {
   readonly catalog: ServiceCatalog;
   /** Which version (and optionally how many replicas) of each service runs here; build it with `catalog.release`. */
   readonly release: Release;
+  /**
+   * Who the services' alarms notify in this environment. Unset, no alarm is rendered (the `alarms` policy refuses that in production).
+   * @default undefined
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cms_alarm_contact_group | alicloud_cms_alarm_contact_group}
+   */
+  readonly alerting?: Alerting;
 }
 
 /**
@@ -34,6 +42,8 @@ export abstract class EnvironmentStack extends CheckedStack {
   public readonly release: Release;
   /** This stage's settings. */
   public readonly settings: StageSettings;
+  /** Who the services' alarms notify here, if anyone. */
+  public readonly alerting?: Alerting;
 
   /**
    * @param settings - the stage's settings; JavaScript callers may leave them out, which
@@ -45,6 +55,7 @@ export abstract class EnvironmentStack extends CheckedStack {
     this.catalog = props.catalog;
     this.release = props.release;
     this.settings = settings;
+    this.alerting = props.alerting;
     if (this.catalog instanceof ServiceCatalog) this.catalog.freeze(this.node.path);
   }
 
@@ -72,6 +83,7 @@ export abstract class EnvironmentStack extends CheckedStack {
       catalog: this.catalog,
       release: this.release,
       settings: this.settings,
+      alerting: this.alerting,
     };
     const settings = validateSettings(context.path, this.settings);
     // Every other rule reads services, the release and settings: they run only on input of the right types.
@@ -82,8 +94,9 @@ export abstract class EnvironmentStack extends CheckedStack {
       ...platformRules(context),
       ...this.settings.policies.flatMap((policy) => policy.check(context)),
     ];
-    const text = shapes.length === 0 ? validateUserText(context.path, this.catalog, this.release, this.settings, platformProps) : [];
-    this.record([...settings, ...shapes, ...typed, ...text, ...dependent]);
+    const text = shapes.length === 0
+      ? validateUserText(context.path, this.catalog, this.release, this.settings, { alerting: this.alerting, ...platformProps }) : [];
+    this.record([...settings, ...shapes, ...typed, ...validateAlerting(context.path, this.alerting), ...text, ...dependent]);
     return !this.hasErrors();
   }
 

@@ -13,7 +13,7 @@ import { looksLikeCredential, looksLikeSecretName, reportableLiteral } from "../
 export function plainSecretsPolicy(): Policy {
   return {
     name: "no-plain-secrets",
-    check: ({ path, catalog }) => {
+    check: ({ path, catalog, release }) => {
       const c = new Checker("no-plain-secrets");
       for (const service of catalog.services) {
         for (const [name, value] of Object.entries(service.env)) {
@@ -32,6 +32,11 @@ export function plainSecretsPolicy(): Policy {
           c.expect(!looksLikeSecretName(key) && !looksLikeCredential(value), `${path}/${service.name}`, `labels.${key}`,
             reportableLiteral(key, value),
             "a label without a secret: labels are committed, written into the synthesized files and shown to anyone who lists the containers or applications; use secrets");
+        }
+        for (const match of release.entryOf(service.name)?.canary?.matches ?? []) {
+          c.expect(!looksLikeSecretName(match.name) && !looksLikeCredential(match.value), `${path}/${service.name}`,
+            `release.canary.${match.kind}s.${match.name}`, reportableLiteral(match.name, match.value),
+            `a ${match.kind} that names a tester or a group, not a secret: the canary rule is committed and written into the synthesized files`);
         }
       }
       return c.violations;

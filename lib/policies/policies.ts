@@ -1,5 +1,7 @@
 import type { Policy, StageSettings } from "./policy";
 import { Duration } from "../model/duration";
+import { alarmsPolicy } from "./alarms";
+import { AutoscalingPolicyOptions, autoscalingPolicy } from "./autoscaling";
 import { deletionProtectionPolicy } from "./deletion-protection";
 import { LogRetentionOptions, logRetentionPolicy } from "./log-retention";
 import { MinReplicasOptions, minReplicasPolicy } from "./min-replicas";
@@ -13,7 +15,8 @@ import { routeExposurePolicy } from "./route-exposure";
 /** Names of the library's policies. */
 export type DefaultPolicyName =
   | "min-replicas" | "probes" | "pinned-images" | "min-zones" | "log-retention"
-  | "deletion-protection" | "route-exposure" | "no-plain-secrets" | "rollout-batches";
+  | "deletion-protection" | "route-exposure" | "no-plain-secrets" | "rollout-batches"
+  | "autoscaling" | "alarms";
 
 /** A policy name: one of the library's (offered by editors) or a team's own. */
 export type PolicyName = DefaultPolicyName | (string & {});
@@ -37,13 +40,15 @@ export class Policies {
       Policies.routeExposure(),
       Policies.noPlainSecrets(),
       Policies.rolloutBatches(),
+      Policies.autoscaling({ atLeast: 2 }),
+      Policies.alarms(),
     ];
   }
 
   /**
    * Production's rules for a stage that is cheap to rebuild: one replica is
-   * enough, logs are kept as long as the stage's own minimum, and deletion
-   * protection is off so the stage can be torn down.
+   * enough, logs are kept as long as the stage's own minimum, deletion
+   * protection is off so the stage can be torn down, and alarms are optional.
    */
   public static prerelease(): Policy[] {
     return [
@@ -55,6 +60,7 @@ export class Policies {
       Policies.routeExposure(),
       Policies.noPlainSecrets(),
       Policies.rolloutBatches(),
+      Policies.autoscaling(),
     ];
   }
 
@@ -101,6 +107,16 @@ export class Policies {
   /** `rollout-batches`: every service with two or more instances rolls out in at least two batches. */
   public static rolloutBatches(): Policy {
     return rolloutBatchesPolicy();
+  }
+
+  /** `autoscaling`: every schedule window's minimum is at least max(atLeast, settings.minReplicas). */
+  public static autoscaling(options: AutoscalingPolicyOptions = {}): Policy {
+    return autoscalingPolicy(options);
+  }
+
+  /** `alarms`: every service has alarms and the environment names who they notify. */
+  public static alarms(): Policy {
+    return alarmsPolicy();
   }
 
   /** `policy`, reporting everything it finds as warnings: shown, but synthesis goes on. */

@@ -1,3 +1,4 @@
+import { Alerting } from "../model/alarms";
 import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
 import { Violation } from "../validation/violation";
@@ -13,6 +14,8 @@ export interface PolicyContext {
   readonly release: Release;
   /** This stage's settings. */
   readonly settings: StageSettings;
+  /** Who the services' alarms notify in this environment, if anyone. */
+  readonly alerting?: Alerting;
 }
 
 /** A rule over a whole environment; teams add, replace or relax these in their settings. */

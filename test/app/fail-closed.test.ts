@@ -18,14 +18,14 @@ describe("an App with one bad stack writes nothing", () => {
   test("a test-stack error with a good production stack leaves no production output and no manifest, even from an earlier run", () => {
     const first = tempApp();
     docker(first, "test");
-    alicloud(first, "production", web({ replicas: 2 }), { settings: Stages.production });
+    alicloud(first, "production", web({ replicas: 2 }), { settings: Stages.production, alerting: { contacts: ["shop-oncall"] } });
     synthApp(first);
     expect(exists(first.outdir, "stacks/production/cdk.tf.json")).toBe(true);
     expect(exists(first.outdir, "manifest.json")).toBe(true);
 
     const again = new App({ outdir: first.outdir });
     docker(again, "test", web({ replicas: 0 }));
-    alicloud(again, "production", web({ replicas: 2 }), { settings: Stages.production });
+    alicloud(again, "production", web({ replicas: 2 }), { settings: Stages.production, alerting: { contacts: ["shop-oncall"] } });
     const { error } = synthCapturing(again);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).stacks.map((s) => s.stackPath)).toEqual(["test"]);
@@ -37,7 +37,7 @@ describe("an App with one bad stack writes nothing", () => {
   test("production's own errors are reported in the same report as test's", () => {
     const app = tempApp();
     docker(app, "test", web({ replicas: 0 }));
-    alicloud(app, "production", web({ replicas: 1 }), { settings: Stages.production });
+    alicloud(app, "production", web({ replicas: 1 }), { settings: Stages.production, alerting: { contacts: ["shop-oncall"] } });
     const { error } = synthCapturing(app);
     const report = error as ValidationError;
     expect(report.violations.filter((v) => v.severity === "error").map((v) => [v.path, v.field, v.rule])).toEqual([

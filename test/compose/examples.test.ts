@@ -40,6 +40,8 @@ function synthesize(imported: Imported): ReturnType<typeof readOutput> {
     },
     state: { bucket: "aixue-terraform-state", tablestoreEndpoint: "https://aixue-lock.cn-hangzhou.ots.aliyuncs.com" },
     logProject: `aixue-${id}-logs`,
+    // Production's alarms policy asks who hears about the services' alarms.
+    alerting: id === "production" ? { contacts: ["aixue-oncall"] } : undefined,
   });
   cloud("prerelease", 10);
   cloud("production", 20);

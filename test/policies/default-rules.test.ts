@@ -17,12 +17,13 @@ describe("the sets of the three stages", () => {
   test("production enforces every default rule", () => {
     expect(names(Stages.production.policies)).toEqual([
       "min-replicas", "probes", "pinned-images", "min-zones", "log-retention", "deletion-protection", "route-exposure",
-      "no-plain-secrets", "rollout-batches",
+      "no-plain-secrets", "rollout-batches", "autoscaling", "alarms",
     ]);
   });
 
-  test("prerelease enforces the same but deletion protection", () => {
-    expect(names(Stages.prerelease.policies)).toEqual(names(Stages.production.policies).filter((n) => n !== "deletion-protection"));
+  test("prerelease enforces the same but deletion protection and alarms", () => {
+    expect(names(Stages.prerelease.policies))
+      .toEqual(names(Stages.production.policies).filter((n) => n !== "deletion-protection" && n !== "alarms"));
   });
 
   test("test checks names and structure, and only warns about plain secrets", () => {

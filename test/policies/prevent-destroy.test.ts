@@ -43,7 +43,9 @@ describe("prevent_destroy on stateful resources", () => {
     new Service(catalog, "app", { image: Image.fromRegistry("shop/app") });
     const build = (preventDestroy: boolean) => {
       const app = tempApp();
-      const stack = new DockerEnvironment(app, "production", { catalog, release: Release.of({ app: "1.0.0" }), settings: Stages.production });
+      const stack = new DockerEnvironment(app, "production", {
+        catalog, release: Release.of({ app: "1.0.0" }), settings: Stages.production, alerting: { contacts: ["shop-oncall"] },
+      });
       new AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
       new LogProject(stack, "logs", { projectName: "shop-logs", lifecycle: { preventDestroy } });
       return app;

@@ -2,7 +2,9 @@
  * The production stage's policies on a whole stack: the example catalog with a
  * release that breaks them is refused with a report naming each violation,
  * and nothing is written for production. Policies are platform-neutral, so
- * these run on a DockerEnvironment with production settings.
+ * these run on a DockerEnvironment with production settings (and the contacts
+ * production's alarms policy asks for). Where the stack is rendered, Docker
+ * warns that it does not simulate the example's autoscaling.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -13,10 +15,11 @@ import { shopCatalog } from "../../stacks/services";
 import { synthApp, synthError, tempApp } from "../support/synth";
 
 const pinned = Release.of({ web: "1.3.0", "orders-api": "2.1.0", worker: "1.0.4" });
+const alerting = { contacts: ["shop-oncall"] };
 
 function production(catalog: ServiceCatalog, release: Release) {
   const app = tempApp();
-  new DockerEnvironment(app, "production", { catalog, release, settings: Stages.production });
+  new DockerEnvironment(app, "production", { catalog, release, settings: Stages.production, alerting });
   return app;
 }
 
@@ -77,7 +80,7 @@ describe("production policies on the example catalog", () => {
   test("the same release passes where the rule is relaxed", () => {
     const app = tempApp();
     const settings = { ...Stages.production, policies: Stages.production.policies.filter((p) => p.name !== "pinned-images") };
-    new DockerEnvironment(app, "production", { catalog: shopCatalog(), release: pinned.with("web", "latest"), settings });
+    new DockerEnvironment(app, "production", { catalog: shopCatalog(), release: pinned.with("web", "latest"), settings, alerting });
     expect(synthApp(app).stacks.production).toBeDefined();
   });
 
@@ -93,11 +96,12 @@ describe("production policies on the example catalog", () => {
     const out = synthApp(app);
     expect(out.stacks.production).toBeDefined();
     const manifest = JSON.parse(fs.readFileSync(path.join(app.outdir, "manifest.json"), "utf8"));
-    expect(manifest.stacks.production.annotations).toEqual([{
-      constructPath: "production",
-      level: "@cdktf/warn",
-      message: expect.stringMatching(/^WARNING production\/status: ports\[0\]\.route\.domains = \[\]; the host names this public route serves.* \[route-exposure\]$/),
-      stacktrace: expect.anything(),
-    }]);
+    const warning = (message: RegExp) => ({ constructPath: "production", level: "@cdktf/warn", message: expect.stringMatching(message),
+      stacktrace: expect.anything() });
+    expect(manifest.stacks.production.annotations).toEqual([
+      warning(/^WARNING production\/status: ports\[0\]\.route\.domains = \[\]; the host names this public route serves.* \[route-exposure\]$/),
+      ...["orders-api", "web", "worker"].map((s) => warning(new RegExp(
+        `^WARNING production/${s}: autoscaling = .*; rendered as 2 fixed instances: Docker does not simulate autoscaling.* \\[not-honoured\\]$`))),
+    ]);
   });
 });

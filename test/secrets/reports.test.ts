@@ -50,9 +50,10 @@ function visible(app: App, error: ValidationError | undefined): string {
   ].join("\n");
 }
 
+/** A stack named production, with the contacts production's alarms policy asks for. */
 function environment(catalog: ServiceCatalog, release: Release, settings: StageSettings): App {
   const app = tempApp();
-  new DockerEnvironment(app, "production", { catalog, release, settings });
+  new DockerEnvironment(app, "production", { catalog, release, settings, alerting: { contacts: ["shop-oncall"] } });
   return app;
 }
 

@@ -159,7 +159,9 @@ describe("platform rules and stage policies report one input once", () => {
     const catalog = new ServiceCatalog();
     build(catalog);
     const app = tempApp();
-    new AlicloudEnvironment(app, id, { ...BASE_PROPS, catalog, release: Release.of({ app: "1.0.0" }), settings });
+    new AlicloudEnvironment(app, id, {
+      ...BASE_PROPS, catalog, release: Release.of({ app: "1.0.0" }), settings, alerting: { contacts: ["shop-oncall"] },
+    });
     const error = synthError(app) as ValidationError | undefined;
     return error?.violations.filter((v) => v.severity === "error") ?? [];
   };
