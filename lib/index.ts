@@ -22,11 +22,17 @@ export { Rollout, type BatchRolloutOptions } from "./model/rollout";
 export { Duration } from "./model/duration";
 export { Cpu, Size, type Resources } from "./model/size";
 export { Release, type ReleaseEntry } from "./model/release";
+export {
+  Autoscaling, ScalingSchedule, ScalingTarget, type AutoscalingOptions, type ScalingMeasure, type ScalingWindowOptions, type Weekday,
+} from "./model/autoscaling";
+export { Alarms, type AlarmThresholds, type Alerting, type ResolvedAlarmThresholds } from "./model/alarms";
+export { Canary, type CanaryMatch, type CanaryOptions } from "./model/canary";
 
 // Stages and their policies; Checker and Violation for a team's own policies.
 export { Stages } from "./environments/stage";
 export type { Policy, PolicyContext, StageSettings } from "./policies/policy";
 export { Policies, type DefaultPolicyName, type PolicyName } from "./policies/policies";
+export type { AutoscalingPolicyOptions } from "./policies/autoscaling";
 export type { LogRetentionOptions } from "./policies/log-retention";
 export type { MinReplicasOptions } from "./policies/min-replicas";
 export type { MinZonesOptions } from "./policies/min-zones";
@@ -40,7 +46,7 @@ export { DockerEnvironment } from "./platforms/docker/docker-environment";
 export type { DockerEnvironmentProps } from "./platforms/docker/docker-props";
 export { AlicloudEnvironment } from "./platforms/alicloud/alicloud-environment";
 export type {
-  AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, AlicloudStateProps, AlicloudZone,
+  AlicloudAccessLogs, AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, AlicloudStateProps, AlicloudZone,
   PersonalRegistryEndpoint, PersonalRegistryProps, RegistryEdition,
 } from "./platforms/alicloud/alicloud-props";
 export { ALICLOUD_REGIONS } from "./platforms/alicloud/regions";

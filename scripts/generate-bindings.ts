@@ -72,6 +72,11 @@ export const ALICLOUD_TYPES_TO_GENERATE = {
     "alicloud_ram_policy",
     "alicloud_ram_role",
     "alicloud_ram_role_policy_attachment",
+    // Operating in production: autoscaling, canaries, alarms.
+    "alicloud_sae_application_scaling_rule",
+    "alicloud_sae_grey_tag_route",
+    "alicloud_cms_alarm",
+    "alicloud_cms_alarm_contact_group",
   ],
   dataSources: ["alicloud_zones"],
 } as const;

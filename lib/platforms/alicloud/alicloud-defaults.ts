@@ -1,5 +1,5 @@
 import {
-  AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, PersonalRegistryEndpoint,
+  AlicloudAccessLogs, AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, PersonalRegistryEndpoint,
   RegistryEdition,
 } from "./alicloud-props";
 import { defaultSaeNamespace, personalRegistryHost, registryVpcEndpoint } from "./names";
@@ -57,6 +57,7 @@ export interface ResolvedAlicloud {
   readonly saeNamespace: string;
   readonly logProject: string;
   readonly loadBalancerSpec: string;
+  readonly loadBalancerAccessLogs?: AlicloudAccessLogs;
 }
 
 /**
@@ -74,6 +75,7 @@ export function resolveAlicloud(stackId: string, props: AlicloudEnvironmentProps
     saeNamespace: props.saeNamespace ?? defaultSaeNamespace(stackId),
     logProject: props.logProject ?? `${stackId}-service-logs`,
     loadBalancerSpec: props.loadBalancerSpec ?? "slb.s1.small",
+    loadBalancerAccessLogs: props.loadBalancerAccessLogs,
   };
 }
 

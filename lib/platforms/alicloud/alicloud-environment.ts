@@ -11,21 +11,27 @@ import { alicloudClaims } from "./alicloud-claims";
 import { ResolvedAlicloud, resolveAlicloud } from "./alicloud-defaults";
 import { AlicloudEnvironmentProps } from "./alicloud-props";
 import { alicloudRules } from "./alicloud-rules";
+import { renderAlarms } from "./alarms";
+import { renderCanaryRoute } from "./canary";
 import { renderLogs, slsConfigs } from "./logs";
-import { discoveryName, libraryTags } from "./names";
+import { contactGroupName, discoveryName, libraryTags } from "./names";
 import { renderNetwork } from "./network";
 import { planPrivateNames, renderPrivateNames } from "./private-names";
+import { httpRoute } from "./operations-rules";
 import { renderRegistry } from "./registry";
-import { renderRoutes } from "./routes";
+import { loadBalancerOf, renderRoutes } from "./routes";
 import { renderApplication } from "./sae-application";
+import { renderScalingRule } from "./scaling";
 
 /**
  * A prerelease or production environment on Alibaba Cloud: a VPC over several
  * zones, images from ACR (an Enterprise Edition instance or Personal Edition),
  * an SLS project with a logstore per log store, an SAE application per service
- * in the environment's SAE namespace, shared load balancers for the routes,
- * PrivateZone names for internal route domains and aliases, and remote state in
- * OSS locked through Tablestore. Stages differ only by their settings.
+ * in the environment's SAE namespace (with its scaling rule and canary route
+ * where asked), shared load balancers for the routes, PrivateZone names for
+ * internal route domains and aliases, CloudMonitor alarms for the
+ * environment's contact group, and remote state in OSS locked through
+ * Tablestore. Stages differ only by their settings.
  */
 export class AlicloudEnvironment extends EnvironmentStack {
   /**
@@ -67,7 +73,8 @@ export class AlicloudEnvironment extends EnvironmentStack {
     const variables = new StackVariables(this, (service) => this.discoveryName(service));
     const applications = new Map<Service, SaeApplication>();
     for (const service of this.catalog.services) {
-      applications.set(service, renderApplication(this, service, {
+      const canary = this.release.entryOf(service.name)?.canary;
+      const application = renderApplication(this, service, {
         namespaceId: namespace.id,
         discoveryName: this.discoveryName(service),
         vpcId: network.vpcId,
@@ -75,13 +82,16 @@ export class AlicloudEnvironment extends EnvironmentStack {
         registryInstanceId: registry.instanceId,
         imageUrl: service.image.reference(registry.endpoint, this.versionOf(service)),
         replicas: this.replicasOf(service),
+        autoscaled: service.autoscaling !== undefined,
+        canary,
         env: variables.containerEnv(service),
         slsConfigs: slsConfigs(service, logs.project),
         logStore: logs.stores.get(service.logs.name)!,
-        // The alicloud rules keep a team's labels off the library's own tag keys.
-        tags: { ...service.labels, ...libraryTags(id, this.settings.name, service.name) },
+        tags: this.tagsOf(service),
         reportLoss: this.lossReporter(service),
-      }));
+      });
+      applications.set(service, application);
+      if (canary) renderCanaryRoute(this, service, application.id, canary, this.lossReporter(service));
     }
     const loadBalancers = renderRoutes(this, this.catalog.services, {
       applications,
@@ -97,6 +107,36 @@ export class AlicloudEnvironment extends EnvironmentStack {
       vpcId: network.vpcId,
       tags,
     });
+    for (const service of this.catalog.services) {
+      if (!service.autoscaling) continue;
+      const route = httpRoute(service);
+      const logs = config.loadBalancerAccessLogs;
+      renderScalingRule(this, service, service.autoscaling, {
+        appId: applications.get(service)!.id,
+        floor: this.replicasOf(service),
+        // The platform rules refuse request targets without a routed HTTP port or access logs.
+        requests: route && logs ? {
+          slbId: loadBalancerOf(loadBalancers, service, route.route!).id,
+          visibility: route.route!.visibility,
+          listenerPort: route.route!.listenerPort,
+          accessLogs: logs,
+        } : undefined,
+      });
+    }
+    if (this.alerting) {
+      renderAlarms(this, this.catalog.services, {
+        applications,
+        loadBalancers,
+        group: contactGroupName(id, this.alerting),
+        contacts: this.alerting.contacts,
+        tags: (service) => this.tagsOf(service),
+      });
+    }
+  }
+
+  /** Tags of `service`'s resources: the team's labels next to the library's own (the alicloud rules keep them apart). */
+  private tagsOf(service: Service): Record<string, string> {
+    return { ...service.labels, ...libraryTags(this.node.id, this.settings.name, service.name) };
   }
 
   /**

@@ -202,4 +202,20 @@ export interface AlicloudEnvironmentProps extends EnvironmentProps {
    * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/slb_load_balancer#load_balancer_spec | alicloud_slb_load_balancer.load_balancer_spec}
    */
   readonly loadBalancerSpec?: string;
+  /**
+   * Where the load balancers deliver their access logs, set up once in the SLS console (the provider has no
+   * resource for CLB access logs): SAE reads request rate and response time for scaling targets from them.
+   * Unset, request and response-time scaling targets are refused.
+   * @default undefined
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application_scaling_rule#slb_project | alicloud_sae_application_scaling_rule metrics.slb_project and slb_log_store}
+   */
+  readonly loadBalancerAccessLogs?: AlicloudAccessLogs;
+}
+
+/** An SLS project and logstore that receive the CLB access logs of the environment. */
+export interface AlicloudAccessLogs {
+  /** SLS project of the access logs. */
+  readonly project: string;
+  /** Logstore of the access logs. */
+  readonly logstore: string;
 }

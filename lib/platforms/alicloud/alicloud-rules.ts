@@ -9,6 +9,7 @@ import { ResolvedAlicloud } from "./alicloud-defaults";
 import { checkInfrastructure } from "./infrastructure-rules";
 import { describeSaeSpecs, isSaeSpec } from "./instance-specs";
 import { discoveryName, libraryTags } from "./names";
+import { alicloudOperationsRules } from "./operations-rules";
 
 /** The pairs SAE runs, as every report of another pair says them: spelled out once, not per service. */
 const SAE_PAIRS = describeSaeSpecs();
@@ -55,7 +56,7 @@ export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud):
     );
   }
   checkAliasListeners(c, context);
-  return c.violations;
+  return [...c.violations, ...alicloudOperationsRules(context, config)];
 }
 
 /**

@@ -37,3 +37,8 @@ export function registryPath(repository: string): { namespace: string; repositor
 export function libraryTags(stackId: string, stage: string, service?: string): Record<string, string> {
   return { environment: stackId, stage, "managed-by": "cdktf-service-platform", ...(service ? { service } : {}) };
 }
+
+/** The CloudMonitor contact group an environment's alarms notify: the one `alerting` names, else `<stack id>-services`. */
+export function contactGroupName(stackId: string, alerting: { readonly group?: string }): string {
+  return alerting.group ?? `${stackId}-services`;
+}

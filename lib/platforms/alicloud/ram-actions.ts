@@ -69,6 +69,18 @@ export const RAM_ACTIONS_BY_TYPE: Readonly<Record<string, readonly string[]>> = 
   alicloud_sae_ingress: ["sae:CreateIngress", "sae:DescribeIngress", "sae:UpdateIngress", "sae:DeleteIngress"],
   alicloud_sae_load_balancer_internet: ["sae:BindSlb", "sae:UnbindSlb", "sae:DescribeApplicationSlb", "sae:DescribeChangeOrder"],
   alicloud_sae_load_balancer_intranet: ["sae:BindSlb", "sae:UnbindSlb", "sae:DescribeApplicationSlb", "sae:DescribeChangeOrder"],
+  // Create, Update, Delete, Describe, Enable and Disable ApplicationScalingRule, and the list of them.
+  alicloud_sae_application_scaling_rule: ["sae:*ApplicationScalingRule*"],
+  alicloud_sae_grey_tag_route: [
+    "sae:CreateGreyTagRoute", "sae:DescribeGreyTagRoute", "sae:UpdateGreyTagRoute", "sae:DeleteGreyTagRoute", "sae:ListGreyTagRoute",
+  ],
+
+  // Alarms (CloudMonitor, RAM code `cms`): an alarm is a metric rule, written whole by PutResourceMetricRule.
+  alicloud_cms_alarm: [
+    "cms:PutResourceMetricRule", "cms:DescribeMetricRuleList", "cms:DescribeMetricRuleTargets", "cms:EnableMetricRules",
+    "cms:DisableMetricRules", "cms:DeleteMetricRules",
+  ],
+  alicloud_cms_alarm_contact_group: ["cms:PutContactGroup", "cms:DescribeContactGroupList", "cms:DeleteContactGroup"],
 
   // Load balancers (Classic Load Balancer, RAM code `slb`).
   alicloud_slb_load_balancer: [

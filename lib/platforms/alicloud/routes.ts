@@ -5,7 +5,7 @@ import { SaeIngress } from "../../../.gen/providers/alicloud/sae-ingress";
 import { SaeLoadBalancerInternet } from "../../../.gen/providers/alicloud/sae-load-balancer-internet";
 import { SaeLoadBalancerIntranet } from "../../../.gen/providers/alicloud/sae-load-balancer-intranet";
 import { SlbLoadBalancer } from "../../../.gen/providers/alicloud/slb-load-balancer";
-import { RouteVisibility } from "../../model/route";
+import { Route, RouteVisibility } from "../../model/route";
 import { Service } from "../../model/service";
 
 /** A listener of the load balancer that forwards straight to one application's port. */
@@ -142,6 +142,12 @@ export function renderRoutes(scope: Construct, services: readonly Service[], inp
     bind(scope, "internal", service, slb, mappings, inputs);
   }
   return { ...shared, aliased };
+}
+
+/** The load balancer that serves `route` of `service`: an aliased service's own for its internal routes without domains. */
+export function loadBalancerOf(balancers: RenderedLoadBalancers, service: Service, route: Route): SlbLoadBalancer {
+  const own = route.visibility === "internal" && route.domains.length === 0 ? balancers.aliased.get(service) : undefined;
+  return own ?? balancers[route.visibility]!;
 }
 
 function bind(

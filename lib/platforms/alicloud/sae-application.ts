@@ -1,4 +1,3 @@
-import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import {
   SaeApplication, SaeApplicationLivenessV2, SaeApplicationUpdateStrategyV2,
@@ -7,10 +6,12 @@ import { LogStore as SlsLogStore } from "../../../.gen/providers/alicloud/log-st
 import { withDefinedAttributes } from "../../environments/defined-attributes";
 import { ReportLoss } from "../../environments/loss";
 import { ContainerEnv } from "../../environments/variables";
+import { Canary } from "../../model/canary";
 import { Duration } from "../../model/duration";
 import { Probe } from "../../model/probe";
 import { Rollout } from "../../model/rollout";
 import { Service } from "../../model/service";
+import { jsonObject } from "./json-text";
 import { SlsConfig } from "./logs";
 
 /** Everything an SAE application is rendered from, besides its service. */
@@ -24,7 +25,11 @@ export interface ApplicationInputs {
   /** ACR Enterprise Edition instance the image is in; none for Personal Edition, which SAE pulls from by URL. */
   readonly registryInstanceId?: string;
   readonly imageUrl: string;
+  /** Instances at deploy; with autoscaling the floor, and SAE's scaling rule owns the count afterwards. */
   readonly replicas: number;
+  readonly autoscaled: boolean;
+  /** The release's canary phase, if it has one. */
+  readonly canary?: Canary;
   readonly env: readonly ContainerEnv[];
   readonly slsConfigs: readonly SlsConfig[];
   /** The logstore the application writes to; created before the application. */
@@ -58,7 +63,10 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
     livenessV2: probe,
     readinessV2: probe,
     minReadyInstances: service.rollout.minReadyInstances(inputs.replicas),
-    updateStrategyV2: updateStrategy(service.rollout, inputs.replicas, inputs.reportLoss),
+    updateStrategyV2: updateStrategy(service.rollout, inputs.replicas, inputs.reportLoss, inputs.canary),
+    // SAE pauses a scaling rule while it deploys; this turns it back on afterwards.
+    autoEnableApplicationScalingRule: inputs.autoscaled ? true : undefined,
+    enableGreyTagRoute: inputs.canary ? true : undefined,
     pvtzDiscoverySvc: service.ports.length === 0 ? undefined : {
       enable: true,
       namespaceId: inputs.namespaceId,
@@ -68,23 +76,14 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
     deploy: true,
     tags: inputs.tags,
     dependsOn: [inputs.logStore],
+    // The scaling rule changes the instance count; applying the floor again would undo its work.
+    lifecycle: inputs.autoscaled ? { ignoreChanges: ["replicas"] } : undefined,
   });
 }
 
-/**
- * SAE `envs`: a JSON array of `{name, value}`. Literals are JSON-encoded here
- * (template sequences in them are escaped with the rest of the stack, by the
- * environment's sink); variable values are spliced in as `jsonencode(var.x)`,
- * so Terraform quotes them and the value never appears in the synthesized file.
- * Only tokens go into `Fn.jsonencode`: the sink does not reach into function
- * arguments, and cdktf escapes `${` there but not `%{`.
- */
+/** SAE `envs`: a JSON array of `{name, value}`; variable values never appear in the synthesized file (json-text.ts). */
 export function envsJson(env: readonly ContainerEnv[]): string {
-  const entries = env.map((e) => {
-    const value = Token.isUnresolved(e.value) ? Fn.jsonencode(e.value) : JSON.stringify(e.value);
-    return `{"name":${JSON.stringify(e.name)},"value":${value}}`;
-  });
-  return `[${entries.join(",")}]`;
+  return `[${env.map((e) => jsonObject({ name: e.name, value: e.value })).join(",")}]`;
 }
 
 /** The thresholds SAE applies to every probe; it has no setting for them. */
@@ -125,12 +124,16 @@ export function saeProbe(probe: Probe, report: ReportLoss): SaeApplicationLivene
 
 /**
  * Batch updates with automatic release between batches (a manual release
- * would leave `terraform apply` waiting on a console click). A phased release
- * needs more than one instance, and SAE cannot use more batches than
- * instances; it counts the pause in whole minutes. Each difference from what
- * was asked is reported.
+ * would leave `terraform apply` waiting on a console click, which the
+ * provider treats as a failed deploy). A phased release needs more than one
+ * instance, and SAE cannot use more batches than instances; it counts the
+ * pause in whole minutes. Each difference from what was asked is reported. A
+ * canary makes the first batch a gray batch and holds each batch for its
+ * `verifyFor` (the model rules give a canary at least 2 instances and whole minutes).
  */
-export function updateStrategy(rollout: Rollout, replicas: number, report: ReportLoss): SaeApplicationUpdateStrategyV2 | undefined {
+export function updateStrategy(
+  rollout: Rollout, replicas: number, report: ReportLoss, canary?: Canary,
+): SaeApplicationUpdateStrategyV2 | undefined {
   if (replicas < 2) {
     report({ field: "rollout", asked: rollout, rendered: undefined,
       reason: "a single instance is replaced in one step (SAE rolls in batches only from 2 instances), with a gap in service" });
@@ -141,14 +144,15 @@ export function updateStrategy(rollout: Rollout, replicas: number, report: Repor
     report({ field: "rollout.batches", asked: rollout.batches, rendered: batch,
       reason: `SAE cannot use more batches than instances (${replicas})` });
   }
+  const pause = canary?.verifyFor ?? rollout.interval;
   // Rounded up so the pause is never shorter than asked.
-  const minutes = Math.ceil(rollout.interval.toMillis() / 60_000);
-  if (minutes * 60_000 !== rollout.interval.toMillis()) {
-    report({ field: "rollout.interval", asked: rollout.interval, rendered: `${minutes} minute${minutes === 1 ? "" : "s"}`,
+  const minutes = Math.ceil(pause.toMillis() / 60_000);
+  if (minutes * 60_000 !== pause.toMillis()) {
+    report({ field: "rollout.interval", asked: pause, rendered: `${minutes} minute${minutes === 1 ? "" : "s"}`,
       reason: "SAE counts the pause between batches in whole minutes; rounded up so it is never shorter than asked" });
   }
   return {
-    type: rollout.grayFirst ? "GrayBatchUpdate" : "BatchUpdate",
+    type: rollout.grayFirst || canary ? "GrayBatchUpdate" : "BatchUpdate",
     batchUpdate: { releaseType: "auto", batch, batchWaitTime: minutes },
   };
 }

@@ -86,9 +86,20 @@ export class DockerEnvironment extends EnvironmentStack {
       keepLocally: true,
     });
     const env = variables.containerEnv(service).map((e) => `${e.name}=${e.value}`);
+    const report = this.lossReporter(service);
     if (service.probe && service.probe.timing.successThreshold !== 1) {
-      this.lossReporter(service)({ field: "probe.successThreshold", asked: service.probe.timing.successThreshold, rendered: 1,
+      report({ field: "probe.successThreshold", asked: service.probe.timing.successThreshold, rendered: 1,
         reason: "Docker has no success threshold: one passing check makes a container healthy" });
+    }
+    if (service.autoscaling) {
+      const floor = this.replicasOf(service);
+      report({ field: "autoscaling", asked: service.autoscaling, rendered: `${floor} fixed instance${floor === 1 ? "" : "s"}`,
+        reason: "Docker does not simulate autoscaling: the containers run the floor (the release's replica count, else autoscaling.min)" });
+    }
+    const canary = this.release.entryOf(service.name)?.canary;
+    if (canary) {
+      report({ field: "release.canary", asked: canary.matches.map((m) => `${m.kind} ${m.name}`), rendered: undefined,
+        reason: "Docker has no canary: every replica runs the release's version and takes any request" });
     }
     const settings = {
       image: image.imageId,

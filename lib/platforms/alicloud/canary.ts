@@ -1,0 +1,33 @@
+import { Construct } from "constructs";
+import { SaeGreyTagRoute } from "../../../.gen/providers/alicloud/sae-grey-tag-route";
+import { ReportLoss } from "../../environments/loss";
+import { Canary } from "../../model/canary";
+import { Service } from "../../model/service";
+
+/**
+ * The canary's request rule as an SAE grey tag route (SAE API
+ * CreateGreyTagRoute, one per application): while the application's gray
+ * release runs, requests with any of the headers or cookies at the given
+ * value go to the instances of the gray batch, every other request to the
+ * running version. SAE evaluates these rules only for Spring Cloud and Dubbo
+ * applications under its microservice governance, which the platform cannot
+ * tell from an image: that is reported with every canary.
+ */
+export function renderCanaryRoute(
+  scope: Construct, service: Service, appId: string, canary: Canary, report: ReportLoss,
+): SaeGreyTagRoute {
+  report({ field: "release.canary", asked: canary.matches.map((m) => `${m.kind} ${m.name}`), rendered: "an SAE grey tag route",
+    reason: "SAE routes by header or cookie only for Spring Cloud and Dubbo applications under its microservice governance; " +
+      "for any other application the gray batch takes its share of every request (docs/operations.md)" });
+  return new SaeGreyTagRoute(scope, `canary-${service.name}`, {
+    appId,
+    greyTagRouteName: `${service.name}-canary`,
+    description: `Canary of ${service.name} in ${scope.node.id}: ${canary.matches.map((m) => `${m.kind} ${m.name}`).join(" or ")}`,
+    scRules: [{
+      // Every path of the service; the items are alternatives.
+      path: "/",
+      condition: "OR",
+      items: canary.matches.map((m) => ({ type: m.kind, name: m.name, operator: "rawvalue", cond: "==", value: m.value })),
+    }],
+  });
+}
