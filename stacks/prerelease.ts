@@ -23,5 +23,7 @@ export function prereleaseEnvironment(scope: Construct, catalog: ServiceCatalog,
       ],
     },
     logProject: "shop-prerelease-logs",
+    // The web front scales on requests, which SAE reads from the load balancers' access logs.
+    loadBalancerAccessLogs: { project: "shop-prerelease-slb-logs", logstore: "access-log" },
   });
 }

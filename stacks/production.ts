@@ -1,18 +1,29 @@
 import { Construct } from "constructs";
-import { AlicloudEnvironment, Release, ServiceCatalog, Stages } from "../lib";
+import { AlicloudEnvironment, Canary, Duration, Release, ServiceCatalog, Stages } from "../lib";
 import { shopAccount } from "./alicloud-account";
 import { ShopCatalog } from "./services";
 
-/** Versions running in production; the web front runs more instances here. */
+/**
+ * Versions running in production: the web front's floor is three instances
+ * here, and the orders API's release first serves the shop's testers (their
+ * cookie, or the canary header) before it goes on to every instance.
+ */
 export function productionRelease(catalog: ShopCatalog): Release {
   return catalog.release({
     web: { version: "1.2.0", replicas: 3 },
-    "orders-api": "2.0.3",
+    "orders-api": {
+      version: "2.0.3",
+      canary: Canary.forRequests({
+        cookies: { "shop-tester": "canary" },
+        headers: { "X-Shop-Canary": "1" },
+        verifyFor: Duration.minutes(15),
+      }),
+    },
     worker: "1.0.4",
   });
 }
 
-/** Production: the shop on Alibaba Cloud over three zones, with deletion protection. */
+/** Production: the shop on Alibaba Cloud over three zones, with deletion protection and alarms for the on-call team. */
 export function productionEnvironment(scope: Construct, catalog: ServiceCatalog, release: Release): AlicloudEnvironment {
   return new AlicloudEnvironment(scope, "production", {
     catalog,
@@ -28,5 +39,7 @@ export function productionEnvironment(scope: Construct, catalog: ServiceCatalog,
       ],
     },
     logProject: "shop-production-logs",
+    loadBalancerAccessLogs: { project: "shop-production-slb-logs", logstore: "access-log" },
+    alerting: { contacts: ["shop-oncall", "orders-team"] },
   });
 }

@@ -1,5 +1,6 @@
 import {
-  Cpu, Duration, EnvValue, Image, LogStore, Port, Probe, ProbeTiming, Rollout, Route, Secret, Service, ServiceCatalog, Size,
+  Alarms, Autoscaling, Cpu, Duration, EnvValue, Image, LogStore, Port, Probe, ProbeTiming, Rollout, Route, ScalingSchedule,
+  ScalingTarget, Secret, Service, ServiceCatalog, Size,
 } from "../lib";
 
 /** The shop's services start in seconds, so their probes look early and often. */
@@ -18,14 +19,17 @@ export type ShopCatalog = ServiceCatalog<ShopService>;
 /**
  * The example shop: a public web front, an orders API that reaches its
  * database through per-environment configuration and a secret password, and a
- * background worker with no routes.
+ * background worker with no routes. Each scales with its load and has alarms;
+ * the web front also keeps more instances in business hours.
  */
 export function shopCatalog(): ShopCatalog {
   const catalog = new ServiceCatalog<ShopService>();
 
   const ordersApi = new Service(catalog, "orders-api", {
     image: Image.fromRegistry("shop/orders-api"),
-    replicas: 2,
+    autoscaling: Autoscaling.between(2, 6, { targets: [ScalingTarget.cpu(70), ScalingTarget.memory(80)] }),
+    // The API answers the web front, whose own users wait on it: page sooner than the default second.
+    alarms: Alarms.defaults({ responseTime: Duration.millis(500) }),
     ports: [Port.http(8085, { route: Route.internal({ listenerPort: 8085 }) })],
     probe: Probe.http(8085, { path: "/healthz", ...PROBE_TIMING }),
     resources: { cpu: Cpu.cores(1), memory: Size.gibibytes(2) },
@@ -42,7 +46,10 @@ export function shopCatalog(): ShopCatalog {
 
   new Service(catalog, "web", {
     image: Image.fromRegistry("shop/web"),
-    replicas: 2,
+    autoscaling: Autoscaling.between(2, 10, {
+      targets: [ScalingTarget.cpu(70), ScalingTarget.requestsPerSecond(200)],
+      schedules: [ScalingSchedule.weekdays({ from: "08:00", to: "20:00", min: 4 })],
+    }),
     ports: [Port.http(8080, { route: Route.public({ domains: ["shop.example.com"] }) })],
     probe: Probe.http(8080, { path: "/healthz", ...PROBE_TIMING }),
     resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
@@ -53,7 +60,7 @@ export function shopCatalog(): ShopCatalog {
 
   new Service(catalog, "worker", {
     image: Image.fromRegistry("shop/worker"),
-    replicas: 2,
+    autoscaling: Autoscaling.between(2, 4, { targets: [ScalingTarget.cpu(75)] }),
     probe: Probe.command(["/bin/sh", "-c", "test -f /tmp/healthy"], PROBE_TIMING),
     resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
     env: {
