@@ -18,10 +18,10 @@ const README = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
 
 /** What the package root exports at run time: the curated surface, nothing else. */
 const ROOT_EXPORTS = [
-  "ALICLOUD_REGIONS", "AlicloudEnvironment", "CheckedStack", "Checker", "ComposeError", "Cpu", "DockerEnvironment", "Duration",
-  "EnvValue", "EnvironmentStack", "Image", "LogStore", "Policies", "Port", "Probe", "RAM_ACTIONS_BY_TYPE", "Release", "Rollout",
-  "Route", "Secret", "Service", "ServiceCatalog", "Size", "Stages", "StateBootstrap", "ValidationError", "formatFinding",
-  "importCompose",
+  "ALICLOUD_REGIONS", "Alarms", "AlicloudEnvironment", "Autoscaling", "Canary", "CheckedStack", "Checker", "ComposeError", "Cpu",
+  "DockerEnvironment", "Duration", "EnvValue", "EnvironmentStack", "Image", "LogStore", "Policies", "Port", "Probe",
+  "RAM_ACTIONS_BY_TYPE", "Release", "Rollout", "Route", "ScalingSchedule", "ScalingTarget", "Secret", "Service", "ServiceCatalog",
+  "Size", "Stages", "StateBootstrap", "ValidationError", "formatFinding", "importCompose",
 ];
 /** Names that are internal: neither exported from the root nor present in any shipped declaration. */
 const INTERNALS = ["renderNginxConfig", "planListeners", "SAE_INSTANCE_SPECS", "resolveAlicloud", "sortViolations"];
@@ -175,7 +175,7 @@ describe("the packed library, installed as the README's quick start says", () =>
       const missing = libModules().flatMap((m) => [`${m}.js`, `${m}.d.ts`]).filter((f) => !entries.includes(f));
       expect(missing).toEqual([]);
       expect(entries).toEqual(expect.arrayContaining([
-        "docs/api/README.md", "docs/policies.md", "docs/plan-review.md", "docs/e2e.md",
+        "docs/api/README.md", "docs/policies.md", "docs/plan-review.md", "docs/e2e.md", "docs/operations.md",
         "dist/.gen/providers/alicloud/index.js", "dist/.gen/providers/alicloud/index.d.ts",
       ]));
       const unexpected = entries.filter((e) => !/^(dist\/lib|dist\/\.gen|docs|examples)\//.test(e) &&

@@ -5,13 +5,15 @@
  * field, value, what is allowed) or it synthesizes (printing the named warning once).
  */
 import {
-  Cpu, DockerEnvironment, Duration, EnvValue, Image, Port, Probe, Release, Rollout, Route, Service, Stages,
+  Alarms, Autoscaling, Canary, Cpu, DockerEnvironment, Duration, EnvValue, Image, Port, Probe, Release, Rollout, Route,
+  ScalingSchedule, Service, Stages,
 } from "../../lib";
 import { BASE_PROPS } from "../platforms/alicloud/support";
 import { tempApp } from "../support/synth";
 import { HostileRow, alicloud, docker, expectRow, web } from "./hostile";
 
-const production = (props = {}) => ({ settings: { ...Stages.production, ...props } });
+const ONCALL = { contacts: ["shop-oncall"] };
+const production = (props = {}) => ({ settings: { ...Stages.production, ...props }, alerting: ONCALL });
 const asAny = (v: unknown) => v as any;
 
 const failClosed: HostileRow[] = [
@@ -118,6 +120,16 @@ const productionInvariants: HostileRow[] = [
   { name: "a one-batch rollout in production",
     build: (app) => alicloud(app, "production", web({ rollout: Rollout.batches({ batches: 1 }) }), production()),
     errors: [["production/web", "rollout.batches", "1", 'at least 2 batches in stage "production"']] },
+  { name: "production without anyone to tell",
+    build: (app) => alicloud(app, "production", web(), { settings: Stages.production }),
+    errors: [["production", "alerting", "(not set)", 'stage "production" requires the services\' alarms to reach someone']] },
+  { name: "a service without alarms in production",
+    build: (app) => alicloud(app, "production", web({ alarms: Alarms.disabled() }), production()),
+    errors: [["production/web", "alarms", "disabled", 'stage "production" requires alarms on every service']] },
+  { name: "autoscaling that may fall below production's two instances",
+    build: (app) => alicloud(app, "production", web({ replicas: undefined, autoscaling: Autoscaling.between(2, 10, {
+      schedules: [ScalingSchedule.daily({ from: "01:00", to: "05:00", min: 1 })] }) }), production()),
+    errors: [["production/web", "autoscaling.schedules[0].min", "1", 'at least 2 instances in stage "production"']] },
   { name: "a mistyped region", build: (app) => alicloud(app, "prerelease", web(), { region: "cn-hangzou" }),
     errors: [["prerelease", "region", '"cn-hangzou"', "did you mean cn-hangzhou?"]] },
   { name: "a mistyped state region", build: (app) => alicloud(app, "prerelease", web(), { state: { ...BASE_PROPS.state, region: "cn-shangai" } }),
@@ -141,6 +153,17 @@ const productionInvariants: HostileRow[] = [
 ];
 
 const noSilentLoss: HostileRow[] = [
+  { name: "autoscaling on Docker",
+    build: (app) => docker(app, "test", web({ replicas: undefined, autoscaling: Autoscaling.between(2, 5) })),
+    warning: ["test/web", "autoscaling", "2-5 instances on cpu 70%", "rendered as 2 fixed instances: Docker does not simulate autoscaling"] },
+  { name: "a canary on Docker",
+    build: (app) => docker(app, "test", web({ replicas: 2 }), {
+      release: Release.of({ web: { version: "1.0.0", canary: Canary.forRequests({ cookies: { tester: "canary" } }) } }) }),
+    warning: ["test/web", "release.canary", '["cookie tester"]', "dropped: Docker has no canary"] },
+  { name: "a canary on SAE, which routes by header or cookie only for Spring Cloud and Dubbo",
+    build: (app) => alicloud(app, "prerelease", web({ replicas: 2 }), {
+      release: Release.of({ web: { version: "1.0.0", canary: Canary.forRequests({ headers: { "X-Canary": "1" } }) } }) }),
+    warning: ["prerelease/web", "release.canary", '["header X-Canary"]', "rendered as an SAE grey tag route: SAE routes by header or cookie only"] },
   { name: "a failure threshold SAE cannot set",
     build: (app) => alicloud(app, "prerelease", web({ probe: Probe.http(8080, { failureThreshold: 5 }) })),
     warning: ["prerelease/web", "probe.failureThreshold", "5", "rendered as 3: SAE has no such setting"] },

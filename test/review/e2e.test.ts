@@ -65,13 +65,15 @@ describe("plan-review on a real change to the example catalog", () => {
     console.log(`plan-review --base HEAD~1 --head HEAD took ${result.seconds.toFixed(1)} s`);
 
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe("plan-review: prerelease 1 changed; production 1 changed; 1 high, 0 medium risks\n");
+    // web autoscales: its floor in production is both the application's replicas and its scaling rule's minimum.
+    expect(result.stdout).toBe("plan-review: prerelease 1 changed; production 2 changed; 1 high, 0 medium risks\n");
     expect(result.status).toBe(1);
     const report = fs.readFileSync(out, "utf8");
     expect(report).toContain("| **high** | production | `alicloud_sae_application.app-web` | replicas 3 → 2 in production |");
     expect(report).toContain("| web | 1.3.0 | **1.3.0 → 1.4.0** | 1.2.0 |");
     expect(report).toMatch(/\| `image_url` \| `[^`]+\/shop\/web:1\.3\.0` \| `[^`]+\/shop\/web:1\.4\.0` \|/);
     expect(report).toContain("| `replicas` | `3` | `2` |");
+    expect(report).toMatch(/alicloud_sae_application_scaling_rule\.scaling-web/);
     expect(git(repo, "worktree", "list").trim().split("\n")).toHaveLength(1);
   }, 120_000);
 

@@ -1,5 +1,6 @@
 import {
-  Duration, EnvValue, LogStore, Port, Probe, Route, Rollout, Secret, Service, ServiceCatalog, Image, Stages,
+  Alarms, Autoscaling, Canary, Duration, EnvValue, LogStore, Port, Probe, Release, Route, Rollout, ScalingSchedule, ScalingTarget,
+  Secret, Service, ServiceCatalog, Image, Stages,
 } from "../../lib";
 import { ALICLOUD_TYPES_TO_GENERATE } from "../../scripts/generate-bindings";
 import { render, stage } from "../platforms/alicloud/support";
@@ -18,7 +19,11 @@ const REMOVED: Record<string, string[]> = {
   alicloud_sae_application: ["nas_id", "mount_host", "mount_desc", "version_id"],
 };
 
-/** A catalog that uses every kind of probe, log source and route, with a registry created by the stack. */
+/**
+ * A catalog that uses every kind of probe, log source and route, every scaling
+ * target (on both load balancers) and schedule, alarms on HTTP and TCP routes
+ * and a canary, with a registry created by the stack.
+ */
 function everything() {
   return render((c: ServiceCatalog) => {
     const api = new Service(c, "orders-api", {
@@ -29,12 +34,21 @@ function everything() {
       secrets: { DB_PASSWORD: Secret.fromVariable("orders_db_password") },
       logs: LogStore.files("orders-files", ["/var/log/orders.log"], { retention: Duration.days(60) }),
       rollout: Rollout.batches({ grayFirst: true }),
+      autoscaling: Autoscaling.between(2, 6, {
+        targets: [ScalingTarget.memory(75), ScalingTarget.requestsPerSecond(150), ScalingTarget.responseTime(Duration.millis(250))],
+      }),
+      alarms: Alarms.defaults({ serverErrorsPerSecond: 0.5, sustainedFor: Duration.minutes(5) }),
     });
     new Service(c, "web", {
       image: Image.fromRegistry("shop/web"),
       ports: [Port.http(8080, { route: Route.public({ domains: ["shop.example.com"] }) })],
       probe: Probe.http(8080, { path: "/healthz" }),
       dependsOn: [api],
+      autoscaling: Autoscaling.between(2, 10, {
+        targets: [ScalingTarget.cpu(70), ScalingTarget.requestsPerSecond(200)],
+        schedules: [ScalingSchedule.on(["Mon", "Sat"], { from: "08:00", to: "12:00", min: 4 }),
+          ScalingSchedule.on(["Mon", "Sat"], { from: "18:00", to: "22:00", max: 12 })],
+      }),
     });
     new Service(c, "admin", {
       image: Image.fromRegistry("shop/admin"),
@@ -48,6 +62,13 @@ function everything() {
   }, {
     registry: { instanceName: "shop-registry", manageRepositories: true },
     settings: stage(Stages.production),
+    release: Release.of({
+      "orders-api": { version: "2.1.0", canary: Canary.forRequests({ headers: { "X-Canary": "1" }, cookies: { tester: "yes" } }) },
+      web: "1.3.0",
+      admin: "1.0.0",
+    }),
+    loadBalancerAccessLogs: { project: "shop-slb-logs", logstore: "access-log" },
+    alerting: { contacts: ["shop-oncall"], group: "shop-production" },
   }, "production").json;
 }
 

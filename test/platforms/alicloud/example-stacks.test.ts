@@ -10,14 +10,15 @@ describe("the example App's prerelease and production on Alibaba Cloud", () => {
   const production = out.stacks.production;
   const types = (stack: any) => Object.keys(stack.resource).sort();
 
-  test("both hold network, registry link, logs, SAE, load balancers and remote state", () => {
+  test("both hold network, registry link, logs, SAE with autoscaling, load balancers and remote state; production alarms and a canary", () => {
     const expected = [
       "alicloud_cr_vpc_endpoint_linked_vpc", "alicloud_log_project", "alicloud_log_store", "alicloud_sae_application",
-      "alicloud_sae_ingress", "alicloud_sae_load_balancer_intranet", "alicloud_sae_namespace", "alicloud_slb_load_balancer",
-      "alicloud_vpc", "alicloud_vswitch",
+      "alicloud_sae_application_scaling_rule", "alicloud_sae_ingress", "alicloud_sae_load_balancer_intranet", "alicloud_sae_namespace",
+      "alicloud_slb_load_balancer", "alicloud_vpc", "alicloud_vswitch",
     ];
     expect(types(prerelease)).toEqual(expected);
-    expect(types(production)).toEqual(expected);
+    expect(types(production)).toEqual(
+      [...expected, "alicloud_cms_alarm", "alicloud_cms_alarm_contact_group", "alicloud_sae_grey_tag_route"].sort());
     expect(prerelease.terraform.backend.oss.prefix).toBe("prerelease");
     expect(production.terraform.backend.oss.prefix).toBe("production");
   });
@@ -79,5 +80,31 @@ describe("the example App's prerelease and production on Alibaba Cloud", () => {
     for (const { file, text } of allFiles(out.outdir)) {
       expect({ file, found: text.includes(SECRET) }).toEqual({ file, found: false });
     }
+  });
+
+  test("production carries a scaling rule and alarms for every application; prerelease autoscales too", () => {
+    const apps = (stack: any) => Object.keys(resources(stack, "alicloud_sae_application")).sort();
+    expect(apps(production)).toEqual(["app-orders-api", "app-web", "app-worker"]);
+    for (const stack of [prerelease, production]) {
+      const scaled = Object.values<any>(resources(stack, "alicloud_sae_application_scaling_rule")).map((r) => r.app_id).sort();
+      expect(scaled).toEqual(apps(stack).map((id) => `\${alicloud_sae_application.${id}.id}`));
+    }
+    const alarms = Object.values<any>(resources(production, "alicloud_cms_alarm"));
+    for (const id of apps(production)) {
+      const watching = alarms.filter((a) => a.metric_dimensions.includes(`alicloud_sae_application.${id}.id`)).map((a) => a.metric).sort();
+      expect({ id, watching }).toEqual({ id, watching: ["cpu", "memoryPercent"] });
+    }
+    const group = Object.values<any>(resources(production, "alicloud_cms_alarm_contact_group"));
+    expect(group).toEqual([expect.objectContaining({ alarm_contact_group_name: "production-services", contacts: ["shop-oncall", "orders-team"] })]);
+    expect(resources(prerelease, "alicloud_cms_alarm")).toEqual({});
+  });
+
+  test("production's web floor is its release's three instances, and the orders API's release starts with a canary", () => {
+    const rules = resources(production, "alicloud_sae_application_scaling_rule");
+    expect(rules["scaling-web"].scaling_rule_metric).toMatchObject({ min_replicas: 3, max_replicas: 10 });
+    expect(rules["scaling-web"].scaling_rule_timer.schedules[0]).toEqual({ at_time: "08:00", min_replicas: 4, max_replicas: 10 });
+    expect(resources(prerelease, "alicloud_sae_application_scaling_rule")["scaling-web"].scaling_rule_metric.min_replicas).toBe(2);
+    expect(Object.keys(resources(production, "alicloud_sae_grey_tag_route"))).toEqual(["canary-orders-api"]);
+    expect(resources(production, "alicloud_sae_application")["app-orders-api"].update_strategy_v2.batch_update.batch_wait_time).toBe(15);
   });
 });
