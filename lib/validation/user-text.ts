@@ -48,7 +48,14 @@ export function validateUserText(
     const { catalog: _catalog, dependsOn: _dependsOn, ...own } = service;
     checkStrings(c, `${stackPath}/${service.name}`, own);
   }
-  checkStrings(c, stackPath, { release: Object.fromEntries(release.entries()), settings, ...platform });
+  // A canary's values are checked under their service, named as the model rules name them.
+  const entries = release.entries().map(([name, entry]) => [name, entry?.canary ? { ...entry, canary: undefined } : entry]);
+  checkStrings(c, stackPath, { release: Object.fromEntries(entries), settings, ...platform });
+  for (const [name, entry] of release.entries()) {
+    const matches = entry?.canary?.matches;
+    if (!Array.isArray(matches)) continue;
+    checkStrings(c, `${stackPath}/${name}`, Object.fromEntries(matches.map((m) => [`release.canary.${m.kind}s.${m.name}`, m.value])));
+  }
   return c.violations;
 }
 

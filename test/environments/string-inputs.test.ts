@@ -8,8 +8,9 @@
  * No input is left out silently: the table says which outcome each must have.
  */
 import {
-  AlicloudEnvironment, AlicloudEnvironmentProps, DockerEnvironment, DockerEnvironmentProps, EnvValue, Image, LogStore,
-  Port, Probe, RegistryEdition, Release, Route, Secret, Service, ServiceCatalog, ServiceProps, StageSettings, Stages, ValidationError,
+  AlicloudEnvironment, AlicloudEnvironmentProps, Autoscaling, Canary, DockerEnvironment, DockerEnvironmentProps, EnvValue, Image,
+  LogStore, Port, Probe, RegistryEdition, Release, ReleaseEntry, Route, ScalingSchedule, Secret, Service, ServiceCatalog, ServiceProps,
+  StageSettings, Stages, ValidationError, Weekday,
 } from "../../lib";
 import { BASE_PROPS, stage } from "../platforms/alicloud/support";
 import { readOutput, synthError, tempApp } from "../support/synth";
@@ -28,6 +29,10 @@ interface Build {
   readonly service?: Partial<ServiceProps>;
   readonly serviceName?: string;
   readonly version?: string;
+  /** The release entry beyond its version. */
+  readonly entry?: Omit<ReleaseEntry, "version">;
+  /** Who the environment's alarms notify. */
+  readonly alerting?: { contacts: string[]; group?: string };
   readonly settings?: Partial<StageSettings>;
   readonly docker?: Partial<DockerEnvironmentProps>;
   readonly alicloud?: Partial<AlicloudEnvironmentProps>;
@@ -72,6 +77,24 @@ const INPUTS: StringInput[] = [
   { field: "labels.team", build: (t) => ({ service: { labels: { team: `ops ${t}` } } }), outcome: both("escaped") },
   { field: "release.version", build: (t) => ({ version: t }), outcome: both("rejected") },
   { field: "settings.name", build: (t) => ({ settings: { name: t } }), outcome: both("rejected"), stackLevel: true },
+  // Operating in production: autoscaling windows, canaries, alerting.
+  ...(["from", "to"] as const).map((key): StringInput => ({
+    field: `autoscaling.schedules[0].${key}`, outcome: both("rejected"),
+    build: (t) => ({ service: { autoscaling: Autoscaling.between(2, 4, {
+      schedules: [ScalingSchedule.daily({ from: "08:00", to: "20:00", [key]: t })] }) } }) })),
+  { field: "autoscaling.schedules[0].days", outcome: both("rejected"),
+    build: (t) => ({ service: { autoscaling: Autoscaling.between(2, 4, {
+      schedules: [ScalingSchedule.on([t as Weekday], { from: "08:00", to: "20:00" })] }) } }) },
+  { field: (t) => `release.canary.headers.${t}`, outcome: both("rejected"),
+    build: (t) => ({ service: { replicas: 2 }, entry: { canary: Canary.forRequests({ headers: { [t]: "1" } }) } }) },
+  { field: "release.canary.headers.X-Canary", outcome: { docker: "absent", alicloud: "escaped" },
+    build: (t) => ({ service: { replicas: 2 }, entry: { canary: Canary.forRequests({ headers: { "X-Canary": `on ${t}` } }) } }) },
+  { field: "release.canary.cookies.tester", outcome: { docker: "absent", alicloud: "escaped" },
+    build: (t) => ({ service: { replicas: 2 }, entry: { canary: Canary.forRequests({ cookies: { tester: `yes${t}` } }) } }) },
+  { field: "alerting.contacts[0]", stackLevel: true, outcome: { docker: "absent", alicloud: "rejected" },
+    build: (t) => ({ alerting: { contacts: [t] } }) },
+  { field: "alerting.group", stackLevel: true, outcome: { docker: "absent", alicloud: "rejected" },
+    build: (t) => ({ alerting: { contacts: ["oncall"], group: t } }) },
   // DockerEnvironment props.
   ...(["dockerHost", "registry", "publishAddress", "loadBalancerImage", "registryImage", "logMaxSize"] as const).map(
     (field): StringInput => ({ field, build: (t) => ({ docker: { [field]: t } }), outcome: { docker: "rejected" }, stackLevel: true })),
@@ -101,6 +124,9 @@ const INPUTS: StringInput[] = [
     build: (t) => ({ alicloud: { state: { ...BASE_PROPS.state, [key]: t } } }) })),
   ...(["saeNamespace", "logProject", "loadBalancerSpec"] as const).map((field): StringInput => ({
     field, stackLevel: true, outcome: { alicloud: "rejected" }, build: (t) => ({ alicloud: { [field]: t } }) })),
+  ...(["project", "logstore"] as const).map((key): StringInput => ({
+    field: `loadBalancerAccessLogs.${key}`, stackLevel: true, outcome: { alicloud: "rejected" },
+    build: (t) => ({ alicloud: { loadBalancerAccessLogs: { project: "shop-slb-logs", logstore: "access-log", [key]: t } } }) })),
 ];
 
 /** The stack an input goes into, synthesized; or the error that stopped it. */
@@ -108,13 +134,16 @@ function synth(target: Target, build: Build): { error?: ValidationError; doc?: a
   const catalog = new ServiceCatalog();
   const name = build.serviceName ?? "app";
   new Service(catalog, name, { image: Image.fromRegistry("shop/app"), ports: [Port.http(8080)], ...build.service });
-  const release = Release.of({ [name]: build.version ?? "1.0.0" });
+  const release = Release.of({ [name]: { version: build.version ?? "1.0.0", ...build.entry } });
   const app = tempApp();
   if (target === "docker") {
-    new DockerEnvironment(app, "test", { catalog, release, settings: { ...Stages.test, ...build.settings }, ...build.docker });
+    new DockerEnvironment(app, "test", {
+      catalog, release, settings: { ...Stages.test, ...build.settings }, alerting: build.alerting, ...build.docker,
+    });
   } else {
     new AlicloudEnvironment(app, "prerelease", {
-      ...BASE_PROPS, catalog, release, settings: { ...stage(Stages.prerelease), ...build.settings }, ...build.alicloud,
+      ...BASE_PROPS, catalog, release, settings: { ...stage(Stages.prerelease), ...build.settings }, alerting: build.alerting,
+      ...build.alicloud,
     });
   }
   const error = synthError(app);

@@ -47,11 +47,14 @@ export function alicloudOperationsRules(context: PolicyContext, config: Resolved
     warnSharedListeners(warn, servicePath, service, context.catalog.services);
   }
   const logs = config.loadBalancerAccessLogs;
-  if (measuredAtBalancer.length > 0 && c.expect(logs !== undefined, path, "loadBalancerAccessLogs", logs,
-    `the SLS project and logstore the CLB access logs go to (${[...new Set(measuredAtBalancer)].join(", ")} scale on requests or ` +
-    "response time, which SAE reads there; enable CLB access logs in the SLS console, the provider has no resource for it)")) {
-    c.check(path, "loadBalancerAccessLogs.project", logs!.project, SLS_NAME);
-    c.check(path, "loadBalancerAccessLogs.logstore", logs!.logstore, SLS_NAME);
+  if (measuredAtBalancer.length > 0) {
+    c.expect(logs !== undefined, path, "loadBalancerAccessLogs", logs,
+      `the SLS project and logstore the CLB access logs go to (${[...new Set(measuredAtBalancer)].join(", ")} scale on requests or ` +
+      "response time, which SAE reads there; enable CLB access logs in the SLS console, the provider has no resource for it)");
+  }
+  if (logs !== undefined) {
+    c.check(path, "loadBalancerAccessLogs.project", logs.project, SLS_NAME);
+    c.check(path, "loadBalancerAccessLogs.logstore", logs.logstore, SLS_NAME);
   }
   return [...c.violations, ...warn.violations];
 }
