@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as ts from "typescript";
+import { typeProblems, writeDocSamples } from "./support/doc-samples";
 import { synthExampleApp } from "./support/run-app";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -16,20 +16,9 @@ describe("docs/operations.md", () => {
     fs.mkdirSync(path.join(ROOT, ".cache"), { recursive: true });
     const dir = fs.mkdtempSync(path.join(ROOT, ".cache", "operations-doc-"));
     try {
-      const lib = path.relative(dir, path.join(ROOT, "lib")).split(path.sep).join("/");
-      const files = [...DOC.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => {
-        const file = path.join(dir, `sample-${i}.ts`);
-        fs.writeFileSync(file, m[1].replace(/from "cdktf-service-platform"/g, `from "${lib}"`));
-        return file;
-      });
+      const files = writeDocSamples(DOC, dir);
       expect(files.length).toBeGreaterThanOrEqual(4);
-      const { config } = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile);
-      const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
-      const program = ts.createProgram(files, { ...options, noEmit: true });
-      const problems = ts.getPreEmitDiagnostics(program)
-        .filter((d) => d.file === undefined || files.includes(path.resolve(d.file.fileName)))
-        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      expect(problems).toEqual([]);
+      expect(typeProblems(files)).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -7,22 +7,11 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as ts from "typescript";
+import { typeProblems, writeDocSamples } from "../support/doc-samples";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DOC = fs.readFileSync(path.join(ROOT, "docs/policies.md"), "utf8");
 const RELAX = 'Policies.relax(Stages.production, "min-replicas")';
-
-/** The doc's TypeScript samples, importing the library from this repository instead of the package. */
-function samples(dir: string): string[] {
-  const blocks = [...DOC.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-  const lib = path.relative(dir, path.join(ROOT, "lib")).split(path.sep).join("/");
-  return blocks.map((code, i) => {
-    const file = path.join(dir, `sample-${i}.ts`);
-    fs.writeFileSync(file, code.replace(/from "cdktf-service-platform"/g, `from "${lib}"`));
-    return file;
-  });
-}
 
 /** Runs a sample as the cdktf CLI runs this repository's app (cdktf.json), into `outdir`. */
 function run(file: string, outdir: string) {
@@ -35,7 +24,7 @@ describe("docs/policies.md", () => {
   // Inside the repository (ignored by git), so the samples resolve cdktf like a user's project would.
   fs.mkdirSync(path.join(ROOT, ".cache"), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT, ".cache", "doc-samples-"));
-  const files = samples(dir);
+  const files = writeDocSamples(DOC, dir);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test("has a relax sample and a custom policy sample", () => {
@@ -44,13 +33,7 @@ describe("docs/policies.md", () => {
   });
 
   test("every sample type-checks", () => {
-    const { config } = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile);
-    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
-    const program = ts.createProgram(files, { ...options, noEmit: true });
-    const problems = ts.getPreEmitDiagnostics(program)
-      .filter((d) => d.file === undefined || files.includes(path.resolve(d.file.fileName)))
-      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    expect(problems).toEqual([]);
+    expect(typeProblems(files)).toEqual([]);
   });
 
   test("the relax sample synthesizes a single-instance service in production", () => {
