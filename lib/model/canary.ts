@@ -54,8 +54,8 @@ export class Canary {
     public readonly verifyFor: Duration,
   ) {}
 
-  /** The matches as people read them, e.g. `cookie tester=canary`. */
-  public toString(): string {
-    return this.matches.map((m) => `${m.kind} ${m.name}=${m.value}`).join(" or ") || "no match";
+  /** What selects the canary, without the values (which reports must not show): e.g. `["cookie tester"]`. */
+  public selectors(): string[] {
+    return this.matches.map((m) => `${m.kind} ${m.name}`);
   }
 }

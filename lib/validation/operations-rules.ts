@@ -119,7 +119,7 @@ function checkCanary(c: Checker, path: string, service: Service, canary: Canary,
     c.expect(rule.test(m.value), path, field, reportableLiteral(m.name, m.value), rule.allowed);
   }
   c.check(path, "release.canary.verifyFor", canary.verifyFor, wholeDurationBetween("min", 1, 60));
-  c.expect(service.ports.length > 0, path, "release.canary", canary.matches.map((m) => `${m.kind} ${m.name}`),
+  c.expect(service.ports.length > 0, path, "release.canary", canary.selectors(),
     "a service with a port: the canary is chosen per request");
   if (INSTANCES.test(floor)) {
     c.expect(floor >= 2, path, "replicas", floor,

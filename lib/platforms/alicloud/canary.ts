@@ -16,13 +16,13 @@ import { Service } from "../../model/service";
 export function renderCanaryRoute(
   scope: Construct, service: Service, appId: string, canary: Canary, report: ReportLoss,
 ): SaeGreyTagRoute {
-  report({ field: "release.canary", asked: canary.matches.map((m) => `${m.kind} ${m.name}`), rendered: "an SAE grey tag route",
+  report({ field: "release.canary", asked: canary.selectors(), rendered: "an SAE grey tag route",
     reason: "SAE routes by header or cookie only for Spring Cloud and Dubbo applications under its microservice governance; " +
       "for any other application the gray batch takes its share of every request (docs/operations.md)" });
   return new SaeGreyTagRoute(scope, `canary-${service.name}`, {
     appId,
     greyTagRouteName: `${service.name}-canary`,
-    description: `Canary of ${service.name} in ${scope.node.id}: ${canary.matches.map((m) => `${m.kind} ${m.name}`).join(" or ")}`,
+    description: `Canary of ${service.name} in ${scope.node.id}: ${canary.selectors().join(" or ")}`,
     scRules: [{
       // Every path of the service; the items are alternatives.
       path: "/",

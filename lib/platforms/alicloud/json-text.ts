@@ -8,7 +8,7 @@ import { Fn, Token } from "cdktf";
  * quotes it at plan time. Only tokens go into `Fn.jsonencode`: the sink does
  * not reach into function arguments, and cdktf escapes `${` there but not `%{`.
  */
-export function jsonValue(value: string): string {
+function jsonValue(value: string): string {
   return Token.isUnresolved(value) ? Fn.jsonencode(value) : JSON.stringify(value);
 }
 

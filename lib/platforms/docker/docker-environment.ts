@@ -98,7 +98,7 @@ export class DockerEnvironment extends EnvironmentStack {
     }
     const canary = this.release.entryOf(service.name)?.canary;
     if (canary) {
-      report({ field: "release.canary", asked: canary.matches.map((m) => `${m.kind} ${m.name}`), rendered: undefined,
+      report({ field: "release.canary", asked: canary.selectors(), rendered: undefined,
         reason: "Docker has no canary: every replica runs the release's version and takes any request" });
     }
     const settings = {
