@@ -52,4 +52,14 @@ export class Rollout {
   public minReadyInstances(replicas: number): number {
     return Math.max(replicas >= 2 ? 1 : 0, replicas - Math.ceil(replicas / this.batches));
   }
+
+  /**
+   * {@link Rollout.minReadyInstances} as a whole percentage of `replicas`,
+   * rounded up: the share to keep ready when the instance count moves
+   * (autoscaling), so a release of ten instances keeps as many ready as the
+   * batches allow, not the floor's count.
+   */
+  public minReadyPercent(replicas: number): number {
+    return Math.ceil((100 * this.minReadyInstances(replicas)) / replicas);
+  }
 }

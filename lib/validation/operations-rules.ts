@@ -65,10 +65,11 @@ function checkAutoscaling(c: Checker, path: string, service: Service, a: Autosca
     if (first === undefined) seen.set(m.kind, i);
   });
   c.check(path, "autoscaling.scaleInDelay", a.scaleInDelay, wholeDurationBetween("s", 0, 3600));
-  a.schedules.forEach((schedule, i) => checkSchedule(c, path, a, i, schedule));
+  a.schedules.forEach((schedule, i) => checkSchedule(c, path, a, i, schedule, ordered && INSTANCES.test(floor) ? floor : undefined));
 }
 
-function checkSchedule(c: Checker, path: string, a: Autoscaling, i: number, s: ScalingSchedule): void {
+/** `floor` is the environment's floor when it is valid: a window without its own `min` starts there. */
+function checkSchedule(c: Checker, path: string, a: Autoscaling, i: number, s: ScalingSchedule, floor?: number): void {
   const field = `autoscaling.schedules[${i}]`;
   c.expect(s.days.length > 0 && s.days.every((d) => WEEKDAYS.includes(d)) && new Set(s.days).size === s.days.length,
     path, `${field}.days`, s.days, `days of the week, each once, from ${WEEKDAYS.join(", ")}`);
@@ -82,6 +83,9 @@ function checkSchedule(c: Checker, path: string, a: Autoscaling, i: number, s: S
     const ceiling = s.max ?? a.max;
     c.expect(s.min <= ceiling, path, `${field}.min`, s.min,
       `at most the window's max (${ceiling}${s.max === undefined ? ", autoscaling.max" : ""}): the bounds are inverted`);
+  } else if (max && s.max !== undefined && floor !== undefined) {
+    c.expect(s.max >= floor, path, `${field}.max`, s.max,
+      `at least this environment's floor (${floor}), where the window starts without a min of its own: the bounds would be inverted`);
   }
   if (!ordered) return;
   a.schedules.slice(0, i).forEach((other, j) => {

@@ -92,6 +92,9 @@ const modelCases: Case[] = [
     expected: ["test/app", "autoscaling.schedules[0].min", "6", "at most the window's max (4): the bounds are inverted"] },
   { name: "a window above the service's ceiling by its min alone", service: scaling(2, 8, { schedules: [window("08:00", "20:00", { min: 9 })] }),
     expected: ["test/app", "autoscaling.schedules[0].min", "9", "at most the window's max (8, autoscaling.max)"] },
+  { name: "a window whose max is below the release's floor", service: scaling(2, 8, { schedules: [window("00:00", "06:00", { max: 2 })] }),
+    entry: { replicas: 3 },
+    expected: ["test/app", "autoscaling.schedules[0].max", "2", "at least this environment's floor (3), where the window starts without a min of its own"] },
   { name: "a window with a zero min", service: scaling(2, 8, { schedules: [window("08:00", "20:00", { min: 0 })] }),
     expected: ["test/app", "autoscaling.schedules[0].min", "0", "a whole number from 1 to 50"] },
   // Alarms

@@ -63,6 +63,8 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
     livenessV2: probe,
     readinessV2: probe,
     minReadyInstances: service.rollout.minReadyInstances(inputs.replicas),
+    // The scaling rule moves the count: the ready share follows it (SAE uses the ratio before the count).
+    minReadyInstanceRatio: inputs.autoscaled ? service.rollout.minReadyPercent(inputs.replicas) : undefined,
     updateStrategyV2: updateStrategy(service.rollout, inputs.replicas, inputs.reportLoss, inputs.canary),
     // SAE pauses a scaling rule while it deploys; this turns it back on afterwards.
     autoEnableApplicationScalingRule: inputs.autoscaled ? true : undefined,

@@ -40,6 +40,7 @@ export function renderScalingRule(
     scalingRuleType: scheduled ? "mix" : "metric",
     scalingRuleEnable: true,
     minReadyInstances: service.rollout.minReadyInstances(inputs.floor),
+    minReadyInstanceRatio: service.rollout.minReadyPercent(inputs.floor),
     scalingRuleMetric: {
       minReplicas: inputs.floor,
       maxReplicas: autoscaling.max,

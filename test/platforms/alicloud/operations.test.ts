@@ -50,6 +50,7 @@ describe("autoscaling on SAE", () => {
       scaling_rule_type: "metric",
       scaling_rule_enable: true,
       min_ready_instances: 1,
+      min_ready_instance_ratio: 50,
       scaling_rule_metric: {
         min_replicas: 2,
         max_replicas: 10,
@@ -70,6 +71,8 @@ describe("autoscaling on SAE", () => {
     expect(app.replicas).toBe(4);
     expect(app.lifecycle).toEqual({ ignore_changes: ["replicas"] });
     expect(app.auto_enable_application_scaling_rule).toBe(true);
+    // Two batches of four keep two ready; as the rule moves the count, half stays ready.
+    expect([app.min_ready_instances, app.min_ready_instance_ratio]).toEqual([2, 50]);
   });
 
   test("a service with a fixed count keeps Terraform in charge of it", () => {
@@ -77,6 +80,7 @@ describe("autoscaling on SAE", () => {
     expect(app.replicas).toBe(3);
     expect(app).not.toHaveProperty("lifecycle");
     expect(app).not.toHaveProperty("auto_enable_application_scaling_rule");
+    expect(app).not.toHaveProperty("min_ready_instance_ratio");
   });
 
   test("request and response-time targets read the route's load balancer listener and its access logs", () => {
