@@ -130,3 +130,29 @@ function matchesType(type: unknown, value: unknown): boolean {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** Where scripts/setup.sh saves the toolchain's exports, DOCKER_PROVIDER_SCHEMA among them. */
+export const TOOLCHAIN_ENV = path.resolve(__dirname, "../../.toolchain.env");
+
+/**
+ * The kreuzwerker/docker schema of the provider the toolchain built (the one CI deploys with), from
+ * `DOCKER_PROVIDER_SCHEMA` or else from the `.toolchain.env` scripts/setup.sh wrote. Throws with
+ * instructions when there is neither, so the tests fail instead of skipping.
+ */
+export function loadDockerSchema(toolchainEnv = TOOLCHAIN_ENV): ProviderSchema {
+  const saved = fs.existsSync(toolchainEnv)
+    ? /^export DOCKER_PROVIDER_SCHEMA='([^']+)'$/m.exec(fs.readFileSync(toolchainEnv, "utf8"))?.[1]
+    : undefined;
+  const file = process.env.DOCKER_PROVIDER_SCHEMA || saved;
+  if (!file) {
+    throw new Error(
+      "DOCKER_PROVIDER_SCHEMA is not set and .toolchain.env names none. The docker schema tests check the test " +
+        "stack against the provider the toolchain builds; run scripts/setup.sh (or `eval \"$(scripts/toolchain.sh)\"`) first",
+    );
+  }
+  if (!fs.existsSync(file)) throw new Error(`DOCKER_PROVIDER_SCHEMA points to ${file}, which does not exist`);
+  const all = JSON.parse(fs.readFileSync(file, "utf8"));
+  const key = Object.keys(all.provider_schemas ?? {}).find((k) => k.endsWith("/kreuzwerker/docker"));
+  if (!key) throw new Error(`${file} holds no schema for kreuzwerker/docker`);
+  return all.provider_schemas[key];
+}

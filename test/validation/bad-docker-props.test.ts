@@ -3,7 +3,7 @@
  * exactly one error naming the stack, the prop, the value and what is allowed.
  */
 import {
-  DockerEnvironment, DockerEnvironmentProps, Image, Port, Release, Route, Service, ServiceCatalog, StageSettings,
+  Cpu, DockerEnvironment, DockerEnvironmentProps, Image, Port, Size, Release, Route, Service, ServiceCatalog, StageSettings,
   Stages,
 } from "../../lib";
 import { tempApp } from "../support/synth";
@@ -48,6 +48,8 @@ const cases: Case[] = [
     expected: ["test", "registryPort", "0", "a whole number from 1 to 65535"] },
   { name: "publish address that is a host name", docker: { publishAddress: "localhost" },
     expected: ["test", "publishAddress", '"localhost"', "an IPv4 address"] },
+  { name: "cpu below Docker's smallest quota", docker: {}, app: { resources: { cpu: Cpu.millicores(9), memory: Size.mebibytes(64) } },
+    expected: ["test/app", "resources.cpu", '"9m"', "at least 10m: Docker's smallest CPU quota"] },
   {
     name: "internal route published off loopback",
     app: { ports: [Port.http(8080, { route: Route.internal({ domains: ["admin.example.com"] }) })] },

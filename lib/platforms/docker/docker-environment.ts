@@ -1,7 +1,6 @@
 import { Container, ContainerConfig } from "@cdktf/provider-docker/lib/container";
 import { Image } from "@cdktf/provider-docker/lib/image";
 import { Network } from "@cdktf/provider-docker/lib/network";
-import { DockerProvider } from "@cdktf/provider-docker/lib/provider";
 import { Volume } from "@cdktf/provider-docker/lib/volume";
 import { Construct } from "constructs";
 import { Claim } from "../../environments/claims";
@@ -10,6 +9,7 @@ import { EnvironmentStack } from "../../environments/environment-stack";
 import { Stages } from "../../environments/stage";
 import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
+import { cpuLimit } from "./cpu-limit";
 import { DockerEnvironmentProps, ResolvedDockerProps } from "./docker-props";
 import { dockerClaims } from "./docker-claims";
 import { dockerRules } from "./docker-rules";
@@ -18,6 +18,7 @@ import { dockerHealthcheck, healthyWithin } from "./healthcheck";
 import { Listener, internalDomains, planListeners } from "./load-balancer-plan";
 import { LOAD_BALANCER_ALIAS, REGISTRY_ALIAS, environmentNames, replicaContainerName, replicaHost } from "./names";
 import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
+import { dockerProvider } from "./provider";
 
 /** What every service has, one or more of: rendered with only the attributes set. */
 const ServiceImage = withDefinedAttributes(Image);
@@ -54,7 +55,7 @@ export class DockerEnvironment extends EnvironmentStack {
     };
     if (!this.admit((context) => dockerRules(context, this.props), this.props)) return;
 
-    new DockerProvider(this, "docker", { host: this.props.dockerHost });
+    dockerProvider(this, this.props.dockerHost);
     const network = new Network(this, "network", {
       name: environmentNames(id).network,
       driver: "bridge",
@@ -104,8 +105,7 @@ export class DockerEnvironment extends EnvironmentStack {
     const settings = {
       image: image.imageId,
       env,
-      // The provider reads cpus back as "1.0" for whole cores: rendered otherwise, every plan replaces the container.
-      cpus: dockerCpus(service.resources.cpu.toCores()),
+      ...cpuLimit(service.resources.cpu),
       memory: service.resources.memory.toMebibytes(),
       // Unset, Docker allows swap of twice the memory and the provider reads that back as a change.
       memorySwap: service.resources.memory.toMebibytes(),
@@ -187,9 +187,4 @@ export class DockerEnvironment extends EnvironmentStack {
       ],
     };
   }
-}
-
-/** cpus as the docker provider reads it back: "1.0" for whole cores, "0.5" otherwise. */
-function dockerCpus(cores: number): string {
-  return Number.isInteger(cores) ? cores.toFixed(1) : String(cores);
 }

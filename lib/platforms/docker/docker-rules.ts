@@ -1,7 +1,8 @@
 import { PolicyContext } from "../../policies/policy";
 import { Checker } from "../../validation/checker";
-import { IMAGE_REFERENCE, PORT, REGISTRY_HOST, integerBetween, matching } from "../../validation/rules";
+import { CPU, IMAGE_REFERENCE, PORT, REGISTRY_HOST, integerBetween, matching } from "../../validation/rules";
 import { Violation } from "../../validation/violation";
+import { MIN_DOCKER_MILLICORES } from "./cpu-limit";
 import { ResolvedDockerProps } from "./docker-props";
 import { LOAD_BALANCER_ALIAS, REGISTRY_ALIAS, replicaHost } from "./names";
 
@@ -29,6 +30,14 @@ export function dockerRules(context: PolicyContext, props: ResolvedDockerProps):
     const internal = context.catalog.services.find((s) => s.ports.some((p) => p.route?.visibility === "internal"));
     c.expect(!context.settings.allowInternet || internal === undefined, path, "publishAddress", props.publishAddress,
       `a loopback address (127.0.0.0/8): the load balancer publishes every route on it, and ${internal?.name}'s route is internal`);
+  }
+  for (const service of context.catalog.services) {
+    const cpu = service.resources.cpu;
+    // A cpu the model rules reject is reported there, once.
+    if (CPU.test(cpu)) {
+      c.expect(cpu.toMillicores() >= MIN_DOCKER_MILLICORES, `${path}/${service.name}`, "resources.cpu", cpu.toString(),
+        `at least ${MIN_DOCKER_MILLICORES}m: Docker's smallest CPU quota is 1 ms per 100 ms period`);
+    }
   }
   // The default registry host is derived from the port: report a bad port once.
   if (c.check(path, "registryPort", props.registryPort, PORT)) {

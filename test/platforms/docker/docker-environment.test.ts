@@ -138,10 +138,15 @@ describe("DockerEnvironment", () => {
     expect(first.wait).toBe(false);
   });
 
-  test("cpu and memory limits", () => {
+  test("cpu limits as a CFS period and quota, never cpus (provider 3.6.2 panics on it); memory limits", () => {
     const { json } = render(api, { "orders-api": "1.0.9" });
     const [first] = containers(json, "orders-api-");
-    expect(first.cpus).toBe("1.0");
+    expect(first).toMatchObject({ cpu_period: 100000, cpu_quota: 100000 });
+    const small = render((c) => api(c, { resources: { cpu: Cpu.millicores(250), memory: Size.mebibytes(256) } }), { "orders-api": "1" }).json;
+    expect(containers(small, "orders-api-")[0]).toMatchObject({ cpu_period: 100000, cpu_quota: 25000 });
+    const many = render((c) => api(c, { resources: { cpu: Cpu.cores(2.5), memory: Size.gibibytes(1) } }), { "orders-api": "1" }).json;
+    expect(containers(many, "orders-api-")[0]).toMatchObject({ cpu_period: 100000, cpu_quota: 250000 });
+    for (const container of Object.values<any>(json.resource.docker_container)) expect(container).not.toHaveProperty("cpus");
     expect(first.memory).toBe(2048);
     expect(first.memory_swap).toBe(2048);
     expect(first.destroy_grace_seconds).toBe(10);
