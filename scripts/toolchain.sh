@@ -29,6 +29,8 @@
 #   TERRAFORM_BINARY_NAME     "terraform" or "tofu" (honoured by cdktf and scripts/validate.sh)
 #   PATH                      $CACHE/bin prepended (holds tofu when built)
 #   CHECKPOINT_DISABLE=1      no version-check calls home
+#   TF_CLI_ARGS_providers_lock  -fs-mirror=<the mirror>: `terraform providers lock` (which cdktf
+#                             runs before a stack's first init) reads the mirror, not the registry
 #   DOCKER_PROVIDER_VERSION   version of kreuzwerker/docker in the mirror (if built)
 #   DOCKER_PROVIDER_SCHEMA    its schema JSON (if produced)
 #   ALICLOUD_PROVIDER_VERSION version of aliyun/alicloud in the mirror (if built)
@@ -256,6 +258,9 @@ echo "export TF_CLI_CONFIG_FILE=$(q "$CLI_CONFIG")"
 echo "export TERRAFORM_BINARY_NAME=$(q "$TF_NAME")"
 echo "case \":\$PATH:\" in *:$(q "$BIN"):*) ;; *) export PATH=$(q "$BIN"):\"\$PATH\" ;; esac"
 echo "export CHECKPOINT_DISABLE=1"
+# Before a stack's first init, `cdktf deploy/diff/destroy` run `terraform providers lock`, which
+# ignores the CLI configuration's mirror and asks the origin registry unless given one.
+echo "export TF_CLI_ARGS_providers_lock=$(q "-fs-mirror=$MIRROR")"
 if [ "$DOCKER_OK" = 1 ]; then
   echo "export DOCKER_PROVIDER_VERSION=$(q "$DOCKER_PROVIDER_VERSION")"
   echo "export DOCKER_PROVIDER_SCHEMA=$(q "$SCHEMAS/docker-$DOCKER_PROVIDER_VERSION.json")"
