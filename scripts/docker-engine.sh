@@ -10,7 +10,8 @@
 #   status  print the socket and exit 0 if the engine answers, else exit 1.
 #   stop    stop the dockerd this script started (pid from the pidfile).
 #
-# Idempotent: a running engine is left alone. Needs root (CI runs as root).
+# Idempotent: a running engine is left alone. Starting one needs root (CI runs as root); without
+# it, start says why it cannot (no engine, or a socket this user may not use) and what to do.
 #
 # Environment (all optional):
 #   DOCKER_SOCKET          default /var/run/docker.sock
@@ -36,6 +37,17 @@ die() { log "ERROR: $*"; exit 1; }
 
 docker_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
+# No engine answers and this user may not start one: say why, and what to do.
+cannot_start() {
+  local me group
+  me=$(id -un 2>/dev/null || id -u)
+  if [ -S "$SOCKET" ] && ! { [ -r "$SOCKET" ] && [ -w "$SOCKET" ]; }; then
+    group=$(stat -c %G "$SOCKET" 2>/dev/null || echo docker)
+    die "a Docker engine's socket $SOCKET exists, but $me may not use it (owner $(stat -c %U:%G "$SOCKET"), mode $(stat -c %a "$SOCKET")). Add yourself to its group (sudo usermod -aG $group $me, then log in again) or run as root."
+  fi
+  die "no Docker engine answers on $SOCKET, and starting one needs root ($me is not). Start it as root: sudo scripts/docker-engine.sh start (installs docker.io where missing), or your system's way (sudo systemctl start docker); then run this again."
+}
+
 apt_install() {
   export DEBIAN_FRONTEND=noninteractive
   if ! apt-get install -y --no-install-recommends "$@" >/tmp/docker-engine-apt.log 2>&1; then
@@ -49,7 +61,7 @@ ensure_installed() {
   if command -v dockerd >/dev/null 2>&1 && command -v docker >/dev/null 2>&1; then
     return 0
   fi
-  [ "$(id -u)" = 0 ] || die "dockerd missing and not root: cannot install docker.io"
+  [ "$(id -u)" = 0 ] || cannot_start
   log "installing docker.io (dockerd, containerd, runc, iptables) from Debian"
   apt_install docker.io
   command -v dockerd >/dev/null 2>&1 || die "dockerd still missing after installing docker.io"
@@ -115,7 +127,7 @@ cmd_start() {
     echo "unix://$SOCKET"
     return 0
   fi
-  [ "$(id -u)" = 0 ] || die "docker does not answer on $SOCKET and we are not root"
+  [ "$(id -u)" = 0 ] || cannot_start
   ensure_installed
 
   # a dockerd we started earlier may still be coming up

@@ -7,6 +7,16 @@ export function testRelease(catalog: ShopCatalog): Release {
   return catalog.release({ web: "1.3.0", "orders-api": "2.1.0", worker: "1.0.4" });
 }
 
+/**
+ * Ops configuration for a local run of the test environment: `npm run up` writes these into the
+ * gitignored test.tfvars.json (secrets get random values there, never a default).
+ */
+export const testVariableDefaults: Readonly<Record<string, string>> = {
+  orders_db_host: "orders-db.test.internal",
+  orders_db_user: "orders",
+  worker_queue_host: "queue.test.internal",
+};
+
 /** The test environment: the shop on the local Docker host. */
 export function testEnvironment(scope: Construct, catalog: ServiceCatalog, release: Release): DockerEnvironment {
   return new DockerEnvironment(scope, "test", { catalog, release });

@@ -54,6 +54,7 @@ describe("outputs that could carry a secret", () => {
     new TerraformOutput(stack, "network-name", { value: ref(stack, "network", "name") });
     // The load balancer waits for the app's containers (depends_on) but reads nothing from them.
     new TerraformOutput(stack, "load-balancer-name", { value: ref(stack, "load-balancer", "name") });
-    expect(Object.keys(synthApp(app).stacks.test.output).sort()).toEqual(["load-balancer-name", "network-name"]);
+    // `routes` is the environment's own plain output: URLs and Host headers.
+    expect(Object.keys(synthApp(app).stacks.test.output).sort()).toEqual(["load-balancer-name", "network-name", "routes"]);
   });
 });

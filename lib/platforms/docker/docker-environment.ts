@@ -19,6 +19,7 @@ import { Listener, internalDomains, planListeners } from "./load-balancer-plan";
 import { LOAD_BALANCER_ALIAS, REGISTRY_ALIAS, environmentNames, replicaContainerName, replicaHost } from "./names";
 import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
 import { dockerProvider } from "./provider";
+import { loadBalancerRoutes, renderRoutesOutput } from "./routes-output";
 
 /** What every service has, one or more of: rendered with only the attributes set. */
 const ServiceImage = withDefinedAttributes(Image);
@@ -70,6 +71,7 @@ export class DockerEnvironment extends EnvironmentStack {
     this.loadBalancerConfig = renderNginxConfig(this.listeners);
     this.renderLoadBalancer(network, replicas);
     this.renderRegistry(network);
+    renderRoutesOutput(this, loadBalancerRoutes(this.listeners, this.props.publishAddress));
   }
 
   /**

@@ -259,4 +259,25 @@ describe("DockerEnvironment", () => {
       volumes: [{ volume_name: "${docker_volume.registry-data.name}", container_path: "/var/lib/registry" }],
     });
   });
+
+  test("the routes output gives each route's URL and the Host header that selects it", () => {
+    const web = (c: ServiceCatalog) => {
+      api(c);
+      new Service(c, "web", {
+        image: Image.fromRegistry("shop/web"),
+        ports: [Port.http(8080, { route: Route.public({ domains: ["shop.example.com", "*.shop.example.com"] }) })],
+      });
+    };
+    const { json } = render(web, { "orders-api": "1", web: "1" });
+    expect(json.output.routes.value).toEqual([
+      { service: "web", url: "http://127.0.0.1:80/", host: "shop.example.com" },
+      { service: "web", url: "http://127.0.0.1:80/", host: "www.shop.example.com" },
+      { service: "orders-api", url: "http://127.0.0.1:8085/", host: "" },
+    ]);
+    const publicOnly = (c: ServiceCatalog) => new Service(c, "web", {
+      image: Image.fromRegistry("shop/web"), ports: [Port.http(8080, { route: Route.public({ listenerPort: 8080 }) })],
+    });
+    const everywhere = render(publicOnly, { web: "1" }, { publishAddress: "0.0.0.0", settings: { ...Stages.test, allowInternet: true } });
+    expect(everywhere.json.output.routes.value).toEqual([{ service: "web", url: "http://127.0.0.1:8080/", host: "" }]);
+  });
 });
