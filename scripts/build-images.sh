@@ -83,7 +83,11 @@ main() {
   local cmd=$1 a
   shift
   while [ $# -gt 0 ] && [ "${!#}" = --force ]; do FORCE=1; set -- "${@:1:$(($# - 1))}"; done
-  [ "$cmd" = list ] || ensure_docker
+  if [ "$cmd" != list ]; then
+    # Root filesystems need files owned by other users (www-data) and chroot checks.
+    [ "$(id -u)" = 0 ] || die "building images needs root (files owned by www-data, chroot checks, $CACHE): run it as root, e.g. with sudo"
+    ensure_docker
+  fi
   mkdir -p "$CACHE"
   # serialize builds (shared build dirs and deb cache)
   exec 9>"$CACHE/.lock"

@@ -1,14 +1,15 @@
 /**
  * `npm run down`: removes what `npm run up` (or `cdktf deploy test`) created. Runs
  * `cdktf destroy test --auto-approve`, checks that no container, network or volume of the
- * environment is left, and removes the then empty local state. The variables file and the
+ * environment is left, and removes the then empty local state and the plan file `cdktf diff`
+ * leaves (both hold the secrets' values). The variables file and the
  * locally built images stay for the next `npm run up`.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT, toolchainEnv } from "../toolchain-env";
 import { objectsOf } from "./docker-objects";
-import { OUTPUTS_FILE, STACK, Stop, VARIABLES_FILE, cdktf, main, say, startEngine, synthesize } from "./environment";
+import { OUTPUTS_FILE, PLAN_FILE, STACK, Stop, VARIABLES_FILE, cdktf, main, say, startEngine, synthesize } from "./environment";
 import { readVariablesFile } from "./variables-file";
 
 const TOOL = "down";
@@ -39,5 +40,6 @@ main(TOOL, async () => {
     fs.rmSync(`${stack.stateFile}.backup`, { force: true });
   }
   fs.rmSync(path.join(ROOT, OUTPUTS_FILE), { force: true });
+  fs.rmSync(path.join(ROOT, PLAN_FILE), { force: true });
   say(TOOL, `${STACK} is gone: no container, network or volume of it is left (${VARIABLES_FILE} and the built images stay for the next npm run up).`);
 });

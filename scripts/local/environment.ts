@@ -9,6 +9,8 @@ import { DockerStackFacts, readDockerStack } from "./stack-facts";
 export const STACK = "test";
 /** The gitignored variables file of that stack, relative to the repository (as the README names it). */
 export const VARIABLES_FILE = `${STACK}.tfvars.json`;
+/** The plan `cdktf diff` leaves beside the stack: like the state, it holds the secrets' values. */
+export const PLAN_FILE = path.join("cdktf.out", "stacks", STACK, "plan");
 /** Where `cdktf deploy` writes the stack's outputs for `npm run up`. */
 export const OUTPUTS_FILE = path.join("cdktf.out", `${STACK}-outputs.json`);
 

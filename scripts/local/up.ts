@@ -2,9 +2,10 @@
  * `npm run up`: the example's test environment on the local Docker engine, in one command.
  *
  * Starts a Docker engine if none answers (scripts/docker-engine.sh, installing docker.io where
- * needed), synthesizes the App, builds the images the stack names (scripts/build-images.sh),
- * completes the gitignored test.tfvars.json (random values for secrets, shown once; the defaults
- * of stacks/test.ts for plain values), checks that the ports the stack publishes are free, runs
+ * needed), synthesizes the App, checks that every variable has a value and the ports the stack
+ * publishes are free, builds the images the stack names (scripts/build-images.sh), completes the
+ * gitignored test.tfvars.json (random values for secrets, shown once; the defaults of
+ * stacks/test.ts for plain values), runs
  * `cdktf deploy test --auto-approve`, waits until every container is ready, and prints a `curl`
  * line per route that answers through the load balancer. Running it again changes nothing that
  * is up to date. `npm run down` removes it all.
@@ -78,21 +79,9 @@ main(TOOL, async () => {
   say(TOOL, "synthesizing the App");
   const stack = synthesize(env);
 
-  say(TOOL, `building the ${stack.images.length} images the ${STACK} stack runs, locally`);
-  const images = spawnSync(path.join(ROOT, "scripts/build-images.sh"), ["image", ...stack.images], { stdio: ["ignore", "ignore", "inherit"] });
-  if (images.status !== 0) throw new Stop("building the images failed (see above)");
-
   const file = path.join(ROOT, VARIABLES_FILE);
   const plan = planVariables(stack.variables, readVariablesFile(file), process.env, testVariableDefaults);
   if (plan.missing.length > 0) throw new Stop(describeMissing(plan.missing, VARIABLES_FILE));
-  if (plan.chosen.length > 0) {
-    writeVariablesFile(file, plan.values);
-    const width = Math.max(...plan.chosen.map((c) => c.name.length));
-    say(TOOL, `wrote ${VARIABLES_FILE} (gitignored, readable by you only) with values for the ${STACK} environment:`);
-    for (const c of plan.chosen) {
-      console.log(`  ${c.name.padEnd(width)} = ${c.value}${c.secret ? "   (random secret: shown this once, kept in the file)" : ""}`);
-    }
-  }
 
   const taken = takenPorts(stack.published);
   if (taken.length > 0) {
@@ -100,6 +89,20 @@ main(TOOL, async () => {
       `a port the ${STACK} environment publishes is taken:`, ...taken,
       "Stop what holds it (or move the environment: DockerEnvironment's publishAddress and registryPort, the routes' listener ports), then run npm run up again.",
     ].join("\n"));
+  }
+
+  say(TOOL, `building the ${stack.images.length} images the ${STACK} stack runs, locally`);
+  const images = spawnSync(path.join(ROOT, "scripts/build-images.sh"), ["image", ...stack.images], { stdio: ["ignore", "ignore", "inherit"] });
+  if (images.status !== 0) throw new Stop("building the images failed (see above)");
+
+  // Written only once nothing else stands in the way, so the new secret is shown by the run that deploys it.
+  if (plan.chosen.length > 0) {
+    writeVariablesFile(file, plan.values);
+    const width = Math.max(...plan.chosen.map((c) => c.name.length));
+    say(TOOL, `wrote ${VARIABLES_FILE} (gitignored, readable by you only) with values for the ${STACK} environment:`);
+    for (const c of plan.chosen) {
+      console.log(`  ${c.name.padEnd(width)} = ${c.value}${c.secret ? "   (random secret: shown this once, kept in the file)" : ""}`);
+    }
   }
 
   const varFile = fs.existsSync(file) ? [`--var-file=${VARIABLES_FILE}`] : [];

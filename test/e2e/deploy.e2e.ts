@@ -1,450 +1,331 @@
 /**
- * End-to-end: the example test environment deployed for real on the local
- * Docker engine with Terraform, checked through its load balancer on
- * 127.0.0.1, rolled to a new web version under traffic, and destroyed.
+ * End-to-end: the README's commands for the example test environment, run exactly as written, on
+ * the local Docker engine with the cdktf CLI and Terraform: `npm run down`, `npm run up` (refused on
+ * a taken port, then from nothing, then again), `npx cdktf diff/deploy/destroy test`, checks through
+ * the load balancer on 127.0.0.1, a rollout of web to a new version under traffic and back, and
+ * nothing of the environment left at the end.
  *
- * Run with `npm run test:e2e` (see docs/e2e.md). Needs root (or a user that
- * may start dockerd), Docker, Terraform and the provider mirror of
- * scripts/toolchain.sh, and the loopback ports the stack publishes (80, 8085,
- * 5000) free. Tests run in order and each builds on the one before.
+ * Run with `npm run test:e2e` (see docs/e2e.md). Needs root (or a user that may start dockerd), the
+ * toolchain of scripts/setup.sh, and the loopback ports the stack publishes (80, 8085, 5000). It
+ * takes down a test environment that is up (CI's README command leaves one) and puts back a
+ * test.tfvars.json it found. Tests run in order and each builds on the one before.
  *
  * Environment (all optional):
- *   E2E_WORKDIR        synth outputs, Terraform state, log (default cdktf.out/e2e)
+ *   E2E_WORKDIR        log, lock and rollout synth output (default cdktf.out/e2e)
  *   E2E_FIGURES        figures JSON (default cdktf.out/e2e-figures.json)
  *   E2E_FORCE_BUILD=1  rebuild the images (a cold run) instead of reusing them
  */
-import { randomBytes } from "crypto";
 import * as fs from "fs";
+import * as net from "net";
 import * as path from "path";
-import { App, LocalBackend } from "cdktf";
-import { Release } from "../../lib";
+import { Testing } from "cdktf";
+import { containersOf, docker, inspect, networksOf, objectsOf, volumesOf } from "../../scripts/local/docker-objects";
+import { PLAN_FILE, STACK, VARIABLES_FILE } from "../../scripts/local/environment";
+import { healthOf, ready } from "../../scripts/local/health";
+import { toolchainEnv } from "../../scripts/toolchain-env";
 import { shopCatalog } from "../../stacks/services";
 import { testEnvironment, testRelease } from "../../stacks/test";
+import { E2E, Figures, filesContaining, namePatterns, secs } from "./figures";
 import {
-  ENV_LABEL, Loop, LoopResult, ROOT, Run, containersOf, describeFailure, docker, get, inspect, killChildren,
-  namedObjects, networksOf, portInUse, requestLoop, run, runOk, sample, sleep, sweep, sweepContainers, toolchainEnv, volumesOf,
-  waitUntil, writeProviderOverride,
+  Loop, LoopResult, ROOT, Run, describeFailure, get, killChildren, namedObjects, parseAppAnswer, readmeCommand,
+  TOOLCHAIN_LINE, requestLoop, run, runOk, sample, sleep, sweep, waitUntil, withoutColors,
 } from "./support";
 
-const ENV = "test";
-const WORKDIR = path.resolve(process.env.E2E_WORKDIR ?? path.join(ROOT, "cdktf.out/e2e"));
-const FIGURES = path.resolve(process.env.E2E_FIGURES ?? path.join(ROOT, "cdktf.out/e2e-figures.json"));
-const STATE_DIR = path.join(WORKDIR, "state");
-const STATE = path.join(STATE_DIR, `terraform.${ENV}.tfstate`);
-const LAST_APPLIED = path.join(WORKDIR, "last-applied-dir");
-const LOG = path.join(WORKDIR, "e2e.log");
-const LOCK = path.join(WORKDIR, ".lock");
+/** The README's commands this suite runs, exactly as the README writes them. */
+const COMMANDS = {
+  up: "npm run up",
+  down: "npm run down",
+  diff: `npx cdktf diff test --var-file=${VARIABLES_FILE}`,
+  deploy: `npx cdktf deploy test --auto-approve --var-file=${VARIABLES_FILE}`,
+  destroy: `npx cdktf destroy test --auto-approve --var-file=${VARIABLES_FILE}`,
+};
+const VARS = path.join(ROOT, VARIABLES_FILE);
+/** A variables file the run found, put back at the end. */
+const SAVED_VARS = path.join(ROOT, `e2e-saved.${VARIABLES_FILE}`);
+const STATE = path.join(ROOT, `terraform.${STACK}.tfstate`);
+const PLAN = path.join(ROOT, PLAN_FILE);
+/** Where the secret checks do not look: installed and generated code, git's objects. */
+const NOT_OURS = ["node_modules", ".git", ".gen"];
 
 /** The public route of the example catalog and the internal one. */
 const WEB_HOST = "shop.example.com";
 const WEB_PORT = 80;
 const API_PORT = 8085;
-const REGISTRY_PORT = 5000;
 
-/** The example test environment's release, which the run deploys first. */
+/** The example test environment's release, which `npm run up` deploys. */
 const RELEASE = testRelease(shopCatalog());
 /** The rolled service and its next version (minor bump of the test release's). */
 const ROLLED = "web";
 const FROM = RELEASE.versionOf(ROLLED)!;
 const TO = FROM.replace(/^(\d+)\.(\d+)\.\d+$/, (_, major, minor) => `${major}.${Number(minor) + 1}.0`);
+const ROLLOUT_APP = "npx ts-node --transpile-only test/e2e/rollout-app.ts";
+const ROLLOUT_OUT = path.join(path.relative(ROOT, E2E.workdir), "rollout");
 
-/** Request loop during the rollout: one GET every 25 ms, at most 12 000 requests / 300 s. */
+/** Request loop during a rollout: one GET every 25 ms, at most 12 000 requests / 300 s. */
 const LOOP = { intervalMs: 25, maxRequests: 12_000, maxSeconds: 300, timeoutMs: 10_000 };
-/** The loop goes on this long after `terraform apply` returns, to catch failures just after it. */
+/** The loop goes on this long after the deploy returns, to catch failures just after it. */
 const LOOP_TAIL_MS = 2_000;
 
-/** Known values for every variable of the stack; the password is new each run. */
-const SECRET = `e2e-pw-${randomBytes(9).toString("hex")}`;
-const TF_VARS = {
-  TF_VAR_orders_db_host: "orders-db.e2e.internal",
-  TF_VAR_orders_db_user: "orders_e2e",
-  TF_VAR_orders_db_password: SECRET,
-  TF_VAR_worker_queue_host: "queue.e2e.internal",
-};
-
-const figures: Record<string, any> = { startedAt: new Date().toISOString(), environment: ENV };
-const started = Date.now();
-let toolEnv: NodeJS.ProcessEnv = {};
-let tfEnv: NodeJS.ProcessEnv = {};
-let tf = "terraform";
-let initialDir = "";
-let rolloutDir = "";
-let deployed = false;
-let destroyed = false;
+const figures = new Figures();
+let secret = "";
 let lockTaken = false;
+let deployed = false;
 let loop: Loop | undefined;
-/**
- * Container, network and volume names the stack's synthesized JSON declares, as
- * anchored patterns: a replica's name ends in a generation id known only after apply.
- */
-const stackNames = { containers: new Set<string>(), networks: new Set<string>(), volumes: new Set<string>() };
 
 function log(line: string): void {
-  fs.appendFileSync(LOG, `[${new Date().toISOString()}] ${line}\n`);
+  fs.appendFileSync(E2E.log, `[${new Date().toISOString()}] ${line}\n`);
 }
 
-function secs(n: number): number {
-  return Math.round(n * 10) / 10;
+/** A README command, its output in the log with the secret redacted. */
+function readme(command: string, timeoutSeconds: number): Promise<Run> {
+  return readmeCommand(command, { withToolchain: command.startsWith("npx cdktf"), timeoutSeconds, logFile: E2E.log, redact: secret ? [secret] : [] });
 }
 
-/** Synthesizes the example test stack for `release`, with its state kept in STATE_DIR. */
-function synthTestStack(name: string, release: Release): string {
-  const outdir = path.join(WORKDIR, name);
-  fs.rmSync(outdir, { recursive: true, force: true });
-  const app = new App({ outdir });
-  const stack = testEnvironment(app, shopCatalog(), release);
-  // cdktf's default local backend would put the state in the current directory (the repository);
-  // the e2e run keeps it beside its other files, outside the synthesized directory.
-  new LocalBackend(stack, { path: STATE });
-  app.synth();
-  const dir = path.join(outdir, "stacks", ENV);
-  const doc = JSON.parse(fs.readFileSync(path.join(dir, "cdk.tf.json"), "utf8"));
-  for (const c of Object.values<any>(doc.resource.docker_container)) stackNames.containers.add(namePattern(c.name));
-  for (const n of Object.values<any>(doc.resource.docker_network)) stackNames.networks.add(namePattern(n.name));
-  for (const v of Object.values<any>(doc.resource.docker_volume)) stackNames.volumes.add(namePattern(v.name));
-  return dir;
-}
-
-/** An anchored pattern for a synthesized name; Terraform expressions in it stand for an 8-hex generation id. */
-function namePattern(name: string): string {
-  const parts = name.split(/\$\{[^}]*\}/).map((p) => p.replace(/[.*+?^$()|[\]\\{}]/g, "\\$&"));
-  return `^${parts.join("[0-9a-f]{8}")}$`;
-}
-
-function names() {
-  return { containers: [...stackNames.containers], networks: [...stackNames.networks], volumes: [...stackNames.volumes] };
-}
-
-function terraform(dir: string, args: string[], timeoutSeconds: number): Promise<Run> {
-  return run(tf, [...args, "-no-color"], { cwd: dir, env: tfEnv, timeoutSeconds, logFile: LOG });
-}
-
-async function init(dir: string): Promise<number> {
-  writeProviderOverride(dir, "kreuzwerker/docker", toolEnv.DOCKER_PROVIDER_VERSION!);
-  const result = await terraform(dir, ["init", "-input=false"], 300);
+function expectOk(result: Run): void {
   if (result.code !== 0) throw new Error(describeFailure(result));
-  return result.seconds;
-}
-
-async function apply(dir: string): Promise<Run> {
-  fs.writeFileSync(LAST_APPLIED, dir);
-  return terraform(dir, ["apply", "-auto-approve", "-input=false"], 600);
-}
-
-/**
- * Removes whatever a run left: the environment's containers first (a container
- * Terraform lost track of, e.g. a replacement created just before a run was
- * killed, would keep the network busy), then `terraform destroy` of the last
- * applied directory, then anything still labelled for the environment.
- */
-async function cleanUp(): Promise<{ terraformDestroy: string; swept: string[] }> {
-  const swept = await sweepContainers(ENV);
-  const destroy = await destroyLastApplied();
-  if (destroy && destroy.code !== 0) log(`cleanup: terraform destroy failed:\n${describeFailure(destroy)}`);
-  swept.push(...(await sweep(ENV)));
-  fs.rmSync(STATE_DIR, { recursive: true, force: true });
-  fs.rmSync(LAST_APPLIED, { force: true });
-  return { terraformDestroy: destroy ? (destroy.code === 0 ? "ok" : "failed (see e2e.log)") : "no previous state", swept };
-}
-
-/** `terraform destroy` of the last applied directory, if there is one with state. */
-async function destroyLastApplied(): Promise<Run | undefined> {
-  if (!fs.existsSync(LAST_APPLIED) || !fs.existsSync(STATE)) return undefined;
-  const dir = fs.readFileSync(LAST_APPLIED, "utf8").trim();
-  if (!fs.existsSync(path.join(dir, "cdk.tf.json"))) return undefined;
-  if (!fs.existsSync(path.join(dir, ".terraform"))) {
-    const i = await terraform(dir, ["init", "-input=false"], 300);
-    if (i.code !== 0) return i;
-  }
-  return terraform(dir, ["destroy", "-auto-approve", "-input=false"], 600);
 }
 
 function requireDeployed(): void {
-  if (!deployed) throw new Error("the stack was not deployed (see the deploy test's failure)");
+  if (!deployed) throw new Error("the environment was not deployed (an earlier test failed)");
 }
 
-/** Names of the stack's replica containers of `service` that exist now. */
-async function replicasOf(service: string): Promise<string[]> {
-  const all = await inspect("container", await containersOf(ENV));
-  return all.filter((c) => c.Config.Labels["org.cdktf-service-platform.service"] === service).map((c) => c.Name.slice(1)).sort();
+/** Container name → id of every container of the environment except those of `service`. */
+function idsExcept(service: string): Record<string, string> {
+  return Object.fromEntries(inspect("container", containersOf(STACK))
+    .filter((c) => c.Config.Labels["org.cdktf-service-platform.service"] !== service)
+    .map((c) => [c.Name.slice(1), c.Id]));
 }
 
-/** Every file under `dir` that contains `needle` (bytes, so binaries are searched too). */
-function filesContaining(dir: string, needle: string): string[] {
-  const found: string[] = [];
-  const want = Buffer.from(needle);
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && fs.readFileSync(full).includes(want)) found.push(full);
-    }
-  };
-  walk(dir);
-  return found;
+/** Deploys with `deploy` while the request loop runs; returns the deploy and the traffic it saw. */
+async function underTraffic(deploy: () => Promise<Run>): Promise<{ result: Run; traffic: LoopResult }> {
+  await waitUntil("the load balancer answers", 20, async () => (await get(WEB_PORT, WEB_HOST)).status === 200);
+  loop = requestLoop(WEB_PORT, WEB_HOST, LOOP);
+  await sleep(500); // some traffic on the old version first
+  const result = await deploy();
+  await sleep(LOOP_TAIL_MS);
+  const traffic = await loop.stop();
+  loop = undefined;
+  return { result, traffic };
 }
 
-function countFiles(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
+/** What a rollout to `version` must show: no failed request, both versions answering, then only `version`. */
+async function expectRolledTo(version: string, traffic: LoopResult, untouched: Record<string, string>): Promise<void> {
+  expect(traffic.ended).toBe("stopped"); // the caps were not what ended it
+  expect(traffic.requests).toBeGreaterThanOrEqual(50);
+  expect(Object.keys(traffic.versions).sort()).toEqual([FROM, TO].sort());
+  expect({ failed: traffic.failed, failures: traffic.failures }).toEqual({ failed: 0, failures: [] });
+  const web = await sample(WEB_PORT, WEB_HOST, 12);
+  expect(new Set(web.map((a) => `${a.replica} ${a.version}`))).toEqual(new Set([`web-1 ${version}`, `web-2 ${version}`]));
+  const webContainers = inspect("container", containersOf(STACK).filter((n) => n.startsWith(`${ROLLED}-`)));
+  expect(webContainers.map((c) => [c.Name.slice(1).replace(/-[0-9a-f]{8}$/, ""), c.State.Health?.Status]))
+    .toEqual([[`web-1_${version}`, "healthy"], [`web-2_${version}`, "healthy"]]);
+  expect(idsExcept(ROLLED)).toEqual(untouched);
 }
 
 beforeAll(() => {
-  fs.mkdirSync(WORKDIR, { recursive: true });
-  // One e2e run at a time: a second one would sweep the first one's containers.
-  try {
-    fs.writeFileSync(LOCK, String(process.pid), { flag: "wx" });
-  } catch {
-    const holder = Number(fs.readFileSync(LOCK, "utf8"));
-    let alive = false;
+  fs.mkdirSync(E2E.workdir, { recursive: true });
+  if (fs.existsSync(E2E.lock)) {
+    const holder = Number(fs.readFileSync(E2E.lock, "utf8"));
+    let alive = true;
     try { process.kill(holder, 0); alive = holder !== process.pid; } catch { alive = false; }
-    if (alive) throw new Error(`another e2e run (pid ${holder}) holds ${LOCK}`);
-    fs.writeFileSync(LOCK, String(process.pid));
+    if (alive) throw new Error(`another e2e run (pid ${holder}) holds ${E2E.lock}`);
   }
+  fs.writeFileSync(E2E.lock, String(process.pid));
   lockTaken = true;
-  fs.writeFileSync(LOG, "");
+  fs.writeFileSync(E2E.log, "");
+  if (fs.existsSync(VARS)) fs.renameSync(VARS, SAVED_VARS);
 });
 
 afterAll(async () => {
   try {
     if (loop) await loop.stop();
-    if (lockTaken && !destroyed) {
-      // A failed run still leaves nothing of the stack behind.
-      figures.cleanupAfterFailure = await cleanUp().catch((e) => String(e));
+    if (lockTaken && deployed) {
+      // A failed run still leaves nothing of the environment behind.
+      const down = await readme(COMMANDS.down, 900);
+      figures.record("cleanupAfterFailure", { down: down.code, swept: sweep(STACK) });
     }
   } finally {
     killChildren();
-    figures.totalSeconds = secs((Date.now() - started) / 1000);
-    fs.mkdirSync(path.dirname(FIGURES), { recursive: true });
-    fs.writeFileSync(FIGURES, JSON.stringify(figures, null, 2) + "\n");
-    const r = figures.rollout ?? {};
-    console.log([
-      `e2e figures (${FIGURES}):`,
-      `  images (build-images.sh)   ${figures.images?.seconds ?? "-"} s${figures.images?.forced ? " (forced rebuild)" : ""}`,
-      `  synth                      ${figures.synthSeconds ?? "-"} s`,
-      `  validate (validate.sh)     ${figures.validate?.seconds ?? "-"} s`,
-      `  deploy: init + apply       ${figures.deploy?.initSeconds ?? "-"} s + ${figures.deploy?.applySeconds ?? "-"} s`,
-      `  rollout ${ROLLED} ${FROM} -> ${TO}: apply ${r.applySeconds ?? "-"} s, requests ${r.requests ?? "-"}, failed ${r.failed ?? "-"}, latency p50/p99/max ${r.latencyMs?.p50 ?? "-"}/${r.latencyMs?.p99 ?? "-"}/${r.latencyMs?.max ?? "-"} ms (${r.latencyMs?.over1s ?? "-"} over 1 s)`,
-      `  destroy                    ${figures.destroy?.seconds ?? "-"} s`,
-      `  total                      ${figures.totalSeconds} s`,
-    ].join("\n"));
-    if (lockTaken) fs.rmSync(LOCK, { force: true });
+    if (fs.existsSync(SAVED_VARS)) fs.renameSync(SAVED_VARS, VARS);
+    figures.write();
+    if (lockTaken) fs.rmSync(E2E.lock, { force: true });
   }
 }, 15 * 60 * 1000);
 
-describe(`the example "${ENV}" environment on the local Docker engine`, () => {
-  test("prepares: Docker engine, Terraform toolchain, images", async () => {
-    const engine = await runOk("scripts/docker-engine.sh", ["start"], { timeoutSeconds: 600, logFile: LOG });
-    expect(engine.stdout.trim()).toMatch(/^unix:\/\//);
-    toolEnv = { ...process.env, ...(await toolchainEnv()) };
-    tf = toolEnv.TERRAFORM_BINARY_NAME!;
-    tfEnv = { ...toolEnv, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1", ...TF_VARS };
-    const daemon = (await docker(["version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"])).trim().split(" ");
-    const tfVersion = (await runOk(tf, ["version", "-json"], { env: toolEnv, timeoutSeconds: 60 })).stdout;
-    figures.tools = {
-      docker: { server: daemon[0], api: daemon[1] },
-      terraform: `${tf} ${JSON.parse(tfVersion).terraform_version}`,
-      dockerProvider: `kreuzwerker/docker ${toolEnv.DOCKER_PROVIDER_VERSION} (override file; the bindings target 3.6.2)`,
-    };
-
-    const catalog = shopCatalog();
-    const apps = catalog.services.map((s) => `${s.name}:${RELEASE.versionOf(s.name)}`);
-    apps.push(`${ROLLED}:${TO}`);
-    const force = process.env.E2E_FORCE_BUILD === "1" ? ["--force"] : [];
-    const images = await runOk("scripts/build-images.sh", [...force, "all", ...apps], { timeoutSeconds: 1800, logFile: LOG });
-    figures.images = { seconds: secs(images.seconds), forced: force.length > 0, built: images.stdout.trim().split("\n") };
-    expect(images.stdout).toContain(`localhost:5000/shop/${ROLLED}:${TO}`);
-  });
-
-  test("synthesizes the stack from the example catalog and cleans what a previous run left", async () => {
-    const t0 = Date.now();
-    initialDir = synthTestStack("initial", RELEASE);
-    figures.synthSeconds = secs((Date.now() - t0) / 1000);
-    figures.synthesizedDir = path.relative(ROOT, initialDir);
-
-    // Every image the stack names is there locally (built above), so nothing is pulled.
-    const doc = JSON.parse(fs.readFileSync(path.join(initialDir, "cdk.tf.json"), "utf8"));
-    const imageNames = Object.values<any>(doc.resource.docker_image).map((i) => i.name as string);
-    await docker(["image", "inspect", "--format", "{{.Id}}", ...imageNames]);
-
-    figures.cleanupBefore = await cleanUp();
-
-    // Only the stack's own names, and only unlabelled leftovers would be in the way: never touch those.
-    expect(await namedObjects(names())).toEqual([]);
-    const busy: number[] = [];
-    for (const port of [WEB_PORT, API_PORT, REGISTRY_PORT]) if (await portInUse(port)) busy.push(port);
-    expect({ portsInUseOn127001: busy }).toEqual({ portsInUseOn127001: [] });
-  });
-
-  test("validates the synthesized stack with scripts/validate.sh (docker provider override)", async () => {
-    const version = toolEnv.DOCKER_PROVIDER_VERSION!;
-    const result = await run("scripts/validate.sh", ["--override-provider", `kreuzwerker/docker=${version}`, initialDir], {
-      env: toolEnv, timeoutSeconds: 600, logFile: LOG,
-    });
-    const m = /PASS test \(init ([\d.]+)s, validate ([\d.]+)s\)/.exec(result.stdout);
-    figures.validate = {
-      seconds: secs(result.seconds),
-      initSeconds: m ? Number(m[1]) : undefined,
-      validateSeconds: m ? Number(m[2]) : undefined,
-      command: `scripts/validate.sh --override-provider kreuzwerker/docker=${version} ${path.relative(ROOT, initialDir)}`,
-    };
-    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 0, stdout: expect.stringContaining("PASS test") });
-  });
-
-  test("deploys with terraform init + apply", async () => {
-    const initSeconds = await init(initialDir);
-    const result = await apply(initialDir);
-    figures.deploy = { initSeconds: secs(initSeconds), applySeconds: secs(result.seconds) };
-    if (result.code !== 0) throw new Error(describeFailure(result));
-    deployed = true;
-    expect(result.stdout).toMatch(/Apply complete! Resources: \d+ added, 0 changed, 0 destroyed/);
-    const running = await containersOf(ENV);
-    expect(running).toHaveLength(stackNames.containers.size);
-    for (const pattern of stackNames.containers) {
-      expect({ pattern, matches: running.filter((n) => new RegExp(pattern).test(n)).length }).toEqual({ pattern, matches: 1 });
+describe(`the README's commands for the example "${STACK}" environment, on the local Docker engine`, () => {
+  test("the README names each command as this suite runs it", () => {
+    const readmeText = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    for (const command of [...Object.values(COMMANDS), TOOLCHAIN_LINE]) {
+      expect({ command, inReadme: new RegExp(`^${command.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s+#.*)?$`, "m").test(readmeText) })
+        .toEqual({ command, inReadme: true });
     }
   });
 
-  test("a plan right after the deploy has nothing to change", async () => {
-    requireDeployed();
-    // Drift here would make every later apply touch (or replace) containers nobody changed.
-    const plan = await terraform(initialDir, ["plan", "-detailed-exitcode", "-input=false"], 300);
-    figures.deploy.noChangePlanSeconds = secs(plan.seconds);
-    const changes = plan.stdout.split("\n").filter((l) => /^\s+# .* (will|must) be|forces replacement|->/.test(l));
-    expect({ code: plan.code, changes }).toEqual({ code: 0, changes: [] });
+  test("prepares the images: the release's and the rollout's, built locally", async () => {
+    const catalog = shopCatalog();
+    const doc = JSON.parse(Testing.synth(testEnvironment(Testing.app(), catalog, testRelease(catalog).with(ROLLED, TO))));
+    const refs = [...Object.values<any>(doc.resource.docker_image).map((i) => i.name as string), `localhost:5000/shop/${ROLLED}:${FROM}`];
+    const force = process.env.E2E_FORCE_BUILD === "1" ? ["--force"] : [];
+    const images = await runOk("scripts/build-images.sh", [...force, "image", ...refs], { timeoutSeconds: 1800, logFile: E2E.log });
+    figures.record("images", { seconds: secs(images.seconds), forced: force.length > 0, built: images.stdout.trim().split("\n") });
+    const env = toolchainEnv();
+    const terraform = JSON.parse((await runOk(env.TERRAFORM_BINARY_NAME || "terraform", ["version", "-json"], { env, timeoutSeconds: 60 })).stdout);
+    figures.record("tools", { docker: docker(["version", "--format", "{{.Server.Version}} (API {{.Server.APIVersion}})"]).trim(), terraform: terraform.terraform_version });
   });
 
-  test("every replica answers through the load balancer on 127.0.0.1", async () => {
+  test(`${COMMANDS.down} first: whatever was up is gone, nothing of it left`, async () => {
+    const result = await readme(COMMANDS.down, 900);
+    figures.record("downFirst", { seconds: secs(result.seconds) });
+    expectOk(result);
+    expect(objectsOf(STACK)).toEqual([]);
+    expect(fs.existsSync(STATE)).toBe(false);
+  });
+
+  test(`${COMMANDS.up} refuses a taken port, naming it and the process holding it, before deploying anything`, async () => {
+    const blocker = net.createServer().listen(API_PORT, "127.0.0.1");
+    await new Promise((resolve) => blocker.once("listening", resolve));
+    try {
+      const result = await readme(COMMANDS.up, 900);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(
+        `up: ERROR: a port the test environment publishes is taken:\\n  127\\.0\\.0\\.1:${API_PORT} \\(for test-lb\\) is held: 127\\.0\\.0\\.1:${API_PORT} by pid ${process.pid} \\(`));
+      expect(result.stdout).not.toContain("running cdktf deploy");
+    } finally {
+      blocker.close();
+    }
+    expect(objectsOf(STACK)).toEqual([]);
+    expect(fs.existsSync(VARS)).toBe(false);
+  });
+
+  test(`${COMMANDS.up} from nothing: a variables file with a random secret shown once, cdktf deploy, every container ready, curl lines that answer`, async () => {
+    // Not logged while it runs: it prints the new secret, which the log must not hold.
+    const result = withoutColors(await run("bash", ["-c", COMMANDS.up], { timeoutSeconds: 1200 }));
+    secret = fs.existsSync(VARS) ? JSON.parse(fs.readFileSync(VARS, "utf8")).orders_db_password ?? "" : "";
+    fs.appendFileSync(E2E.log, `\n$ ${COMMANDS.up}\n${(result.stdout + result.stderr).split(secret || "\0").join("<redacted>")}`);
+    figures.record("up", { fromNothingSeconds: secs(result.seconds) });
+    expectOk(result);
+    deployed = true;
+    expect(fs.statSync(VARS).mode & 0o777).toBe(0o600);
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(result.stdout.split(secret).length - 1).toBe(1);
+    expect(result.stdout).toContain("up: running cdktf deploy test --auto-approve --var-file=test.tfvars.json --outputs-file=");
+    expect(result.stdout).toMatch(/Apply complete! Resources: 21 added, 0 changed, 0 destroyed/);
+    expect(healthOf(STACK).filter((c) => !ready(c))).toEqual([]);
+
+    const curls = [...result.stdout.matchAll(/^ {4}(curl .+)$/gm)].map((m) => m[1]);
+    expect(curls).toEqual([`curl -H 'Host: ${WEB_HOST}' http://127.0.0.1:${WEB_PORT}/`, `curl http://127.0.0.1:${API_PORT}/`]);
+    const answers = await Promise.all(curls.map(async (curl) => parseAppAnswer((await runOk("bash", ["-c", `${curl} -sS --max-time 10`], { timeoutSeconds: 30 })).stdout)));
+    expect(answers.map((a) => a?.service)).toEqual(["web", "orders-api"]);
+
+    const lock = fs.readFileSync(path.join(ROOT, "cdktf.out/stacks/test/.terraform.lock.hcl"), "utf8");
+    figures.record("dockerProvider", /version\s+=\s+"([^"]+)"/.exec(lock)?.[1]);
+    expect(lock).toContain('constraints = ">= 3.6.2, < 5.0.0"');
+  });
+
+  test(`${COMMANDS.up} again changes nothing and shows no secret`, async () => {
     requireDeployed();
-    // nginx is up once apply returns, but give its first answer a bounded moment.
-    await waitUntil("the load balancer answers on 127.0.0.1:80", 20, async () => (await get(WEB_PORT, WEB_HOST)).status === 200);
+    const before = idsExcept("");
+    const result = await readme(COMMANDS.up, 1200);
+    figures.record("up", { againSeconds: secs(result.seconds) });
+    expectOk(result);
+    expect(result.stdout).toMatch(/Apply complete! Resources: 0 added, 0 changed, 0 destroyed/);
+    expect(result.stdout).not.toContain(secret);
+    expect(result.stdout).not.toContain("wrote test.tfvars.json");
+    expect(idsExcept("")).toEqual(before);
+  });
+
+  test(`${COMMANDS.diff} right after: no changes`, async () => {
+    requireDeployed();
+    const result = await readme(COMMANDS.diff, 900);
+    figures.record("diffSeconds", secs(result.seconds));
+    expectOk(result);
+    expect(result.stdout).toContain("No changes. Your infrastructure matches the configuration.");
+  });
+
+  test("every replica answers through the load balancer on 127.0.0.1; an unknown host gets the default 404", async () => {
+    requireDeployed();
     const web = await sample(WEB_PORT, WEB_HOST, 12);
-    expect(new Set(web.map((a) => `${a.service} ${a.replica} ${a.version}`)))
-      .toEqual(new Set([`web web-1 ${FROM}`, `web web-2 ${FROM}`]));
+    expect(new Set(web.map((a) => `${a.service} ${a.replica} ${a.version}`))).toEqual(new Set([`web web-1 ${FROM}`, `web web-2 ${FROM}`]));
     const apiVersion = RELEASE.versionOf("orders-api")!;
     const api = await sample(API_PORT, "orders-api", 12);
     expect(new Set(api.map((a) => `${a.service} ${a.replica} ${a.version}`)))
       .toEqual(new Set([`orders-api orders-api-1 ${apiVersion}`, `orders-api orders-api-2 ${apiVersion}`]));
+    const unknown = await get(WEB_PORT, "unknown.example.org");
+    expect({ status: unknown.status, body: unknown.body.trim() }).toEqual({ status: 404, body: "no route for this host" });
   });
 
-  test("every replica container is healthy; the load balancer and the registry run", async () => {
+  test("every replica is healthy; a dependency's name resolves inside the network", async () => {
     requireDeployed();
-    const all = await inspect("container", await containersOf(ENV));
-    const states = Object.fromEntries(all.map((c) => [c.Name.slice(1), c.State.Health ? c.State.Health.Status : c.State.Status]));
-    const want = Object.fromEntries(all.map((c) => [c.Name.slice(1), c.State.Health ? "healthy" : "running"]));
-    expect(states).toEqual(want);
+    const all = inspect("container", containersOf(STACK));
     const withHealthcheck = all.filter((c) => c.State.Health).map((c) => c.Config.Labels["org.cdktf-service-platform.service"]);
     expect(withHealthcheck.sort()).toEqual(["orders-api", "orders-api", "web", "web", "worker", "worker"]);
-  });
-
-  test("a dependency's name resolves inside the network", async () => {
-    requireDeployed();
-    const [web1] = await replicasOf("web");
+    expect(healthOf(STACK).filter((c) => !ready(c))).toEqual([]);
+    const [web1] = containersOf(STACK).filter((n) => n.startsWith("web-1_"));
     const lookup = await run("docker", ["exec", web1, "nslookup", "orders-api"], { timeoutSeconds: 30 });
-    const answer = lookup.stdout.split(/^Name:/m).slice(1).join("\n");
-    const resolved = [...answer.matchAll(/^Address:\s*(\S+)$/gm)].map((m) => m[1]).sort();
-    const apis = await inspect("container", await replicasOf("orders-api"));
-    const ips = apis.map((c) => c.NetworkSettings.Networks[`${ENV}-net`].IPAddress).sort();
-    expect({ resolved, stdout: lookup.stdout }).toEqual({ resolved: ips, stdout: expect.any(String) });
+    const resolved = [...lookup.stdout.split(/^Name:/m).slice(1).join("\n").matchAll(/^Address:\s*(\S+)$/gm)].map((m) => m[1]).sort();
+    const ips = inspect("container", containersOf(STACK).filter((n) => n.startsWith("orders-api-")))
+      .map((c) => c.NetworkSettings.Networks[`${STACK}-net`].IPAddress).sort();
     expect(ips).toHaveLength(2);
-    const host = await runOk("docker", ["exec", web1, "/bin/sh", "-c", 'echo "$ORDERS_API_HOST"'], { timeoutSeconds: 30 });
-    expect(host.stdout.trim()).toBe("orders-api");
+    expect({ resolved, stdout: lookup.stdout }).toEqual({ resolved: ips, stdout: expect.any(String) });
   });
 
-  test("an unknown host on port 80 gets the default server's 404", async () => {
+  test("the secret is in no label and no file cdktf wrote but Terraform's plan; it is where it must be: containers' env, state, variables file", () => {
     requireDeployed();
-    const answer = await get(WEB_PORT, "unknown.example.org");
-    expect({ status: answer.status, body: answer.body.trim() }).toEqual({ status: 404, body: "no route for this host" });
-  });
-
-  test("the secret is in no label and nowhere in the synthesized directory", async () => {
-    requireDeployed();
-    const containers = await inspect("container", await containersOf(ENV));
-    const networks = await inspect("network", await networksOf(ENV));
-    const volumes = await inspect("volume", await volumesOf(ENV));
-    const labels = [
-      ...containers.map((c) => [`container ${c.Name}`, c.Config.Labels]),
-      ...networks.map((n) => [`network ${n.Name}`, n.Labels]),
-      ...volumes.map((v) => [`volume ${v.Name}`, v.Labels]),
-    ];
-    expect(labels.filter(([, l]) => JSON.stringify(l ?? {}).includes(SECRET)).map(([what]) => what)).toEqual([]);
-    // Positive control: the value did reach Docker — in the orders-api containers' env, by design.
-    const withSecret = containers.filter((c) => (c.Config.Env as string[]).includes(`DB_PASSWORD=${SECRET}`));
+    const containers = inspect("container", containersOf(STACK));
+    const labelled = [...containers, ...inspect("network", networksOf(STACK)), ...inspect("volume", volumesOf(STACK))]
+      .map((o) => [o.Name, o.Config?.Labels ?? o.Labels]);
+    expect(labelled.filter(([, labels]) => JSON.stringify(labels ?? {}).includes(secret)).map(([name]) => name)).toEqual([]);
+    const withSecret = containers.filter((c) => (c.Config.Env as string[]).includes(`DB_PASSWORD=${secret}`));
     expect(withSecret.map((c) => c.Config.Labels["org.cdktf-service-platform.service"])).toEqual(["orders-api", "orders-api"]);
-    // The synthesized directory after init + apply (cdk.tf.json, override, .terraform/), and the whole outdir.
-    const outdir = path.dirname(path.dirname(initialDir));
-    expect(countFiles(outdir)).toBeGreaterThan(2);
-    expect(filesContaining(outdir, SECRET)).toEqual([]);
-    // The state, kept apart, does hold it (Terraform state always holds variable-fed attributes).
-    expect(filesContaining(STATE_DIR, SECRET).length).toBeGreaterThan(0);
+    // `cdktf diff` leaves Terraform's plan file (a zip holding the planned values and the state) beside the stack.
+    expect(filesContaining(path.join(ROOT, "cdktf.out"), secret)).toEqual([PLAN]);
+    expect(filesContaining(ROOT, secret, [...NOT_OURS, "cdktf.out"]).sort())
+      .toEqual([STATE, `${STATE}.backup`, VARS].filter((f) => fs.existsSync(f)).sort());
   });
 
-  test(`rolls ${ROLLED} ${FROM} -> ${TO} under traffic with no failed request`, async () => {
+  test(`rolls ${ROLLED} ${FROM} -> ${TO} with cdktf deploy under traffic: no failed request`, async () => {
     requireDeployed();
-    rolloutDir = synthTestStack("rollout", RELEASE.with(ROLLED, TO));
-    const untouched = async () => Object.fromEntries((await inspect("container", await containersOf(ENV)))
-      .filter((c) => c.Config.Labels["org.cdktf-service-platform.service"] !== ROLLED)
-      .map((c) => [c.Name.slice(1), c.Id]));
-    const before = await untouched();
-    await init(rolloutDir);
-    await waitUntil("the load balancer answers", 20, async () => (await get(WEB_PORT, WEB_HOST)).status === 200);
-
-    loop = requestLoop(WEB_PORT, WEB_HOST, LOOP);
-    await sleep(500); // some traffic on the old version first
-    const result = await apply(rolloutDir);
-    await sleep(LOOP_TAIL_MS);
-    const traffic: LoopResult = await loop.stop();
-    loop = undefined;
-    // For the record (and any failure's diagnosis): what nginx said during the rollout.
-    const lb = await run("docker", ["logs", "--timestamps", `${ENV}-lb`], { timeoutSeconds: 30 });
-    fs.writeFileSync(path.join(WORKDIR, "lb-rollout.log"), lb.stdout + lb.stderr);
-    fs.writeFileSync(path.join(WORKDIR, "rollout-apply.log"), result.stdout + result.stderr);
-    figures.rollout = {
-      service: ROLLED, from: FROM, to: TO,
-      applySeconds: secs(result.seconds),
-      requests: traffic.requests, failed: traffic.failed,
-      intervalMs: LOOP.intervalMs, loopSeconds: secs(traffic.seconds), loopEnded: traffic.ended,
-      tailAfterApplyMs: LOOP_TAIL_MS,
-      versionsAnswered: traffic.versions, failures: traffic.failures,
-      latencyMs: { p50: traffic.p50LatencyMs, p99: traffic.p99LatencyMs, max: traffic.maxLatencyMs, over1s: traffic.over1s },
-    };
-    log(`rollout traffic: ${JSON.stringify(figures.rollout)}`);
-    if (result.code !== 0) throw new Error(describeFailure(result));
+    const env = { ...process.env, E2E_ROLL: `${ROLLED}:${TO}` };
+    const cdktf = (args: string[]) => readmeCommand(`npx cdktf ${args.join(" ")}`, { withToolchain: true, env, timeoutSeconds: 900, logFile: E2E.log, redact: [secret] });
+    expectOk(await cdktf(["synth", `--app="${ROLLOUT_APP}"`, `--output=${ROLLOUT_OUT}`]));
+    const untouched = idsExcept(ROLLED);
+    const { result, traffic } = await underTraffic(() =>
+      cdktf(["deploy", STACK, `--app="${ROLLOUT_APP}"`, `--output=${ROLLOUT_OUT}`, "--skip-synth", "--auto-approve", `--var-file=${VARIABLES_FILE}`]));
+    figures.rollout("rollout", `${ROLLED} ${FROM} -> ${TO}`, result, traffic, LOOP);
+    log(`rollout traffic: ${JSON.stringify(traffic)}`);
+    expectOk(result);
     expect(result.stdout).toMatch(/Apply complete! Resources: \d+ added, 0 changed, \d+ destroyed/);
-
-    expect(traffic.ended).toBe("stopped"); // the caps were not what ended it
-    expect(traffic.requests).toBeGreaterThanOrEqual(50);
-    expect(traffic.versions[FROM] ?? 0).toBeGreaterThan(0);
-    expect(traffic.versions[TO] ?? 0).toBeGreaterThan(0);
-    expect({ failed: traffic.failed, failures: traffic.failures }).toEqual({ failed: 0, failures: [] });
-
-    // Both replicas answer with the new version, and only with it.
-    const web = await sample(WEB_PORT, WEB_HOST, 12);
-    expect(new Set(web.map((a) => `${a.replica} ${a.version}`))).toEqual(new Set([`web-1 ${TO}`, `web-2 ${TO}`]));
-    // No old-version container remains; the new ones are healthy; nothing else was replaced.
-    const webContainers = await inspect("container", await replicasOf(ROLLED));
-    expect(webContainers.map((c) => [c.Name.slice(1).replace(/-[0-9a-f]{8}$/, ""), c.Config.Labels["org.cdktf-service-platform.version"], c.State.Health?.Status]))
-      .toEqual([[`web-1_${TO}`, TO, "healthy"], [`web-2_${TO}`, TO, "healthy"]]);
-    expect(await untouched()).toEqual(before);
-    expect(filesContaining(path.dirname(path.dirname(rolloutDir)), SECRET)).toEqual([]);
+    await expectRolledTo(TO, traffic, untouched);
   });
 
-  test("destroys everything: no container, network or volume of the stack is left", async () => {
+  test(`${COMMANDS.deploy} rolls ${ROLLED} back to the release under traffic: no failed request`, async () => {
     requireDeployed();
-    const dir = rolloutDir || initialDir;
-    const result = await terraform(dir, ["destroy", "-auto-approve", "-input=false"], 600);
-    figures.destroy = { seconds: secs(result.seconds) };
-    if (result.code !== 0) throw new Error(describeFailure(result));
-    destroyed = true;
-    expect(result.stdout).toMatch(/Destroy complete! Resources: \d+ destroyed/);
-    expect(await containersOf(ENV)).toEqual([]);
-    expect(await networksOf(ENV)).toEqual([]);
-    expect(await volumesOf(ENV)).toEqual([]);
-    expect(await namedObjects(names())).toEqual([]);
-    const leftovers = (await docker(["ps", "-a", "--filter", `label=${ENV_LABEL}`, "--format", "{{.Names}}"])).trim();
-    log(`containers of any environment after destroy: ${leftovers || "none"}`);
-    // The state (and its backup) held the secret: gone with the stack.
-    fs.rmSync(STATE_DIR, { recursive: true, force: true });
-    fs.rmSync(LAST_APPLIED, { force: true });
+    const untouched = idsExcept(ROLLED);
+    const { result, traffic } = await underTraffic(() => readme(COMMANDS.deploy, 900));
+    figures.rollout("rollback", `${ROLLED} ${TO} -> ${FROM} (${COMMANDS.deploy}, synth included)`, result, traffic, LOOP);
+    expectOk(result);
+    await expectRolledTo(FROM, traffic, untouched);
+  });
+
+  test(`${COMMANDS.destroy} removes everything: no container, network or volume of the stack is left`, async () => {
+    requireDeployed();
+    const names = namePatterns(path.join(ROOT, "cdktf.out/stacks/test/cdk.tf.json"));
+    const result = await readme(COMMANDS.destroy, 900);
+    figures.record("destroySeconds", secs(result.seconds));
+    expectOk(result);
+    deployed = false;
+    expect(result.stdout).toMatch(/Destroy complete! Resources: 21 destroyed/);
+    expect(objectsOf(STACK)).toEqual([]);
+    expect(namedObjects(names)).toEqual([]);
+  });
+
+  test(`${COMMANDS.down} with nothing up: succeeds, removes the empty state and the plan, leaves nothing holding the secret but the variables file`, async () => {
+    const result = await readme(COMMANDS.down, 900);
+    figures.record("downAgainSeconds", secs(result.seconds));
+    expectOk(result);
+    expect(result.stdout).toContain("down: test is gone: no container, network or volume of it is left");
+    expect(objectsOf(STACK)).toEqual([]);
+    expect([STATE, `${STATE}.backup`, PLAN].filter((f) => fs.existsSync(f))).toEqual([]);
+    expect(filesContaining(ROOT, secret, NOT_OURS)).toEqual([VARS]);
   });
 });

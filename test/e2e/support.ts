@@ -1,18 +1,15 @@
 /**
- * Helpers of the end-to-end run: child processes with time limits, the
- * toolchain environment, Docker queries scoped to the test stack, HTTP to
- * 127.0.0.1 only, and the request loop that watches a rollout.
+ * Helpers of the end-to-end run: child processes with time limits (and the
+ * README's commands run as written), HTTP to 127.0.0.1 only, and the request
+ * loop that watches a rollout. Docker queries come from scripts/local.
  */
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
-import * as net from "net";
 import * as path from "path";
+import { containersOf, docker, networksOf, volumesOf } from "../../scripts/local/docker-objects";
+import { httpGet } from "../../scripts/local/http";
 
 export const ROOT = path.resolve(__dirname, "../..");
-
-/** The label every resource of a Docker environment carries. */
-export const ENV_LABEL = "org.cdktf-service-platform.environment";
 
 /** Outcome of one child process. */
 export interface Run {
@@ -32,6 +29,8 @@ export interface RunOptions {
   readonly timeoutSeconds: number;
   /** Also append everything the process prints to this file. */
   readonly logFile?: string;
+  /** Strings never written to `logFile` (replaced by "<redacted>"). */
+  readonly redact?: readonly string[];
   readonly input?: string;
 }
 
@@ -52,8 +51,11 @@ export function run(file: string, args: readonly string[], options: RunOptions):
     let stderr = "";
     const log = options.logFile ? fs.openSync(options.logFile, "a") : undefined;
     if (log !== undefined) fs.writeSync(log, `\n$ ${command}\n`);
-    child.stdout.on("data", (d: Buffer) => { stdout += d; if (log !== undefined) fs.writeSync(log, d); });
-    child.stderr.on("data", (d: Buffer) => { stderr += d; if (log !== undefined) fs.writeSync(log, d); });
+    const toLog = (d: Buffer) => {
+      if (log !== undefined) fs.writeSync(log, (options.redact ?? []).reduce((text, secret) => text.split(secret).join("<redacted>"), d.toString()));
+    };
+    child.stdout.on("data", (d: Buffer) => { stdout += d; toLog(d); });
+    child.stderr.on("data", (d: Buffer) => { stderr += d; toLog(d); });
     let timedOut = false;
     let killer: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
@@ -96,127 +98,57 @@ export function killChildren(): void {
   for (const child of running) child.kill("SIGKILL");
 }
 
-/**
- * The environment `eval "$(scripts/toolchain.sh)"` produces: the script's own
- * export lines are evaluated by bash and the resulting environment read back.
- */
-export async function toolchainEnv(): Promise<NodeJS.ProcessEnv> {
-  const result = await runOk("bash", ["-c", 'set -e; eval "$(scripts/toolchain.sh)"; env -0'], { timeoutSeconds: 1800 });
-  const env: NodeJS.ProcessEnv = {};
-  for (const entry of result.stdout.split("\0")) {
-    const i = entry.indexOf("=");
-    if (i > 0) env[entry.slice(0, i)] = entry.slice(i + 1);
-  }
-  for (const name of ["TF_CLI_CONFIG_FILE", "TERRAFORM_BINARY_NAME", "DOCKER_PROVIDER_VERSION"]) {
-    if (!env[name]) throw new Error(`scripts/toolchain.sh did not export ${name}:\n${result.stderr}`);
-  }
-  return env;
+/** `result` with the terminal colour codes cdktf prints taken out of its output. */
+export function withoutColors(result: Run): Run {
+  // eslint-disable-next-line no-control-regex
+  const plain = (text: string) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
+  return { ...result, stdout: plain(result.stdout), stderr: plain(result.stderr) };
 }
 
+/** The README's line before its cdktf commands: the toolchain's exports. */
+export const TOOLCHAIN_LINE = "set -a; . ./.toolchain.env; set +a";
+
 /**
- * Pins the docker provider the way `scripts/validate.sh --override-provider`
- * does: a Terraform override file replacing the version constraint of every
- * required provider whose source is `source`. The stack itself still says
- * what the bindings target (3.6.2); only this file, beside it, says otherwise.
+ * Runs `command` exactly as the README writes it, in bash from the repository root, after the
+ * README's TOOLCHAIN_LINE when `withToolchain` (the README's cdktf commands follow it).
  */
-export function writeProviderOverride(stackDir: string, source: string, version: string): string {
-  const norm = (s: string) => s.toLowerCase().replace(/^registry\.(terraform\.io|opentofu\.org)\//, "");
-  const doc = JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
-  const required: Record<string, { source?: string }> = doc.terraform?.required_providers ?? {};
-  const pinned = Object.fromEntries(Object.entries(required)
-    .filter(([, req]) => req.source && norm(req.source) === norm(source))
-    .map(([name, req]) => [name, { source: req.source, version }]));
-  if (Object.keys(pinned).length === 0) throw new Error(`${stackDir} requires no provider ${source}`);
-  const file = path.join(stackDir, "zz_e2e_provider_override.tf.json");
-  fs.writeFileSync(file, JSON.stringify({ terraform: { required_providers: pinned } }, null, 2) + "\n");
-  return file;
+export async function readmeCommand(command: string, options: RunOptions & { withToolchain: boolean }): Promise<Run> {
+  const script = options.withToolchain ? `${TOOLCHAIN_LINE}; ${command}` : command;
+  return withoutColors(await run("bash", ["-c", script], options));
 }
 
 // ---------------------------------------------------------------- Docker
 
-export async function docker(args: readonly string[], timeoutSeconds = 60): Promise<string> {
-  return (await runOk("docker", args, { timeoutSeconds })).stdout;
+/** Removes every container, network and volume labelled with environment `env` (what a failed run left). */
+export function sweep(env: string): string[] {
+  const containers = containersOf(env);
+  if (containers.length) docker(["rm", "-f", "-v", ...containers], 120);
+  const networks = networksOf(env);
+  if (networks.length) docker(["network", "rm", ...networks]);
+  const volumes = volumesOf(env);
+  if (volumes.length) docker(["volume", "rm", ...volumes]);
+  return [...containers.map((c) => `container ${c}`), ...networks.map((n) => `network ${n}`), ...volumes.map((v) => `volume ${v}`)];
 }
 
-function lines(text: string): string[] {
-  return text.split("\n").map((l) => l.trim()).filter(Boolean);
-}
-
-/** Names of every container (running or not) labelled with environment `env`. */
-export async function containersOf(env: string): Promise<string[]> {
-  return lines(await docker(["ps", "-a", "--filter", `label=${ENV_LABEL}=${env}`, "--format", "{{.Names}}"])).sort();
-}
-
-export async function networksOf(env: string): Promise<string[]> {
-  return lines(await docker(["network", "ls", "--filter", `label=${ENV_LABEL}=${env}`, "--format", "{{.Name}}"])).sort();
-}
-
-export async function volumesOf(env: string): Promise<string[]> {
-  return lines(await docker(["volume", "ls", "--filter", `label=${ENV_LABEL}=${env}`, "--format", "{{.Name}}"])).sort();
-}
-
-/** Containers, networks and volumes with any of these exact names, labelled or not. */
-/** Objects whose names match the anchored patterns of `names`. */
-export async function namedObjects(names: { containers: string[]; networks: string[]; volumes: string[] }): Promise<string[]> {
+/** Containers, networks and volumes whose names match the anchored patterns of `names`, labelled or not. */
+export function namedObjects(names: { containers: Iterable<string>; networks: Iterable<string>; volumes: Iterable<string> }): string[] {
+  const all = (args: string[]) => docker(args).split("\n").map((l) => l.trim()).filter(Boolean);
   const found: string[] = [];
-  const allContainers = new Set(lines(await docker(["ps", "-a", "--format", "{{.Names}}"])));
-  const allNetworks = new Set(lines(await docker(["network", "ls", "--format", "{{.Name}}"])));
-  const allVolumes = new Set(lines(await docker(["volume", "ls", "--format", "{{.Name}}"])));
-  const present = (pattern: string, all: Set<string>) => [...all].filter((n) => new RegExp(pattern).test(n));
-  for (const c of names.containers) found.push(...present(c, allContainers).map((n) => `container ${n}`));
-  for (const n of names.networks) found.push(...present(n, allNetworks).map((x) => `network ${x}`));
-  for (const v of names.volumes) found.push(...present(v, allVolumes).map((x) => `volume ${x}`));
+  const match = (kind: string, patterns: Iterable<string>, present: string[]) => {
+    for (const pattern of patterns) found.push(...present.filter((n) => new RegExp(pattern).test(n)).map((n) => `${kind} ${n}`));
+  };
+  match("container", names.containers, all(["ps", "-a", "--format", "{{.Names}}"]));
+  match("network", names.networks, all(["network", "ls", "--format", "{{.Name}}"]));
+  match("volume", names.volumes, all(["volume", "ls", "--format", "{{.Name}}"]));
   return found;
 }
 
-/** `docker inspect` of each name, parsed. */
-export async function inspect(kind: "container" | "network" | "volume", names: readonly string[]): Promise<any[]> {
-  if (names.length === 0) return [];
-  return JSON.parse(await docker([kind, "inspect", ...names]));
-}
-
-/** Removes the containers labelled for environment `env`. */
-export async function sweepContainers(env: string): Promise<string[]> {
-  const containers = await containersOf(env);
-  if (containers.length) await docker(["rm", "-f", "-v", ...containers], 120);
-  return containers.map((c) => `container ${c}`);
-}
-
-/** Removes what a previous run left, found by the environment label only. */
-export async function sweep(env: string): Promise<string[]> {
-  const removed = await sweepContainers(env);
-  const networks = await networksOf(env);
-  if (networks.length) { await docker(["network", "rm", ...networks]); removed.push(...networks.map((n) => `network ${n}`)); }
-  const volumes = await volumesOf(env);
-  if (volumes.length) { await docker(["volume", "rm", ...volumes]); removed.push(...volumes.map((v) => `volume ${v}`)); }
-  return removed;
-}
 
 // ---------------------------------------------------------------- HTTP (127.0.0.1 only)
 
-export interface Answer {
-  readonly status: number;
-  readonly body: string;
-  readonly ms: number;
-}
-
 /** One GET to 127.0.0.1:`port` with a Host header, on a new connection. */
-export function get(port: number, host: string, timeoutMs = 10_000): Promise<Answer> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      { host: "127.0.0.1", port, path: "/", headers: { Host: host, Connection: "close" }, agent: false, timeout: timeoutMs },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (d) => (body += d));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, ms: Date.now() - started }));
-        res.on("error", reject);
-      },
-    );
-    req.on("timeout", () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
-    req.on("error", reject);
-  });
+export function get(port: number, host: string, timeoutMs = 10_000) {
+  return httpGet(`http://127.0.0.1:${port}/`, host, timeoutMs);
 }
 
 /** `service=<svc> replica=<hostname> version=<v>` as the app images answer. */
@@ -260,15 +192,6 @@ export async function waitUntil(what: string, seconds: number, ok: () => Promise
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Whether something already listens on 127.0.0.1:`port`. */
-export function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(true));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(false)));
-  });
 }
 
 // ---------------------------------------------------------------- request loop

@@ -18,9 +18,9 @@ import { DockerEnvironment, Duration, EnvValue, Image, Port, Probe, Release, Ser
 import { dockerHealthcheck } from "../../lib/platforms/docker/healthcheck";
 import { shopCatalog } from "../../stacks/services";
 import { testRelease } from "../../stacks/test";
-import {
-  ROOT, Run, containersOf, describeFailure, docker, inspect, killChildren, run, runOk, sweep, toolchainEnv, writeProviderOverride,
-} from "./support";
+import { containersOf, docker, inspect } from "../../scripts/local/docker-objects";
+import { toolchainEnv } from "../../scripts/toolchain-env";
+import { ROOT, Run, describeFailure, killChildren, run, runOk, sweep } from "./support";
 
 const ENV = "literal";
 const WORKDIR = path.resolve(process.env.E2E_WORKDIR ?? path.join(ROOT, "cdktf.out/e2e"), ENV);
@@ -65,9 +65,9 @@ function synth(): string {
 
 beforeAll(async () => {
   await runOk("scripts/docker-engine.sh", ["start"], { timeoutSeconds: 600 });
-  tfEnv = { ...process.env, ...(await toolchainEnv()), TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
+  tfEnv = { ...toolchainEnv(), TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
   await runOk("scripts/build-images.sh", ["all", `web:${VERSION}`], { timeoutSeconds: 1800 });
-  await sweep(ENV);
+  sweep(ENV);
   fs.rmSync(WORKDIR, { recursive: true, force: true });
   fs.mkdirSync(WORKDIR, { recursive: true });
 }, 40 * 60 * 1000);
@@ -75,7 +75,7 @@ beforeAll(async () => {
 afterAll(async () => {
   try {
     if (applied) await terraform(["destroy", "-auto-approve", "-input=false"], 600);
-    await sweep(ENV);
+    sweep(ENV);
   } finally {
     killChildren();
   }
@@ -86,16 +86,16 @@ describe("template sequences a team writes reach Docker literally", () => {
     dir = synth();
     const doc = fs.readFileSync(path.join(dir, "cdk.tf.json"), "utf8");
     expect(doc).toContain("/healthz?t=$${timestamp()}&d=%%{if}x");
-    writeProviderOverride(dir, "kreuzwerker/docker", tfEnv.DOCKER_PROVIDER_VERSION!);
+    // The stack's own provider constraint admits the mirror's docker provider: no override.
     const init = await terraform(["init", "-input=false"], 300);
     if (init.code !== 0) throw new Error(describeFailure(init));
     const apply = await terraform(["apply", "-auto-approve", "-input=false"], 600);
     applied = true;
     if (apply.code !== 0) throw new Error(describeFailure(apply));
 
-    const [probe] = (await containersOf(ENV)).filter((name) => name.startsWith("probe-1_"));
+    const [probe] = containersOf(ENV).filter((name) => name.startsWith("probe-1_"));
     container = probe;
-    const [c] = await inspect("container", [probe]);
+    const [c] = inspect("container", [probe]);
     expect(c.Config.Healthcheck.Test).toEqual(["CMD", "wget", "-q", "-O", "/dev/null", `http://127.0.0.1:8080${PROBE_PATH}`]);
     expect(c.Config.Labels["team.owner"]).toBe(LABEL);
     expect(c.Config.Env).toContain(`GREETING=${GREETING}`);
@@ -105,7 +105,7 @@ describe("template sequences a team writes reach Docker literally", () => {
 
   describe("the rendered http check, run in the container, against hostile paths", () => {
     const check = (probePath: string) => dockerHealthcheck(Probe.http(8080, { path: probePath })).test.slice(1);
-    const pwned = async () => (await docker(["exec", container, "ls", "/tmp"])).split("\n").filter((f) => f.startsWith("pwned"));
+    const pwned = () => docker(["exec", container, "ls", "/tmp"]).split("\n").filter((f) => f.startsWith("pwned"));
 
     test.each([
       ["/health?a=1&b=2", 1],                        // no such page: must fail (in a shell, `&` made it always pass)
@@ -118,14 +118,14 @@ describe("template sequences a team writes reach Docker literally", () => {
     ])("%s exits %s and runs nothing", async (probePath, code) => {
       const result = await run("docker", ["exec", container, ...check(probePath)], { timeoutSeconds: 30 });
       expect(result.code === 0 ? 0 : 1).toBe(code);
-      expect(await pwned()).toEqual([]);
+      expect(pwned()).toEqual([]);
     });
 
     test("control: the shell form this replaced runs the injected command", async () => {
       const shellForm = ["sh", "-c", "wget -q -O /dev/null http://127.0.0.1:8080/h;touch$IFS/tmp/pwned-control || exit 1"];
       await run("docker", ["exec", container, ...shellForm], { timeoutSeconds: 30 });
-      expect(await pwned()).toEqual(["pwned-control"]);
-      await docker(["exec", container, "rm", "/tmp/pwned-control"]);
+      expect(pwned()).toEqual(["pwned-control"]);
+      docker(["exec", container, "rm", "/tmp/pwned-control"]);
     });
   });
 
@@ -133,6 +133,6 @@ describe("template sequences a team writes reach Docker literally", () => {
     const destroy = await terraform(["destroy", "-auto-approve", "-input=false"], 600);
     if (destroy.code !== 0) throw new Error(describeFailure(destroy));
     applied = false;
-    expect(await containersOf(ENV)).toEqual([]);
+    expect(containersOf(ENV)).toEqual([]);
   });
 });

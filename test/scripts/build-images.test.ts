@@ -1,4 +1,4 @@
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -54,5 +54,14 @@ describe("scripts/build-images.sh and its builders", () => {
     for (const file of ["busybox/usr/bin/nc", "app/usr/local/bin/app-entrypoint.sh", "app/www/cgi-bin/index.cgi", "registry/entrypoint.sh"]) {
       expect({ file, executable: (fs.statSync(path.join(IMAGES, "files", file)).mode & 0o111) !== 0 }).toEqual({ file, executable: true });
     }
+  });
+
+  test("refuses to build without root, saying why, before touching Docker", () => {
+    const asUser = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
+    const [file, ...args] = [...asUser, path.join(ROOT, "scripts/build-images.sh"), "image", "nginx:stable"];
+    const result = spawnSync(file, args, { encoding: "utf8" });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({
+      status: 1, stderr: expect.stringMatching(/^build-images: ERROR: building images needs root \(files owned by www-data, chroot checks, \S+\): run it as root/),
+    });
   });
 });
