@@ -50,10 +50,15 @@ export function loadAlicloudSchema(stamp = BINDINGS_STAMP): ProviderSchema {
         "it to that file, e.g. ALICLOUD_PROVIDER_SCHEMA=/work/shared/schemas/alicloud-1.247.0.json npx jest test/schema",
     );
   }
-  if (!fs.existsSync(file)) throw new Error(`ALICLOUD_PROVIDER_SCHEMA points to ${file}, which does not exist`);
+  return readProviderSchema(file, "ALICLOUD_PROVIDER_SCHEMA", "aliyun/alicloud");
+}
+
+/** Provider `source`'s schema from `file` (`terraform providers schema -json` output), which `variable` named. */
+function readProviderSchema(file: string, variable: string, source: string): ProviderSchema {
+  if (!fs.existsSync(file)) throw new Error(`${variable} points to ${file}, which does not exist`);
   const all = JSON.parse(fs.readFileSync(file, "utf8"));
-  const key = Object.keys(all.provider_schemas ?? {}).find((k) => k.endsWith("/aliyun/alicloud"));
-  if (!key) throw new Error(`${file} holds no schema for aliyun/alicloud`);
+  const key = Object.keys(all.provider_schemas ?? {}).find((k) => k.endsWith(`/${source}`));
+  if (!key) throw new Error(`${file} holds no schema for ${source}`);
   return all.provider_schemas[key];
 }
 
@@ -150,9 +155,5 @@ export function loadDockerSchema(toolchainEnv = TOOLCHAIN_ENV): ProviderSchema {
         "stack against the provider the toolchain builds; run scripts/setup.sh (or `eval \"$(scripts/toolchain.sh)\"`) first",
     );
   }
-  if (!fs.existsSync(file)) throw new Error(`DOCKER_PROVIDER_SCHEMA points to ${file}, which does not exist`);
-  const all = JSON.parse(fs.readFileSync(file, "utf8"));
-  const key = Object.keys(all.provider_schemas ?? {}).find((k) => k.endsWith("/kreuzwerker/docker"));
-  if (!key) throw new Error(`${file} holds no schema for kreuzwerker/docker`);
-  return all.provider_schemas[key];
+  return readProviderSchema(file, "DOCKER_PROVIDER_SCHEMA", "kreuzwerker/docker");
 }

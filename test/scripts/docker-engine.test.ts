@@ -3,13 +3,13 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
+import { asNonRoot } from "../support/non-root";
 
 const SCRIPT = path.resolve(__dirname, "../../scripts/docker-engine.sh");
 
 /** `scripts/docker-engine.sh start` as a user that is not root (nobody, when the tests run as root). */
 function startAsNonRoot(socket: string) {
-  const asUser = process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [];
-  const [file, ...args] = [...asUser, "env", `DOCKER_SOCKET=${socket}`, SCRIPT, "start"];
+  const [file, args] = asNonRoot("env", [`DOCKER_SOCKET=${socket}`, SCRIPT, "start"]);
   return spawnSync(file, args, { encoding: "utf8", timeout: 60_000 });
 }
 
