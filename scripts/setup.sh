@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh Debian machine and synthesizes
 # every environment into cdktf.out/:
-#   1. Debian packages the tests use (nginx checks the generated load balancer config);
+#   1. Debian packages the tests use (nginx checks the generated load balancer config; curl runs
+#      the lines `npm run up` prints);
 #   2. the offline Terraform toolchain (scripts/toolchain.sh: Terraform or OpenTofu, and
 #      providers built from their Go modules into a local mirror); its exports are saved
 #      in .toolchain.env for later shells (`set -a; . ./.toolchain.env; set +a`);
@@ -21,6 +22,8 @@ fi
 
 packages=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || packages+=(nginx)
+# npm run up prints a curl line per route; the e2e suite runs them
+command -v curl >/dev/null 2>&1 || packages+=(curl)
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
   $sudo apt-get update -qq
