@@ -5,13 +5,14 @@ import {
 } from "../../lib";
 import { DOCKER_PROVIDER_VERSIONS } from "../../lib/platforms/docker/provider";
 import { shopCatalog } from "../../stacks/services";
-import { testEnvironment } from "../../stacks/test";
+import { testEnvironment, testRelease } from "../../stacks/test";
 import { bindingProblems } from "./docker-bindings";
 import { loadDockerSchema, schemaProblems } from "./provider-schema";
 
 /** The example's test stack, and one that uses every kind of probe, route, variable and secret. */
 function stacks(): Record<string, any> {
-  const example = testEnvironment(Testing.app(), shopCatalog());
+  const shop = shopCatalog();
+  const example = testEnvironment(Testing.app(), shop, testRelease(shop));
   const catalog = new ServiceCatalog();
   const api = new Service(catalog, "orders-api", {
     image: Image.fromRegistry("shop/orders-api"),

@@ -4,12 +4,13 @@ import * as path from "path";
 import { readDockerStack } from "../../scripts/local/stack-facts";
 import { describeMissing, planVariables, readVariablesFile, writeVariablesFile } from "../../scripts/local/variables-file";
 import { shopCatalog } from "../../stacks/services";
-import { testEnvironment, testVariableDefaults } from "../../stacks/test";
+import { testEnvironment, testRelease, testVariableDefaults } from "../../stacks/test";
 import { synthApp, tempApp } from "../support/synth";
 
 function exampleTestStack() {
   const app = tempApp();
-  testEnvironment(app, shopCatalog());
+  const catalog = shopCatalog();
+  testEnvironment(app, catalog, testRelease(catalog));
   return readDockerStack(synthApp(app).outdir, "test");
 }
 

@@ -4,9 +4,9 @@ import * as os from "os";
 import * as path from "path";
 import { summarizeValidation } from "../../scripts/validate/diagnostics";
 import { missingProviders, normalizeSource, requiredProviders } from "../../scripts/validate/stack-providers";
-import { productionEnvironment } from "../../stacks/production";
+import { productionEnvironment, productionRelease } from "../../stacks/production";
 import { shopCatalog } from "../../stacks/services";
-import { testEnvironment } from "../../stacks/test";
+import { testEnvironment, testRelease } from "../../stacks/test";
 import { synthApp, tempApp } from "../support/synth";
 import { terraform } from "../support/terraform";
 
@@ -16,8 +16,8 @@ const ROOT = path.resolve(__dirname, "../..");
 function exampleStacks(): { outdir: string; test: string; production: string } {
   const app = tempApp();
   const catalog = shopCatalog();
-  testEnvironment(app, catalog);
-  productionEnvironment(app, catalog);
+  testEnvironment(app, catalog, testRelease(catalog));
+  productionEnvironment(app, catalog, productionRelease(catalog));
   const { outdir } = synthApp(app);
   return { outdir, test: path.join(outdir, "stacks/test"), production: path.join(outdir, "stacks/production") };
 }
