@@ -85,6 +85,12 @@ function expectOk(result: Run): void {
   if (result.code !== 0) throw new Error(describeFailure(result));
 }
 
+/** How many resources the synthesized test stack declares: all of them are created, and destroyed. */
+function resourceCount(): number {
+  const doc = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.out/stacks/test/cdk.tf.json"), "utf8"));
+  return Object.values<Record<string, unknown>>(doc.resource).reduce((n, byId) => n + Object.keys(byId).length, 0);
+}
+
 function requireDeployed(): void {
   if (!deployed) throw new Error("the environment was not deployed (an earlier test failed)");
 }
@@ -209,7 +215,7 @@ describe(`the README's commands for the example "${STACK}" environment, on the l
     expect(secret).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(result.stdout.split(secret).length - 1).toBe(1);
     expect(result.stdout).toContain("up: running cdktf deploy test --auto-approve --var-file=test.tfvars.json --outputs-file=");
-    expect(result.stdout).toMatch(/Apply complete! Resources: 21 added, 0 changed, 0 destroyed/);
+    expect(result.stdout).toContain(`Apply complete! Resources: ${resourceCount()} added, 0 changed, 0 destroyed.`);
     expect(healthOf(STACK).filter((c) => !ready(c))).toEqual([]);
 
     const curls = [...result.stdout.matchAll(/^ {4}(curl .+)$/gm)].map((m) => m[1]);
@@ -314,7 +320,7 @@ describe(`the README's commands for the example "${STACK}" environment, on the l
     figures.record("destroySeconds", secs(result.seconds));
     expectOk(result);
     deployed = false;
-    expect(result.stdout).toMatch(/Destroy complete! Resources: 21 destroyed/);
+    expect(result.stdout).toContain(`Destroy complete! Resources: ${resourceCount()} destroyed.`);
     expect(objectsOf(STACK)).toEqual([]);
     expect(namedObjects(names)).toEqual([]);
   });
