@@ -41,6 +41,9 @@ function buildStack(stack: TerraformStack, json: StackJson): void {
     const output = new TerraformOutput(stack, name, { value: body.value, description: body.description, sensitive: body.sensitive });
     output.overrideLogicalId(name);
   }
+  // Stack-level overrides (the docker provider's version range) as the metadata lists them: the
+  // same blocks written over again, so the JSON and its metadata come out the same.
+  for (const key of json["//"]?.metadata?.overrides?.stack ?? []) stack.addOverride(key, json[key]);
   const scopes = new Map<string, Construct>([[stack.node.id, stack]]);
   for (const [type, byId] of Object.entries<Record<string, any>>(json.resource ?? {})) {
     for (const [logicalId, { "//": meta, ...body }] of Object.entries<any>(byId)) {
