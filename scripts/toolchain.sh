@@ -26,7 +26,7 @@
 # Exported variables (stdout):
 #   TOOLCHAIN_CACHE           the cache directory
 #   TF_CLI_CONFIG_FILE        $CACHE/terraformrc (mirror-only provider installation)
-#   TERRAFORM_BINARY_NAME     "terraform" or "tofu" (honoured by cdktf and scripts/validate.sh)
+#   TERRAFORM_BINARY_NAME     "terraform" or "tofu" (honoured by cdktf and scripts/validate.ts)
 #   PATH                      $CACHE/bin prepended (holds tofu when built)
 #   CHECKPOINT_DISABLE=1      no version-check calls home
 #   TF_CLI_ARGS_providers_lock  -fs-mirror=<the mirror>: `terraform providers lock` (which cdktf

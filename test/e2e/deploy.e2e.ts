@@ -58,7 +58,7 @@ const RELEASE = testRelease(shopCatalog());
 const ROLLED = "web";
 const FROM = RELEASE.versionOf(ROLLED)!;
 const TO = FROM.replace(/^(\d+)\.(\d+)\.\d+$/, (_, major, minor) => `${major}.${Number(minor) + 1}.0`);
-const ROLLOUT_APP = "npx ts-node --transpile-only test/e2e/rollout-app.ts";
+const ROLLOUT_APP = "node scripts/run-ts.js test/e2e/rollout-app.ts";
 const ROLLOUT_OUT = path.join(path.relative(ROOT, E2E.workdir), "rollout");
 
 /** Request loop during a rollout: one GET every 25 ms, at most 12 000 requests / 300 s. */

@@ -1,6 +1,6 @@
 /**
  * The example App's test stack with one service at another version, for the e2e rollout:
- * `cdktf deploy test --app "npx ts-node --transpile-only test/e2e/rollout-app.ts"` with
+ * `cdktf deploy test --app "node scripts/run-ts.js test/e2e/rollout-app.ts"` with
  * E2E_ROLL=<service>:<version>. Same stack, same local state as `cdktf deploy test`.
  */
 import { App } from "cdktf";
