@@ -23,7 +23,7 @@ describe("the example App", () => {
     ]);
     const network = "docker_network.network.name";
     const reads = {
-      "orders-api": ["var.orders_db_host", "var.orders_db_user", "var.orders_db_password", "docker_image.orders-api-image.image_id", network],
+      "orders-api": ["var.orders_db_host", "var.orders_db_user", "terraform_data.orders-api-secret-rotation.id", "docker_image.orders-api-image.image_id", network],
       web: ["docker_image.web-image.image_id", network],
       worker: ["var.worker_queue_host", "docker_image.worker-image.image_id", network],
     };

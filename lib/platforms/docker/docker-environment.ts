@@ -20,6 +20,7 @@ import { LOAD_BALANCER_ALIAS, REGISTRY_ALIAS, environmentNames, replicaContainer
 import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
 import { dockerProvider } from "./provider";
 import { loadBalancerRoutes, renderRoutesOutput } from "./routes-output";
+import { secretRotation } from "./secret-rotation";
 
 /** What every service has, one or more of: rendered with only the attributes set. */
 const ServiceImage = withDefinedAttributes(Image);
@@ -88,7 +89,8 @@ export class DockerEnvironment extends EnvironmentStack {
       name: service.image.reference(this.props.registry, version),
       keepLocally: true,
     });
-    const env = variables.containerEnv(service).map((e) => `${e.name}=${e.value}`);
+    const containerEnv = variables.containerEnv(service);
+    const env = containerEnv.map((e) => `${e.name}=${e.value}`);
     const report = this.lossReporter(service);
     if (service.probe && service.probe.timing.successThreshold !== 1) {
       report({ field: "probe.successThreshold", asked: service.probe.timing.successThreshold, rendered: 1,
@@ -123,7 +125,9 @@ export class DockerEnvironment extends EnvironmentStack {
       // Without it the provider stops old replicas with a zero timeout, cutting requests in flight.
       destroyGraceSeconds: 10,
     } satisfies Partial<ContainerConfig>;
-    const generations = new Generations(shared);
+    // The generation reads a stand-in that changes with the secrets, never their values.
+    const rotation = secretRotation(this, service.name, containerEnv);
+    const generations = new Generations({ ...shared, env: containerEnv.map((e) => `${e.name}=${e.secret ? rotation : e.value}`) });
     const aliases = service.aliases.filter((alias) => alias !== service.name);
     return Array.from({ length: this.replicasOf(service) }, (_, index) => {
       const replica = index + 1;

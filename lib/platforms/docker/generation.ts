@@ -11,12 +11,9 @@ import { Fn, Token, Tokenization } from "cdktf";
  *
  * What is known at synth (literals, numbers, the shape of every value) is
  * hashed here. What only Terraform knows (the image id a tag points at,
- * variable and secret values) is hashed by Terraform, together with that
- * digest, so rotating a secret or rebuilding an image under the same tag
- * renames the replacement too. With a secret among them the name is as
- * sensitive as the secret is to Terraform: plans show it as
- * `(sensitive value)`; Docker shows the 8 digits, next to the container's env
- * that holds the secret itself.
+ * variable values, the id that stands for the secrets) is hashed by Terraform,
+ * together with that digest, so rebuilding an image under the same tag or
+ * rotating a secret renames the replacement too.
  */
 export class Generations {
   private readonly shared: Hash;

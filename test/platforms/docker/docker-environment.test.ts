@@ -48,7 +48,7 @@ describe("DockerEnvironment", () => {
   });
 
   const apiReads = [
-    "var.orders_db_host", "var.orders_db_password", "docker_image.orders-api-image.image_id", "docker_network.network.name",
+    "var.orders_db_host", "terraform_data.orders-api-secret-rotation.id", "docker_image.orders-api-image.image_id", "docker_network.network.name",
   ];
   /** The synth-time digest inside a replica's generation. */
   const digestOf = (container: any): string => /"([0-9a-f]{16})"/.exec(container.name)![1];
@@ -64,8 +64,9 @@ describe("DockerEnvironment", () => {
       expect(c.restart).toBe("unless-stopped");
       expect(c.lifecycle).toEqual({ create_before_destroy: true });
     }
-    // The generation is computed at synth: no helper resource (and no subprocess) per replica.
-    expect(json.resource.terraform_data).toBeUndefined();
+    // The generation is computed at synth: no helper resource (and no subprocess) per replica; only
+    // the service's secrets have a stand-in, one for all its replicas.
+    expect(Object.keys(json.resource.terraform_data)).toEqual(["orders-api-secret-rotation"]);
   });
 
   test("a replica's generation changes with anything that replaces the container, and only then", () => {
@@ -95,6 +96,20 @@ describe("DockerEnvironment", () => {
       .toMatch(replicaName("worker-1_1", ["docker_image.worker-image.image_id", "docker_network.network.name"]));
     const api1 = containers(render(api, { "orders-api": "1.0.9" }).json, "orders-api-1")[0];
     expect(api1.name).toMatch(replicaName("orders-api-1_1.0.9", apiReads));
+  });
+
+  test("a secret's value never reaches a replica's name: a terraform_data replaced with the secrets stands for them", () => {
+    const { json } = render(api, { "orders-api": "1.0.9" });
+    expect(json.resource.terraform_data["orders-api-secret-rotation"]).toEqual({
+      triggers_replace: ["${var.orders_db_password}"],
+      lifecycle: { create_before_destroy: true },
+    });
+    for (const c of containers(json, "orders-api-")) {
+      expect(c.name).not.toContain("orders_db_password");
+      expect(c.env).toContain("DB_PASSWORD=${var.orders_db_password}");
+    }
+    const worker = render((c) => new Service(c, "worker", { image: Image.fromRegistry("shop/worker") }), { worker: "1" }).json;
+    expect(worker.resource.terraform_data).toBeUndefined();
   });
 
   test("a release can scale a service in one environment", () => {
