@@ -41,18 +41,18 @@ describe("attribute diff", () => {
 });
 
 describe("line diff", () => {
-  test("keeps three lines of context and separates distant hunks", () => {
+  test("keeps three lines of context, one hunk per distant change, with unified hunk headers", () => {
     const before = Array.from({ length: 20 }, (_, i) => `line ${i}`).join("\n");
     const after = before.replace("line 2", "line two").replace("line 17\n", "");
     expect(lineDiff(before, after)).toEqual([
-      " line 0", " line 1", "-line 2", "+line two", " line 3", " line 4", " line 5",
-      "@@", " line 14", " line 15", " line 16", "-line 17", " line 18", " line 19",
+      "@@ -1,6 +1,6 @@", " line 0", " line 1", "-line 2", "+line two", " line 3", " line 4", " line 5",
+      "@@ -15,6 +15,5 @@", " line 14", " line 15", " line 16", "-line 17", " line 18", " line 19",
     ]);
   });
 
   test("a new text is all added lines, a removed one all removed lines", () => {
-    expect(lineDiff("", "a\nb")).toEqual(["+a", "+b"]);
-    expect(lineDiff("a", "")).toEqual(["-a"]);
+    expect(lineDiff("", "a\nb")).toEqual(["@@ -0,0 +1,2 @@", "+a", "+b"]);
+    expect(lineDiff("a", "")).toEqual(["@@ -1,1 +0,0 @@", "-a"]);
   });
 });
 
