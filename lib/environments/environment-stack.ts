@@ -7,6 +7,7 @@ import { validateCatalog } from "../validation/catalog-rules";
 import { validateAlerting } from "../validation/operations-rules";
 import { validateShapes } from "../validation/shape-rules";
 import { validateUserText } from "../validation/user-text";
+import { CHECKED_STACK_KEY, CheckedStack as CheckRecord } from "../validation/checked-stack";
 import { honourStackTraceSwitch } from "./creation-stacks";
 import { validateSettings } from "./settings-rules";
 import { Violation } from "../validation/violation";
@@ -106,6 +107,24 @@ export abstract class EnvironmentStack extends CheckedStack {
    */
   protected lossReporter(service: Service): ReportLoss {
     return (loss) => this.record([lossWarning(`${this.node.path}/${service.name}`, loss)]);
+  }
+
+  /**
+   * The stack's Terraform JSON, with a record of how it was checked (stage,
+   * services, policies and how they were adjusted) in its `"//"` comment block,
+   * where plan-review reads it.
+   */
+  public toTerraform(): any {
+    const json = super.toTerraform();
+    // Wrong-typed input is reported by the checks; the record only keeps what it can read.
+    const policies = Array.isArray(this.settings?.policies) ? this.settings.policies : [];
+    const checked: CheckRecord = {
+      stage: String(this.settings?.name),
+      services: this.catalog instanceof ServiceCatalog ? this.catalog.services.map((s) => s.name) : [],
+      policies: policies.map((p) => ({ name: p.name, enforcement: p.warnsOnly ? "warning" : "error" })),
+      adjustments: Array.isArray(this.settings?.adjustments) ? this.settings.adjustments : [],
+    };
+    return { ...json, "//": { ...json["//"], [CHECKED_STACK_KEY]: checked } };
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { PolicyAdjustment } from "../validation/checked-stack";
 import type { Policy, StageSettings } from "./policy";
 import { Duration } from "../model/duration";
 import { alarmsPolicy } from "./alarms";
@@ -124,25 +125,28 @@ export class Policies {
     return {
       name: policy.name,
       check: (context) => policy.check(context).map((v) => ({ ...v, severity: "warning" as const })),
+      warnsOnly: true,
     };
   }
 
   /** `settings` without the policies called `names`. */
   public static relax(settings: StageSettings, ...names: PolicyName[]): StageSettings {
     requireNames(settings, names, "relax");
-    return { ...settings, policies: settings.policies.filter((p) => !names.includes(p.name)) };
+    return adjusted(settings, settings.policies.filter((p) => !names.includes(p.name)), names, "relaxed");
   }
 
   /** `settings` with the policies called `names` reporting warnings instead of errors. */
   public static warnOnly(settings: StageSettings, ...names: PolicyName[]): StageSettings {
     requireNames(settings, names, "warnOnly");
-    return { ...settings, policies: settings.policies.map((p) => (names.includes(p.name) ? Policies.asWarning(p) : p)) };
+    const policies = settings.policies.map((p) => (names.includes(p.name) ? Policies.asWarning(p) : p));
+    return adjusted(settings, policies, names, "warning-only");
   }
 
   /** `settings` with each of `policies` in place of the stage's policy of the same name. */
   public static replace(settings: StageSettings, ...policies: Policy[]): StageSettings {
     requireNames(settings, policies.map((p) => p.name), "replace");
-    return { ...settings, policies: settings.policies.map((p) => policies.find((r) => r.name === p.name) ?? p) };
+    const replaced = settings.policies.map((p) => policies.find((r) => r.name === p.name) ?? p);
+    return adjusted(settings, replaced, policies.map((p) => p.name), "replaced");
   }
 
   /** `settings` with `policies` added after the stage's own. */
@@ -151,8 +155,16 @@ export class Policies {
     if (taken.length > 0) {
       throw new Error(`Policies.add: stage "${settings.name}" already has ${list(taken.map((p) => p.name))}; use Policies.replace`);
     }
-    return { ...settings, policies: [...settings.policies, ...policies] };
+    return adjusted(settings, [...settings.policies, ...policies], policies.map((p) => p.name), "added");
   }
+}
+
+/** `settings` with `policies`, remembering what changed so a review can show it. */
+function adjusted(
+  settings: StageSettings, policies: Policy[], names: readonly string[], change: PolicyAdjustment["change"],
+): StageSettings {
+  const adjustments = [...(settings.adjustments ?? []), ...names.map((policy) => ({ policy, change }))];
+  return { ...settings, policies, adjustments };
 }
 
 function requireNames(settings: StageSettings, names: readonly string[], verb: string): void {

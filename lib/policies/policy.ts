@@ -1,6 +1,7 @@
 import { Alerting } from "../model/alarms";
 import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
+import type { PolicyAdjustment } from "../validation/checked-stack";
 import { Violation } from "../validation/violation";
 import { Duration } from "../model/duration";
 
@@ -24,6 +25,8 @@ export interface Policy {
   readonly name: string;
   /** Every violation of the rule in `context`. */
   check(context: PolicyContext): Violation[];
+  /** Whether its findings are only warnings (set by `Policies.asWarning`). @default false */
+  readonly warnsOnly?: boolean;
 }
 
 /**
@@ -47,4 +50,6 @@ export interface StageSettings {
   readonly allowInternet: boolean;
   /** Policies checked on the whole environment before anything is written; adjust with `Policies.relax` and friends. */
   readonly policies: readonly Policy[];
+  /** What `Policies.relax`, `warnOnly`, `replace` and `add` changed, oldest first; recorded so reviews can show it. @default - none */
+  readonly adjustments?: readonly PolicyAdjustment[];
 }

@@ -44,6 +44,22 @@ describe("adjusting a stage's policies in a team's own stack", () => {
     ]);
   });
 
+  test("every adjustment is recorded in the settings, so a review can show it", () => {
+    const team: Policy = { name: "team-rule", check: () => [] };
+    const settings = Policies.add(
+      Policies.replace(Policies.warnOnly(Policies.relax(Stages.production, "min-zones"), "pinned-images"), Policies.minReplicas({ atLeast: 3 })),
+      team,
+    );
+    expect(settings.adjustments).toEqual([
+      { policy: "min-zones", change: "relaxed" },
+      { policy: "pinned-images", change: "warning-only" },
+      { policy: "min-replicas", change: "replaced" },
+      { policy: "team-rule", change: "added" },
+    ]);
+    expect(settings.policies.filter((p) => p.warnsOnly).map((p) => p.name)).toEqual(["pinned-images"]);
+    expect(Stages.production.adjustments).toBeUndefined();
+  });
+
   test("add appends a team's own policy, written with the same Checker", () => {
     const noAdminServices: Policy = {
       name: "no-admin-services",

@@ -40,6 +40,17 @@ describe("the example App", () => {
     expect(test.docker_volume["registry-data"].name).toBe("test-registry-data");
   });
 
+  test("each stack records how it was checked in its comment block, where Terraform does not look", () => {
+    expect(out.stacks.production["//"]["cdktf-service-platform"]).toEqual({
+      stage: "production",
+      services: ["orders-api", "web", "worker"],
+      policies: ["min-replicas", "probes", "pinned-images", "min-zones", "log-retention", "deletion-protection", "route-exposure", "no-plain-secrets"]
+        .map((name) => ({ name, enforcement: "error" })),
+      adjustments: [],
+    });
+    expect(out.stacks.test["//"]["cdktf-service-platform"]).toMatchObject({ stage: "test", policies: [] });
+  });
+
   test("ops configuration and secrets are variables, not values", () => {
     const variables = out.stacks.test.variable;
     expect(Object.keys(variables).sort()).toEqual(["orders_db_host", "orders_db_password", "orders_db_user", "worker_queue_host"]);

@@ -1,0 +1,35 @@
+/**
+ * What an environment records about how it was checked, under its own key of
+ * the synthesized stack's `"//"` comment block (Terraform ignores it). The
+ * plan review reads it back to show relaxed policies, to tell services from
+ * platform parts and to know each stack's stage.
+ */
+export const CHECKED_STACK_KEY = "cdktf-service-platform";
+
+/** How a stage's policy set was changed with `Policies.relax`, `warnOnly`, `replace` or `add`. */
+export interface PolicyAdjustment {
+  /** Name of the policy. */
+  readonly policy: string;
+  /** `relaxed`: not checked; `warning-only`: reported, never stops synthesis; `replaced`: another rule of that name; `added`: not one of the stage's own. */
+  readonly change: "relaxed" | "warning-only" | "replaced" | "added";
+}
+
+/** A policy as checked in one environment. */
+export interface CheckedPolicy {
+  /** Name of the policy. */
+  readonly name: string;
+  /** `error`: its findings stop synthesis; `warning`: they are only reported. */
+  readonly enforcement: "error" | "warning";
+}
+
+/** The record an environment writes into its synthesized stack. */
+export interface CheckedStack {
+  /** Name of the stage settings the environment used (`test`, `prerelease`, `production` or a team's own). */
+  readonly stage: string;
+  /** The catalog's services deployed in this environment. */
+  readonly services: readonly string[];
+  /** Every policy checked, in order. */
+  readonly policies: readonly CheckedPolicy[];
+  /** How the policy set differs from the stage's own, oldest change first. */
+  readonly adjustments: readonly PolicyAdjustment[];
+}
