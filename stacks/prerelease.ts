@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { AlicloudEnvironment, Release, ServiceCatalog, Stages } from "../lib";
+import { AlicloudEnvironment, AlicloudEnvironmentProps, Release, ServiceCatalog, Stages } from "../lib";
 import { shopAccount } from "./alicloud-account";
 import { ShopCatalog } from "./services";
 
@@ -8,8 +8,10 @@ export function prereleaseRelease(catalog: ShopCatalog): Release {
   return catalog.release({ web: "1.3.0", "orders-api": "2.1.0", worker: "1.0.4" });
 }
 
-/** Prerelease: the shop on Alibaba Cloud, as close to production as is cheap. */
-export function prereleaseEnvironment(scope: Construct, catalog: ServiceCatalog, release: Release): AlicloudEnvironment {
+/** Prerelease: the shop on Alibaba Cloud, as close to production as is cheap; `overrides` vary it (the review's tests do). */
+export function prereleaseEnvironment(
+  scope: Construct, catalog: ServiceCatalog, release: Release, overrides: Partial<AlicloudEnvironmentProps> = {},
+): AlicloudEnvironment {
   return new AlicloudEnvironment(scope, "prerelease", {
     catalog,
     release,
@@ -25,5 +27,6 @@ export function prereleaseEnvironment(scope: Construct, catalog: ServiceCatalog,
     logProject: "shop-prerelease-logs",
     // The web front scales on requests, which SAE reads from the load balancers' access logs.
     loadBalancerAccessLogs: { project: "shop-prerelease-slb-logs", logstore: "access-log" },
+    ...overrides,
   });
 }

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { AlicloudEnvironment, Canary, Duration, Release, ServiceCatalog, Stages } from "../lib";
+import { AlicloudEnvironment, AlicloudEnvironmentProps, AlicloudNetworkProps, Canary, Duration, Release, ServiceCatalog, Stages } from "../lib";
 import { shopAccount } from "./alicloud-account";
 import { ShopCatalog } from "./services";
 
@@ -23,23 +23,29 @@ export function productionRelease(catalog: ShopCatalog): Release {
   });
 }
 
-/** Production: the shop on Alibaba Cloud over three zones, with deletion protection and alarms for the on-call team. */
-export function productionEnvironment(scope: Construct, catalog: ServiceCatalog, release: Release): AlicloudEnvironment {
+/** Production's VPC: three zones of cn-hangzhou. */
+export const productionNetwork = {
+  cidrBlock: "10.20.0.0/16",
+  zones: [
+    { zoneId: "cn-hangzhou-h", cidrBlock: "10.20.1.0/24" },
+    { zoneId: "cn-hangzhou-i", cidrBlock: "10.20.2.0/24" },
+    { zoneId: "cn-hangzhou-j", cidrBlock: "10.20.3.0/24" },
+  ],
+} satisfies AlicloudNetworkProps;
+
+/** Production: the shop on Alibaba Cloud over three zones, with deletion protection and alarms for the on-call team; `overrides` vary it (the review's tests do). */
+export function productionEnvironment(
+  scope: Construct, catalog: ServiceCatalog, release: Release, overrides: Partial<AlicloudEnvironmentProps> = {},
+): AlicloudEnvironment {
   return new AlicloudEnvironment(scope, "production", {
     catalog,
     release,
     settings: Stages.production,
     ...shopAccount,
-    network: {
-      cidrBlock: "10.20.0.0/16",
-      zones: [
-        { zoneId: "cn-hangzhou-h", cidrBlock: "10.20.1.0/24" },
-        { zoneId: "cn-hangzhou-i", cidrBlock: "10.20.2.0/24" },
-        { zoneId: "cn-hangzhou-j", cidrBlock: "10.20.3.0/24" },
-      ],
-    },
+    network: productionNetwork,
     logProject: "shop-production-logs",
     loadBalancerAccessLogs: { project: "shop-production-slb-logs", logstore: "access-log" },
     alerting: { contacts: ["shop-oncall", "orders-team"] },
+    ...overrides,
   });
 }

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { DockerEnvironment, Release, ServiceCatalog } from "../lib";
+import { DockerEnvironment, DockerEnvironmentProps, Release, ServiceCatalog } from "../lib";
 import { ShopCatalog } from "./services";
 
 /** Versions running in the test environment. */
@@ -17,7 +17,9 @@ export const testVariableDefaults: Readonly<Record<string, string>> = {
   worker_queue_host: "queue.test.internal",
 };
 
-/** The test environment: the shop on the local Docker host. */
-export function testEnvironment(scope: Construct, catalog: ServiceCatalog, release: Release): DockerEnvironment {
-  return new DockerEnvironment(scope, "test", { catalog, release });
+/** The test environment: the shop on the local Docker host; `overrides` vary it (the review's tests do). */
+export function testEnvironment(
+  scope: Construct, catalog: ServiceCatalog, release: Release, overrides: Partial<DockerEnvironmentProps> = {},
+): DockerEnvironment {
+  return new DockerEnvironment(scope, "test", { catalog, release, ...overrides });
 }
