@@ -16,5 +16,8 @@ module.exports = function runCli(module, exportName) {
   } else {
     cli = require(path.join(root, "dist", "lib", `${module}.js`));
   }
-  process.exitCode = cli[exportName](process.argv.slice(2));
+  // A command returns its exit status, or a promise of it.
+  Promise.resolve(cli[exportName](process.argv.slice(2))).then((status) => {
+    process.exitCode = status;
+  });
 };

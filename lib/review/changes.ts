@@ -1,3 +1,4 @@
+import type { CheckedStack } from "../validation/checked-stack";
 import { PathStep, Value } from "./values";
 
 /** What happens to a resource. `forget` removes it from state without destroying it. */
@@ -35,13 +36,16 @@ export interface ResourceChange {
   readonly reason?: string;
   /** The address it moved from, when Terraform moved it. */
   readonly movedFrom?: string;
-  /** `lifecycle.prevent_destroy` on each side; only known when configurations are compared. */
-  readonly preventDestroy?: {
-    /** In the base configuration. */
-    readonly before: boolean;
-    /** In the head configuration. */
-    readonly after: boolean;
-  };
+  /** Lifecycle settings on each side (absent where the resource is); only known when configurations are compared. */
+  readonly lifecycle?: { readonly before?: Lifecycle; readonly after?: Lifecycle };
+}
+
+/** The lifecycle settings a review looks at. */
+export interface Lifecycle {
+  /** A replacement starts before the old one is destroyed. */
+  readonly createBeforeDestroy: boolean;
+  /** Terraform refuses to destroy it. */
+  readonly preventDestroy: boolean;
 }
 
 /** A Terraform variable declared by one environment. */
@@ -84,6 +88,10 @@ export interface StackChanges {
   readonly settings: readonly SettingChange[];
   /** Resource types whose replacing attributes are not in the documented list (configuration comparison only). */
   readonly unknownReplacementTypes: readonly string[];
+  /** Synthesis warnings of the head (configuration comparison only). @default - none */
+  readonly warnings?: readonly string[];
+  /** How the environment was checked on each side, where it recorded it (configuration comparison only). @default - unknown */
+  readonly checked?: { readonly before?: CheckedStack; readonly after?: CheckedStack };
 }
 
 /** Where the changes came from, which decides how far the report can be trusted. */

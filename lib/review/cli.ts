@@ -1,33 +1,31 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ChangeSet, StackChanges } from "./changes";
-import { compareConfigurations } from "./config-diff";
-import { Synthesis, withSynthesizedRef, withSynthesizedWorkingTree } from "./git-synth";
+import { parseArgs } from "util";
+import { reviewPlans, reviewSources } from "./api";
 import { renderMarkdown } from "./markdown";
-import { readPlanFile } from "./plan-json";
-import { reviewChanges } from "./review";
+import { Review, reviewChanges } from "./review";
 import { FailOn, failsGate, summaryLine } from "./summary";
-import { StackConfig, readSynthOutput } from "./synth-output";
 
-/** What `plan-review --help` prints. */
+/** @internal The command's help text. */
 export const USAGE = `Usage: plan-review [options]
 
 Compare two synthesized configurations (no cloud credentials needed):
-  --base <ref|dir>         git ref (synthesized in a temporary worktree) or a cdktf output directory
+  --base <ref|dir>         git ref (synthesized and type-checked) or a cdktf output directory
   --head <ref|dir>         the same; default: the project's working tree as it is on disk
 Or review real Terraform plans:
   --plan <stack>=<file>    terraform show -json output of one stack's saved plan; repeat per stack
 
   --out <file>             write the Markdown report to <file> (default: stdout; the summary then goes to stderr)
-  --fail-on <severity>     high | medium | none: exit 1 on a risk of this severity or higher (default: high)
-  --production <stacks>    comma-separated production stacks (default: production)
-  --environments <stacks>  comma-separated stacks to report, in this order (default: all, production last)
+  --fail-on <severity>     high | medium | low | none: exit 1 on a risk of this severity or higher (default: high)
+  --production <stacks>    comma-separated stacks that are production whatever stage they record (default: production)
+  --environments <stacks>  comma-separated stacks to report, in this order (default: all, test → prerelease → production)
   --project <dir>          the cdktf project directory (default: current directory)
   --max-length <chars>     longest report; details are dropped beyond it (default: 60000)
 
-Exit status: 0 reviewed, 1 a risk at or above --fail-on, 2 bad usage or input.`;
+Exit status: 0 reviewed, 1 a risk at or above --fail-on, 2 bad usage, or a side that does not
+synthesize, type-check or read (the report is still written, headed by what failed).`;
 
-/** Where the command writes; tests pass their own. */
+/** @internal Where the command writes; tests pass their own. */
 export interface CliIo {
   /** Standard output. */
   readonly stdout: (text: string) => void;
@@ -38,124 +36,112 @@ export interface CliIo {
 }
 
 interface Options {
-  base?: string;
-  head?: string;
-  plans: string[];
-  out?: string;
-  failOn: FailOn;
-  production: string[];
-  environments?: string[];
-  project: string;
-  maxLength?: number;
+  readonly base?: string;
+  readonly head?: string;
+  readonly plans: readonly string[];
+  readonly out?: string;
+  readonly failOn: FailOn;
+  readonly production: readonly string[];
+  readonly environments?: readonly string[];
+  readonly project: string;
+  readonly maxLength?: number;
 }
 
-/** Runs `plan-review` with `argv` (without node and script); returns the exit status. */
-export function runPlanReview(argv: readonly string[], io: CliIo = processIo()): number {
+/** @internal Runs `plan-review` with `argv` (without node and script); resolves with the exit status. */
+export async function runPlanReview(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
   let options: Options;
   try {
-    options = parseArguments(argv, io.cwd);
+    options = parseOptions(argv, io.cwd);
   } catch (e) {
     io.stderr(`plan-review: ${(e as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
+  let review: Review;
   try {
-    const review = reviewChanges(orderStacks(collectChanges(options), options), { production: options.production });
-    const markdown = renderMarkdown(review, { maxLength: options.maxLength });
-    const summary = summaryLine(review);
-    if (options.out) {
-      fs.writeFileSync(options.out, markdown);
-      io.stdout(`${summary}\n`);
-    } else {
-      io.stdout(markdown);
-      io.stderr(`${summary}\n`);
-    }
-    return failsGate(review, options.failOn) ? 1 : 0;
+    review = await collect(options);
   } catch (e) {
-    io.stderr(`plan-review: ${(e as Error).message}\n`);
-    return 2;
+    // Still a report, so a CI comment says the review failed instead of keeping the last one.
+    review = reviewChanges({ source: "configuration", label: "not reviewed", stacks: [] }, {}, [
+      { what: "plan-review could not run", details: [(e as Error).message] },
+    ]);
   }
+  const markdown = renderMarkdown(review, { maxLength: options.maxLength });
+  const summary = summaryLine(review);
+  if (options.out) {
+    fs.writeFileSync(options.out, markdown);
+    io.stdout(`${summary}\n`);
+  } else {
+    io.stdout(markdown);
+    io.stderr(`${summary}\n`);
+  }
+  for (const failure of review.failures) io.stderr(`plan-review: ${failure.what}\n${failure.details.slice(0, 5).map((l) => `  ${l}\n`).join("")}`);
+  if (review.failures.length > 0) return 2;
+  return failsGate(review, options.failOn) ? 1 : 0;
 }
 
-function parseArguments(argv: readonly string[], cwd: string): Options {
-  const options: Options = { plans: [], failOn: "high", production: ["production"], project: cwd };
+function collect(options: Options): Promise<Review> {
+  const judging = { production: options.production, environments: options.environments };
+  if (options.plans.length === 0) return reviewSources(options.base!, options.head, { ...judging, project: options.project });
+  const plans: Record<string, string> = {};
+  for (const spec of options.plans) {
+    const at = spec.indexOf("=");
+    const file = path.resolve(options.project, at >= 0 ? spec.slice(at + 1) : spec);
+    plans[at >= 0 ? spec.slice(0, at) : path.basename(file).replace(/\.json$/, "").replace(/\.plan$/, "")] = file;
+  }
+  return Promise.resolve(reviewPlans(plans, judging));
+}
+
+function parseOptions(argv: readonly string[], cwd: string): Options {
+  const { values } = parseWithMessages(argv);
   const list = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[++i];
-    if (value === undefined || value.startsWith("--")) throw new Error(`${flag} needs a value`);
-    switch (flag) {
-      case "--base": options.base = value; break;
-      case "--head": options.head = value; break;
-      case "--plan": options.plans.push(value); break;
-      case "--out": options.out = path.resolve(cwd, value); break;
-      case "--production": options.production = list(value); break;
-      case "--environments": options.environments = list(value); break;
-      case "--project": options.project = path.resolve(cwd, value); break;
-      case "--fail-on":
-        if (!["high", "medium", "none"].includes(value)) throw new Error(`--fail-on must be high, medium or none, not "${value}"`);
-        options.failOn = value as FailOn;
-        break;
-      case "--max-length":
-        options.maxLength = Number(value);
-        if (!Number.isInteger(options.maxLength) || options.maxLength < 1000) throw new Error(`--max-length must be a whole number of at least 1000, not "${value}"`);
-        break;
-      default: throw new Error(`unknown option ${flag}`);
-    }
+  const failOn = values["fail-on"] ?? "high";
+  if (!["high", "medium", "low", "none"].includes(failOn)) throw new Error(`--fail-on must be high, medium, low or none, not "${failOn}"`);
+  const maxLength = values["max-length"] === undefined ? undefined : Number(values["max-length"]);
+  if (maxLength !== undefined && (!Number.isInteger(maxLength) || maxLength < 1000)) {
+    throw new Error(`--max-length must be a whole number of at least 1000, not "${values["max-length"]}"`);
   }
-  if (options.plans.length > 0 && (options.base || options.head)) throw new Error("give either --plan files or --base/--head, not both");
-  if (options.plans.length === 0 && !options.base) throw new Error("nothing to compare: give --base (and optionally --head), or --plan");
-  return options;
+  const plans = values.plan ?? [];
+  if (plans.length > 0 && (values.base || values.head)) throw new Error("give either --plan files or --base/--head, not both");
+  if (plans.length === 0 && !values.base) throw new Error("nothing to compare: give --base (and optionally --head), or --plan");
+  const project = path.resolve(cwd, values.project ?? ".");
+  return {
+    base: values.base,
+    head: values.head,
+    plans,
+    out: values.out === undefined ? undefined : path.resolve(cwd, values.out),
+    failOn: failOn as FailOn,
+    production: values.production === undefined ? ["production"] : list(values.production),
+    environments: values.environments === undefined ? undefined : list(values.environments),
+    project,
+    maxLength,
+  };
 }
 
-function collectChanges(options: Options): ChangeSet {
-  if (options.plans.length > 0) {
-    const stacks = options.plans.map((spec) => {
-      const at = spec.indexOf("=");
-      const file = path.resolve(options.project, at >= 0 ? spec.slice(at + 1) : spec);
-      const stack = at >= 0 ? spec.slice(0, at) : path.basename(file).replace(/\.json$/, "").replace(/\.plan$/, "");
-      return readPlanFile(stack, file);
+/** `util.parseArgs` with its errors said the way the rest of the command says them. */
+function parseWithMessages(argv: readonly string[]) {
+  const value = { type: "string" } as const;
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: {
+        base: value, head: value, plan: { type: "string", multiple: true }, out: value, "fail-on": value,
+        production: value, environments: value, project: value, "max-length": value,
+      },
+      strict: true,
+      allowPositionals: false,
     });
-    return { source: "plan", label: stacks.map((s) => s.stack).join(", "), stacks };
+  } catch (e) {
+    const { code, message } = e as { code?: string; message: string };
+    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new Error(`unknown option ${option}`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new Error(`${option} needs a value`);
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") throw new Error(`unexpected argument ${/'([^']+)'/.exec(message)?.[1]}`);
+    throw e;
   }
-  return withConfiguration(options, options.base!, (base) =>
-    options.head
-      ? withConfiguration(options, options.head, (head) => configurationChanges(base, head))
-      : withSynthesizedWorkingTree(options.project, (head) => configurationChanges(base, read(head))));
-}
-
-interface ReadConfiguration {
-  readonly stacks: Map<string, StackConfig>;
-  readonly label: string;
-}
-
-/** A cdktf output directory is read as it is; anything else is a git ref to synthesize. */
-function withConfiguration<T>(options: Options, spec: string, use: (configuration: ReadConfiguration) => T): T {
-  const dir = path.resolve(options.project, spec);
-  if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) return use({ stacks: readSynthOutput(dir), label: spec });
-  return withSynthesizedRef(options.project, spec, (synthesis) => use(read(synthesis)));
-}
-
-function read(synthesis: Synthesis): ReadConfiguration {
-  return { stacks: readSynthOutput(synthesis.outdir), label: synthesis.label };
-}
-
-function configurationChanges(base: ReadConfiguration, head: ReadConfiguration): ChangeSet {
-  return { source: "configuration", label: `${base.label} → ${head.label}`, stacks: compareConfigurations(base.stacks, head.stacks) };
-}
-
-function orderStacks(changes: ChangeSet, options: Options): ChangeSet {
-  const byName = new Map<string, StackChanges>(changes.stacks.map((s) => [s.stack, s]));
-  if (options.environments) {
-    const missing = options.environments.filter((name) => !byName.has(name));
-    if (missing.length > 0) throw new Error(`--environments names ${missing.join(", ")}, not found in: ${[...byName.keys()].join(", ")}`);
-    return { ...changes, stacks: options.environments.map((name) => byName.get(name)!) };
-  }
-  const production = (s: StackChanges) => (options.production.includes(s.stack) ? 1 : 0);
-  return { ...changes, stacks: [...changes.stacks].sort((a, b) => production(a) - production(b) || a.stack.localeCompare(b.stack)) };
 }
 
 function processIo(): CliIo {

@@ -39,14 +39,16 @@ function compareStack(stack: string, base: StackConfig | undefined, head: StackC
     variables: compareVariables(base, head),
     settings: compareSettings(base?.settings ?? {}, head?.settings ?? {}),
     unknownReplacementTypes: [...unknownTypes].sort(),
+    warnings: head?.warnings ?? [],
+    checked: { before: base?.checked, after: head?.checked },
   };
 }
 
 function compareResource(address: string, before?: ConfiguredResource, after?: ConfiguredResource): ResourceChange {
   const type = (after ?? before)!.type;
-  const preventDestroy = { before: before?.preventDestroy ?? false, after: after?.preventDestroy ?? false };
-  if (!before) return { address, type, action: "create", after: after!.values, attributes: [], preventDestroy };
-  if (!after) return { address, type, action: "delete", before: before.values, attributes: [], preventDestroy };
+  const lifecycle = { before: before?.lifecycle, after: after?.lifecycle };
+  if (!before) return { address, type, action: "create", after: after!.values, attributes: [], lifecycle };
+  if (!after) return { address, type, action: "delete", before: before.values, attributes: [], lifecycle };
   const attributes = diffValues(before.values, after.values, (path) => forcesReplacement(type, String(path[0])));
   return {
     address,
@@ -55,8 +57,8 @@ function compareResource(address: string, before?: ConfiguredResource, after?: C
     before: before.values,
     after: after.values,
     attributes,
-    createBeforeDestroy: after.createBeforeDestroy,
-    preventDestroy,
+    createBeforeDestroy: after.lifecycle.createBeforeDestroy,
+    lifecycle,
   };
 }
 

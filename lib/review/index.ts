@@ -1,29 +1,28 @@
 /**
- * The plan review behind the `plan-review` command: read synthesized outputs or
- * `terraform show -json` plans, compare them, and render the review as Markdown.
- * @module cdktf-service-platform/review
+ * plan-review: what a pull request changes in each environment, and what that
+ * risks. Review two git refs, two cdktf output directories or Terraform plans,
+ * then render the review as Markdown for a pull-request comment.
+ *
+ * @packageDocumentation
  */
-export * from "./changes";
-export { Sensitive, Unknown, formatPath, SENSITIVE_TEXT } from "./values";
-export type { Value, PathStep } from "./values";
-export { readSynthOutput, parseStack } from "./synth-output";
-export type { StackConfig, ConfiguredResource } from "./synth-output";
-export { compareConfigurations } from "./config-diff";
-export { readPlan, readPlanFile } from "./plan-json";
-export { REPLACEMENT_RULES, UPDATE_CAVEATS, forcesReplacement } from "./replacement-rules";
-export type { ReplacementRule } from "./replacement-rules";
-export { STATEFUL_TYPES, SENSITIVE_ATTRIBUTES, SERVICE_LABEL, VERSION_LABEL } from "./resource-roles";
-export { assessRisks } from "./risks";
-export type { Risk, RiskKind, RiskSeverity } from "./risks";
-export { promotionTable, parseImage } from "./promotions";
-export type { PromotionRow, VersionMove } from "./promotions";
+export { reviewSources, reviewOutputs, reviewPlans } from "./api";
+export type { SourceOptions } from "./api";
 export { reviewChanges } from "./review";
-export type { Review, ReviewOptions } from "./review";
-export { failsGate, summaryLine } from "./summary";
-export type { FailOn } from "./summary";
+export type { Review, ReviewFailure, ReviewOptions } from "./review";
 export { renderMarkdown } from "./markdown";
 export type { MarkdownOptions } from "./markdown";
-export { withSynthesizedRef, withSynthesizedWorkingTree } from "./git-synth";
-export type { Synthesis } from "./git-synth";
+export { failsGate, summaryLine, verdictLine } from "./summary";
+export type { FailOn } from "./summary";
+export { RISK_TABLE } from "./risk-table";
+export type { RiskKind, RiskRow, RiskSeverity, StageTier } from "./risk-table";
+export type { Risk, RiskGroup } from "./risks";
+export type { PromotionRow, VersionMove } from "./promotions";
+export type {
+  AttributeChange, ChangeSet, ChangeSource, Lifecycle, ResourceAction, ResourceChange, SettingChange, StackChanges,
+  VariableChange, VariableDeclaration,
+} from "./changes";
+export type { CheckedPolicy, CheckedStack, PolicyAdjustment } from "../validation/checked-stack";
+export { Sensitive, Unknown, SENSITIVE_TEXT } from "./values";
+export type { PathStep, Value } from "./values";
 export { runPlanReview, USAGE } from "./cli";
 export type { CliIo } from "./cli";

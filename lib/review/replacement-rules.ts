@@ -13,7 +13,8 @@
  *   resource_docker_*.go. Nearly every docker_container attribute is ForceNew;
  *   the list below names the ones that are not.
  * - aliyun/alicloud 1.247: the "(ForceNew)" / "(Forces new resource)" marks in
- *   the provider's argument reference (website/docs/r/<type>.html.markdown).
+ *   the provider's argument reference (website/docs/r/<type>.html.markdown) and
+ *   the `ForceNew: true` flags in alicloud/resource_alicloud_<type>.go.
  *
  * A type missing here is compared as if every change were in place, and the
  * report says so for that environment. Add a type when the library starts
@@ -44,12 +45,22 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
   // Older provider sources mark cidr_block ForceNew; kept so a CIDR change is never shown as harmless.
   alicloud_vpc: { forceNew: ["cidr_block"] },
   alicloud_vswitch: { forceNew: ["cidr_block", "zone_id", "availability_zone", "vpc_id"] },
-  alicloud_sae_namespace: { forceNew: ["namespace_id"] },
-  alicloud_sae_application: { forceNew: ["namespace_id", "app_name", "package_type", "vpc_id"] },
+  alicloud_sae_namespace: { forceNew: ["namespace_id", "namespace_short_id"] },
+  alicloud_sae_application: { forceNew: ["namespace_id", "app_name", "package_type", "vpc_id", "programming_language"] },
+  alicloud_sae_application_scaling_rule: { forceNew: ["app_id", "scaling_rule_name", "scaling_rule_type"] },
   alicloud_sae_ingress: { forceNew: ["namespace_id", "slb_id"] },
   alicloud_slb_load_balancer: {
-    forceNew: ["address_type", "vswitch_id", "master_zone_id", "slave_zone_id", "internet_charge_type"],
+    forceNew: ["address_type", "vswitch_id", "master_zone_id", "slave_zone_id", "internet_charge_type", "resource_group_id"],
   },
+  // Network parts the library does not render but teams add next to it; their replacement is a network replacement.
+  alicloud_nat_gateway: { forceNew: ["vpc_id", "vswitch_id", "network_type", "payment_type", "instance_charge_type"] },
+  alicloud_eip_address: {
+    forceNew: ["isp", "internet_charge_type", "payment_type", "instance_charge_type", "security_protection_types", "public_ip_address_pool_id"],
+  },
+  alicloud_eip_association: { forceNew: ["allocation_id", "instance_id", "instance_type", "private_ip_address"] },
+  alicloud_pvtz_zone: { forceNew: ["name", "zone_name"] },
+  alicloud_pvtz_zone_record: { forceNew: ["zone_id", "rr", "resource_record"] },
+  alicloud_pvtz_zone_attachment: { forceNew: ["zone_id"] },
   alicloud_cr_ee_instance: { forceNew: ["instance_name", "payment_type", "renew_period", "renewal_status"] },
   alicloud_cr_ee_namespace: { forceNew: ["instance_id", "name"] },
   alicloud_cr_ee_repo: { forceNew: ["instance_id", "namespace", "name"] },

@@ -28,19 +28,6 @@ export const SENSITIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> =
  */
 export const CREDENTIAL_NAME = /(password|secret|token|access_key|secret_key|private_key|key_material|auth|cert_material)/i;
 
-/**
- * Whether a resource is stateful: a stateful type, or a container that mounts a
- * named volume (the Docker registry keeps its images on one).
- */
-export function isStateful(type: string, values: Value | undefined): boolean {
-  if (STATEFUL_TYPES.has(type)) return true;
-  if (type !== "docker_container" || !isRecord(values)) return false;
-  const volumes = values.volumes;
-  const list = Array.isArray(volumes) ? volumes : isRecord(volumes) ? [volumes] : [];
-  return list.some((v) => isRecord(v) && typeof v.volume_name === "string" && v.volume_name !== "")
-    || labelOf(values, SERVICE_LABEL) === "registry";
-}
-
 /** The value of a Docker label on a container's values, or undefined. */
 export function labelOf(values: Value | undefined, label: string): string | undefined {
   if (!isRecord(values) || !Array.isArray(values.labels)) return undefined;

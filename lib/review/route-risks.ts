@@ -1,11 +1,12 @@
 import { ResourceChange, StackChanges } from "./changes";
-import type { RiskFactory } from "./risks";
+import type { Risk, RiskFactory } from "./risks";
 import { Value, isRecord, valueAt } from "./values";
 
-/** A route as reviewers name it, with the resource that carries it. */
+/** A route as reviewers name it, with the resource that carries it and the service it reaches. */
 interface PublicRoute {
   readonly subject: string;
   readonly route: string;
+  readonly service?: string;
 }
 
 /**
@@ -13,11 +14,10 @@ interface PublicRoute {
  * an SAE ingress on an internet-facing SLB, an SAE internet listener, an SLB
  * switched to `internet`, a Docker port published beyond loopback.
  */
-export function publicRouteRisks(stack: StackChanges, production: boolean, risk: RiskFactory): ReturnType<RiskFactory>[] {
+export function publicRouteRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
   const before = new Set(publicRoutes(stack, "before").map((r) => r.route));
   const opened = publicRoutes(stack, "after").filter((r) => !before.has(r.route));
-  const severity = production ? "high" : "medium";
-  return opened.map((r) => risk(severity, "route-public", r.subject, `${r.route} becomes reachable from the internet${production ? " in production" : ""}`));
+  return opened.map((r) => risk("exposure", r.subject, `${r.route} becomes reachable from the internet`, r.service));
 }
 
 function publicRoutes(stack: StackChanges, side: "before" | "after"): PublicRoute[] {
@@ -52,11 +52,15 @@ function publicRoutes(stack: StackChanges, side: "before" | "after"): PublicRout
 
 function ingressRoutes(r: ResourceChange, values: Value): PublicRoute[] {
   const listener = valueAt(values, ["listener_port"]);
+  const app = (rule: Value) => valueAt(rule, ["app_name"]);
+  const name = (rule: Value) => app(rule) ?? describeApp(valueAt(rule, ["app_id"]));
   const rules = listOf(valueAt(values, ["rules"])).map((rule) =>
-    `${valueAt(rule, ["app_name"]) ?? describeApp(valueAt(rule, ["app_id"]))} at ${valueAt(rule, ["domain"])}${valueAt(rule, ["path"]) ?? ""} (port ${listener})`);
-  const fallback = listOf(valueAt(values, ["default_rule"])).map((rule) =>
-    `${valueAt(rule, ["app_name"]) ?? describeApp(valueAt(rule, ["app_id"]))} as default (port ${listener})`);
-  return [...rules, ...fallback].map((route) => ({ subject: r.address, route: `route to ${route}` }));
+    ({ rule, route: `${name(rule)} at ${valueAt(rule, ["domain"])}${valueAt(rule, ["path"]) ?? ""} (port ${listener})` }));
+  const fallback = listOf(valueAt(values, ["default_rule"])).map((rule) => ({ rule, route: `${name(rule)} as default (port ${listener})` }));
+  return [...rules, ...fallback].map(({ rule, route }) => {
+    const service = app(rule);
+    return { subject: r.address, route: `route to ${route}`, service: typeof service === "string" ? service : undefined };
+  });
 }
 
 /** `${alicloud_slb_load_balancer.public.id}` → `alicloud_slb_load_balancer.public`; a real ID stays as it is. */

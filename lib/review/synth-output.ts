@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { VariableDeclaration } from "./changes";
+import { CHECKED_STACK_KEY, CheckedStack } from "../validation/checked-stack";
+import { Lifecycle, VariableDeclaration } from "./changes";
 import { CREDENTIAL_NAME, SENSITIVE_ATTRIBUTES } from "./resource-roles";
 import { SecretValues, redact } from "./secret-values";
 import { Value, isRecord } from "./values";
@@ -11,11 +12,10 @@ export interface ConfiguredResource {
   readonly type: string;
   /** Configured arguments, meta-arguments removed, sensitive ones redacted. */
   readonly values: { [key: string]: Value };
-  /** `lifecycle.create_before_destroy`. */
-  readonly createBeforeDestroy: boolean;
-  /** `lifecycle.prevent_destroy`. */
-  readonly preventDestroy: boolean;
+  /** `lifecycle.create_before_destroy` and `lifecycle.prevent_destroy`. */
+  readonly lifecycle: Lifecycle;
 }
+
 
 /** One synthesized stack (`stacks/<name>/cdk.tf.json`), read for review. */
 export interface StackConfig {
@@ -25,27 +25,46 @@ export interface StackConfig {
   readonly variables: Readonly<Record<string, VariableDeclaration>>;
   /** `terraform.backend`, `terraform.required_providers.<name>`, `provider.<name>`. */
   readonly settings: Readonly<Record<string, Value>>;
+  /** Synthesis warnings about this stack (the annotations cdktf records in manifest.json). */
+  readonly warnings: readonly string[];
+  /** How the environment was checked, when it recorded it (this library's environments do). */
+  readonly checked?: CheckedStack;
+}
+
+/** A `cdktf synth` output directory, read for review. */
+export interface SynthOutput {
+  /** Every stack that was written, by name. */
+  readonly stacks: ReadonlyMap<string, StackConfig>;
+  /** Stacks the manifest lists whose output is missing: unknown, never to be read as removed. */
+  readonly missing: readonly string[];
 }
 
 /** Terraform meta-arguments: not attributes of the resource, never sent to the provider. */
 const META_ARGUMENTS = new Set(["//", "count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"]);
 
 /** Reads every stack of a `cdktf synth` output directory. */
-export function readSynthOutput(outdir: string): Map<string, StackConfig> {
+export function readSynthOutput(outdir: string): SynthOutput {
   const manifestFile = path.join(outdir, "manifest.json");
   if (!fs.existsSync(manifestFile)) {
     throw new Error(`${outdir} is not a cdktf output directory: it has no manifest.json (run cdktf synth, or give a git ref).`);
   }
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as {
-    stacks?: Record<string, { synthesizedStackPath?: string }>;
+    stacks?: Record<string, { synthesizedStackPath?: string; annotations?: { level?: string; message?: string }[] }>;
   };
   const stacks = new Map<string, StackConfig>();
+  const missing: string[] = [];
   for (const [name, entry] of Object.entries(manifest.stacks ?? {})) {
     const file = path.join(outdir, entry.synthesizedStackPath ?? path.join("stacks", name, "cdk.tf.json"));
-    // A stack listed in the manifest but not written was stopped by validation; the other side shows what it had.
-    if (fs.existsSync(file)) stacks.set(name, parseStack(JSON.parse(fs.readFileSync(file, "utf8"))));
+    if (!fs.existsSync(file)) {
+      missing.push(name);
+      continue;
+    }
+    const warnings = (entry.annotations ?? [])
+      .filter((a) => a.level === "@cdktf/warn" && typeof a.message === "string")
+      .map((a) => a.message!);
+    stacks.set(name, parseStack(JSON.parse(fs.readFileSync(file, "utf8")), warnings));
   }
-  return stacks;
+  return { stacks, missing };
 }
 
 /**
@@ -53,7 +72,7 @@ export function readSynthOutput(outdir: string): Map<string, StackConfig> {
  * variable's default, a provider-sensitive attribute, a provider credential)
  * are redacted where they stand and wherever else they are repeated.
  */
-export function parseStack(json: any): StackConfig {
+export function parseStack(json: any, warnings: readonly string[] = []): StackConfig {
   const secrets = literalSecrets(json);
   const resources = new Map<string, ConfiguredResource>();
   for (const [type, byName] of Object.entries<Record<string, any>>(json.resource ?? {})) {
@@ -66,8 +85,10 @@ export function parseStack(json: any): StackConfig {
       resources.set(`${type}.${name}`, {
         type,
         values,
-        createBeforeDestroy: config.lifecycle?.create_before_destroy === true,
-        preventDestroy: config.lifecycle?.prevent_destroy === true,
+        lifecycle: {
+          createBeforeDestroy: config.lifecycle?.create_before_destroy === true,
+          preventDestroy: config.lifecycle?.prevent_destroy === true,
+        },
       });
     }
   }
@@ -92,7 +113,8 @@ export function parseStack(json: any): StackConfig {
   for (const [name, config] of Object.entries<Value>(json.provider ?? {})) {
     settings[`provider.${name}`] = secrets.redact(redactCredentials(config));
   }
-  return { resources, variables, settings };
+  const checked = json["//"]?.[CHECKED_STACK_KEY] as CheckedStack | undefined;
+  return { resources, variables, settings, warnings: warnings.map((w) => String(secrets.redact(w))), checked };
 }
 
 /** The secret literals written in a stack; references (`${var.x}`) name a secret, they are not one. */

@@ -1,7 +1,7 @@
 import { diffValues } from "../../lib/review/attribute-diff";
 import { lineDiff } from "../../lib/review/line-diff";
-import { Sensitive, formatPath } from "../../lib/review";
-import { numberOf } from "../../lib/review/values";
+import { Sensitive } from "../../lib/review";
+import { formatPath, numberOf } from "../../lib/review/values";
 
 const rows = (before: any, after: any) =>
   diffValues(before, after, (path) => path[0] === "name").map((c) => [formatPath(c.path), c.before, c.after, c.forcesReplacement]);

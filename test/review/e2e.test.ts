@@ -11,7 +11,7 @@ const BIN = path.join(ROOT, "bin", "plan-review.js");
  * untracked, not ignored ones (work in progress next to committed code is what
  * makes the current tree synthesize), with node_modules and .gen linked in.
  */
-function projectRepository(): string {
+export function projectRepository(): string {
   const repo = fs.mkdtempSync(path.join(os.tmpdir(), "review-e2e-"));
   const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
     .split("\0").filter((f) => f && fs.existsSync(path.join(ROOT, f)));
@@ -30,61 +30,112 @@ function projectRepository(): string {
   return repo;
 }
 
-function git(repo: string, ...args: string[]): string {
+export function git(repo: string, ...args: string[]): string {
   return execFileSync("git", ["-c", "user.name=review-test", "-c", "user.email=review@test", ...args], { cwd: repo, encoding: "utf8" });
 }
 
-function commit(repo: string, message: string): void {
+export function commit(repo: string, message: string): void {
   git(repo, "add", "-A");
   git(repo, "commit", "-q", "-m", message);
 }
 
 /** Replaces `from` with `to` in a file, failing when the example no longer has `from`. */
-function edit(repo: string, file: string, from: string, to: string): void {
+export function edit(repo: string, file: string, from: string, to: string): void {
   const text = fs.readFileSync(path.join(repo, file), "utf8");
   if (!text.includes(from)) throw new Error(`${file} no longer contains ${from}; update the e2e test`);
   fs.writeFileSync(path.join(repo, file), text.replace(from, to));
 }
 
 function planReview(repo: string, args: string[]) {
-  const started = Date.now();
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: repo, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("plan-review on a real change to the example catalog", () => {
+/** Temporary directories plan-review made and left behind. */
+function leftovers(): string[] {
+  return fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith("plan-review-"));
+}
+
+describe("plan-review on real changes to the example App in a git repository", () => {
   const repo = projectRepository();
   edit(repo, "stacks/production.ts", 'web: { version: "1.2.0", replicas: 3 }', 'web: { version: "1.2.0", replicas: 2 }');
   edit(repo, "stacks/prerelease.ts", 'web: "1.3.0"', 'web: "1.4.0"');
   commit(repo, "Scale web down in production, promote web 1.4.0 to prerelease");
   afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 
-  test("two git refs: synthesized in worktrees, reported, gated", () => {
+  test("two git refs: synthesized, type-checked, reported, gated, nothing left behind", () => {
+    const before = leftovers();
     const out = path.join(repo, "review.md");
-    const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--environments", "test,prerelease,production", "--out", out]);
-    console.log(`plan-review --base HEAD~1 --head HEAD took ${result.seconds.toFixed(1)} s`);
+    const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--out", out]);
 
     expect(result.stderr).toBe("");
-    // web autoscales: its floor in production is both the application's replicas and its scaling rule's minimum.
-    expect(result.stdout).toBe("plan-review: prerelease 1 changed; production 2 changed; 1 high, 0 medium risks\n");
+    expect(result.stdout).toBe("plan-review: prerelease 1 changed; production 1 changed; 1 high, 0 medium, 0 low risks\n");
     expect(result.status).toBe(1);
     const report = fs.readFileSync(out, "utf8");
-    expect(report).toContain("| **high** | production | `alicloud_sae_application.app-web` | replicas 3 → 2 in production |");
-    expect(report).toContain("| web | 1.3.0 | **1.3.0 → 1.4.0** | 1.2.0 |");
+    expect(report).toContain("**⚠ production: capacity lowered**");
+    expect(report).toContain("| **high** | web | web replicas 3 → 2: less room for load | production |");
+    expect(report).toContain("| web | 1.3.0 ×2 | **1.3.0 → 1.4.0** ×2 | 1.2.0 ×**3 → 2** |");
     expect(report).toMatch(/\| `image_url` \| `[^`]+\/shop\/web:1\.3\.0` \| `[^`]+\/shop\/web:1\.4\.0` \|/);
-    expect(report).toContain("| `replicas` | `3` | `2` |");
-    expect(report).toMatch(/alicloud_sae_application_scaling_rule\.scaling-web/);
     expect(git(repo, "worktree", "list").trim().split("\n")).toHaveLength(1);
-  }, 120_000);
+    expect(leftovers()).toEqual(before);
+  }, 180_000);
 
   test("a ref against the working tree: uncommitted changes are reviewed too", () => {
     edit(repo, "stacks/test.ts", '"orders-api": "2.1.0"', '"orders-api": "2.2.0"');
     const result = planReview(repo, ["--base", "HEAD", "--fail-on", "none"]);
-    console.log(`plan-review --base HEAD (working tree) took ${result.seconds.toFixed(1)} s`);
+    git(repo, "checkout", "--", "stacks/test.ts");
 
     expect(result.status).toBe(0);
-    expect(result.stderr).toBe("plan-review: test 3 replaced; 0 high, 0 medium risks\n");
-    expect(result.stdout).toContain("| orders-api | 2.1.0 | **2.1.0 → 2.2.0** | 2.0.3 |");
+    expect(result.stderr).toBe("plan-review: test 5 replaced; 0 high, 0 medium, 0 low risks\n");
+    expect(result.stdout).toContain("| orders-api | **2.1.0 → 2.2.0** ×2 | 2.1.0 ×2 | 2.0.3 ×2 |");
     expect(result.stdout).toContain("| replace | `docker_container.orders-api-1` | labels, name, image force replacement; new one created before the old one is destroyed |");
-  }, 120_000);
+  }, 180_000);
+
+  test("a head that does not synthesize: the report is written, headed by the error, exit 2", () => {
+    edit(repo, "stacks/production.ts", '"orders-api": "2.0.3"', '"orders-api": "latest"');
+    commit(repo, "Run latest in production");
+    const out = path.join(repo, "failed.md");
+    const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--out", out]);
+    git(repo, "reset", "-q", "--hard", "HEAD~1");
+
+    expect(result.status).toBe(2);
+    const report = fs.readFileSync(out, "utf8");
+    const head = `head: HEAD \\(${"[0-9a-f]".repeat(8)}\\) does not synthesize \\(npx ts-node --transpile-only stacks/main.ts\\)`;
+    expect(report).toMatch(new RegExp(`^## Plan review: HEAD~1 \\([0-9a-f]{8}\\) → HEAD \\([0-9a-f]{8}\\)\\n\\n\\*\\*✗ Review incomplete: ${head}\\*\\*\\n`));
+    expect(report).toMatch(/```text\nValidationError: production: 1 error\(s\) stop synthesis; nothing was written for this stack\.\n  ERROR production\/orders-api: release\.version = "latest"/);
+    expect(report).not.toContain("removed");
+    expect(result.stdout).toMatch(/^plan-review: INCOMPLETE \(head: HEAD \([0-9a-f]{8}\) does not synthesize/);
+  }, 180_000);
+
+  test("a head with a type error that still synthesizes: caught by the type check, exit 2", () => {
+    edit(repo, "stacks/test.ts", "release = testRelease,", "release: Release = testRelease as unknown as number,");
+    commit(repo, "A type error transpile-only synthesis does not see");
+    const out = path.join(repo, "typed.md");
+    const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--out", out]);
+    git(repo, "reset", "-q", "--hard", "HEAD~1");
+
+    expect(result.status).toBe(2);
+    const report = fs.readFileSync(out, "utf8");
+    expect(report).toMatch(/\*\*✗ Review incomplete: head: HEAD \([0-9a-f]{8}\) does not type-check\*\*/);
+    expect(report).toMatch(/stacks\/test\.ts\(\d+,\d+\): error TS2322: Type 'number' is not assignable to type 'Release'\./);
+    // What did synthesize is still compared below the failure.
+    expect(report).toContain("| Environment | Add | Change | Replace | Remove | Risks |");
+  }, 180_000);
+
+  test("a ref that does not exist: the report says how to fetch it, exit 2", () => {
+    const out = path.join(repo, "missing.md");
+    const result = planReview(repo, ["--base", "origin/no-such-branch", "--out", out]);
+    expect(result.status).toBe(2);
+    expect(fs.readFileSync(out, "utf8")).toContain('"origin/no-such-branch" is neither a directory nor a git ref known in');
+  }, 180_000);
+
+  test("an App command that is not a plain entry file runs through the shell", () => {
+    edit(repo, "cdktf.json", '"app": "npx ts-node --transpile-only stacks/main.ts"', '"app": "node -r ts-node/register/transpile-only stacks/main.ts"');
+    commit(repo, "Run the App with node and a require hook");
+    const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--fail-on", "none"]);
+    git(repo, "reset", "-q", "--hard", "HEAD~1");
+
+    expect(result.stderr).toBe("plan-review: no changes; 0 high, 0 medium, 0 low risks\n");
+    expect(result.status).toBe(0);
+  }, 180_000);
 });

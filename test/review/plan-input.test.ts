@@ -1,5 +1,6 @@
 import * as path from "path";
-import { readPlan, readPlanFile, renderMarkdown, reviewChanges, summaryLine } from "../../lib/review";
+import { renderMarkdown, reviewChanges, reviewPlans, summaryLine } from "../../lib/review";
+import { readPlan, readPlanFile } from "../../lib/review/plan-json";
 import { riskLines } from "./support";
 
 // Hand-written fixtures in the format `terraform show -json <planfile>` writes
@@ -28,20 +29,20 @@ describe("a production plan", () => {
     });
   });
 
-  test("flags each risk, finding the internet SLB of an ingress by its ID", () => {
+  test("flags each risk by consequence, finding the internet SLB of an ingress by its ID", () => {
     expect(riskLines(review)).toEqual([
-      "high stateful-removed production alicloud_log_store.log-store-legacy",
-      "high stateful-replaced production alicloud_log_store.log-store-web",
-      "high replicas-decreased production alicloud_sae_application.app-web",
-      "high route-public production alicloud_sae_ingress.public-ingress-80",
-      "high deletion-protection-off production alicloud_slb_load_balancer.public-load-balancer",
-      "medium probe-loosened production alicloud_sae_application.app-orders-api",
+      "high data-loss production alicloud_log_store.log-store-legacy",
+      "high data-loss production alicloud_log_store.log-store-web",
+      "high protection-off production alicloud_slb_load_balancer.public-load-balancer",
+      "high exposure production alicloud_sae_ingress.public-ingress-80",
+      "high capacity production web",
+      "high health-check production orders-api",
     ]);
-    expect(summaryLine(review)).toBe("plan-review: production 1 added, 5 changed, 1 replaced, 1 removed; 5 high, 1 medium risks");
+    expect(summaryLine(review)).toBe("plan-review: production 1 added, 5 changed, 1 replaced, 1 removed; 6 high, 0 medium, 0 low risks");
   });
 
   test("the replacing attribute comes from replace_paths, the reason from action_reason", () => {
-    expect(markdown).toContain("| replace | `alicloud_log_store.log-store-web` | logstore_name forces replacement; replace because cannot update |");
+    expect(markdown).toContain("| replace | `alicloud_log_store.log-store-web` | logstore_name forces replacement; destroyed before the new one is created; replace because cannot update |");
     expect(markdown).toContain("| `logstore_name` (forces replacement) | `web` | `web-v2` |");
     expect(markdown).toContain("| `id` | `shop-production-logs:web` | _(known after apply)_ |");
   });
@@ -55,7 +56,8 @@ describe("a production plan", () => {
   });
 
   test("versions move from image_url", () => {
-    expect(review.promotions.find((p) => p.service === "web")!.environments.production).toEqual({ before: "1.2.0", after: "1.3.0" });
+    expect(review.promotions.find((p) => p.service === "web")!.environments.production)
+      .toEqual({ before: "1.2.0", after: "1.3.0", replicasBefore: 3, replicasAfter: 2 });
   });
 });
 
@@ -69,22 +71,31 @@ describe("a Docker plan", () => {
     expect(web1.attributes.filter((a) => a.forcesReplacement).map((a) => a.path[0])).toEqual(["image", "labels", "name"]);
   });
 
-  test("labels give versions; scale-down counts only where the stack is production", () => {
+  test("labels give versions and replicas; severities follow the stage, production when --production names it", () => {
     const asTest = reviewChanges({ source: "plan", label: "test", stacks: [docker] });
     expect(riskLines(asTest)).toEqual([
-      "high stateful-removed test docker_volume.registry-data",
-      "medium probe-removed test docker_container.worker-1",
+      "high data-loss test docker_volume.registry-data",
+      "low capacity test web",
+      "low health-check test worker",
     ]);
     const asProduction = reviewChanges({ source: "plan", label: "test", stacks: [docker] }, { production: ["test"] });
-    expect(riskLines(asProduction)).toContain("high replicas-decreased test web");
-    expect(asTest.promotions.find((p) => p.service === "web")!.environments.test).toEqual({ before: "1.3.0", after: "1.4.0" });
+    expect(riskLines(asProduction)).toContain("high capacity test web");
+    expect(asTest.promotions.find((p) => p.service === "web")!.environments.test)
+      .toEqual({ before: "1.3.0", after: "1.4.0", replicasBefore: 2, replicasAfter: 1 });
   });
 });
 
 describe("plan input errors", () => {
   test("a plan without changes reviews to no changes", () => {
     const review = reviewChanges({ source: "plan", label: "prerelease", stacks: [readPlanFile("prerelease", fixture("plan-prerelease-nochange.json"))] });
-    expect(summaryLine(review)).toBe("plan-review: no changes; 0 high, 0 medium risks");
+    expect(summaryLine(review)).toBe("plan-review: no changes; 0 high, 0 medium, 0 low risks");
+  });
+
+  test("a plan file that cannot be read is a failure of the review, not an empty stack", () => {
+    const review = reviewPlans({ production: fixture("plan-production.json"), test: fixture("missing.json") });
+    expect(review.changes.stacks.map((s) => s.stack)).toEqual(["production"]);
+    expect(review.failures.map((f) => f.what)).toEqual(["plan of test cannot be read"]);
+    expect(review.failures[0].details[0]).toMatch(/missing\.json: not readable as JSON/);
   });
 
   test("state JSON, an unsupported format and unknown actions are refused with what to do", () => {

@@ -1,7 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { App, TerraformStack } from "cdktf";
-import { REPLACEMENT_RULES, UPDATE_CAVEATS, readSynthOutput } from "../../lib/review";
+import { REPLACEMENT_RULES, UPDATE_CAVEATS } from "../../lib/review/replacement-rules";
+import { readSynthOutput } from "../../lib/review/synth-output";
+import { loadAlicloudSchema } from "../schema/provider-schema";
 import { exampleOutput } from "./support";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -30,6 +32,14 @@ describe("the documented replacement list", () => {
     expect(withBindings).toEqual(expect.arrayContaining(["docker_container", "docker_image", "alicloud_sae_application", "alicloud_vswitch", "alicloud_log_store"]));
   });
 
+  test.each(Object.keys(REPLACEMENT_RULES).filter((t) => t.startsWith("alicloud_") && !schemaAttributes(t)))("%s has no binding: every attribute listed exists in the provider schema file", (type) => {
+    const schema = loadAlicloudSchema().resource_schemas[type]?.block;
+    expect(schema).toBeDefined();
+    const rule = REPLACEMENT_RULES[type];
+    const listed = "forceNew" in rule ? rule.forceNew : rule.allExcept;
+    expect(listed.filter((a) => !(a in (schema!.attributes ?? {})) && !(a in (schema!.block_types ?? {})))).toEqual([]);
+  });
+
   test.each(Object.keys(REPLACEMENT_RULES).filter((t) => schemaAttributes(t)))("every attribute listed for %s exists in its provider schema", (type) => {
     const rule = REPLACEMENT_RULES[type];
     const listed = "forceNew" in rule ? rule.forceNew : rule.allExcept;
@@ -45,7 +55,7 @@ describe("the documented replacement list", () => {
   });
 
   test("every resource type the example App emits is listed", () => {
-    const emitted = [...readSynthOutput(exampleOutput()).values()].flatMap((stack) => [...stack.resources.values()].map((r) => r.type));
+    const emitted = [...readSynthOutput(exampleOutput()).stacks.values()].flatMap((stack) => [...stack.resources.values()].map((r) => r.type));
     expect([...new Set(emitted)].filter((type) => !(type in REPLACEMENT_RULES))).toEqual([]);
   });
 });

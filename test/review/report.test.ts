@@ -1,5 +1,6 @@
 import { renderMarkdown } from "../../lib/review";
-import { editedOutput, exampleOutput, resourceOf, reviewEdit, reviewOutputs } from "./support";
+import { synthExample } from "./example-app";
+import { editedOutput, exampleOutput, resourceOf, reviewDirs, reviewEdit } from "./support";
 
 const SECRET = "Kn0wn-s3cret/value+for=review";
 
@@ -32,13 +33,25 @@ describe("the Markdown report", () => {
     expect(markdown).toContain("| replace | `docker_container.web-1` | image, name force replacement; new one created before the old one is destroyed |");
   });
 
-  test("the promotion table shows which version moves where", () => {
-    const { markdown } = reviewEdit((s) => {
-      const web = resourceOf(s.prerelease, "alicloud_sae_application", "app-web");
-      web.image_url = web.image_url.replace(":1.3.0", ":1.4.0");
-    });
-    expect(markdown).toContain("| Service | prerelease | production | test |");
-    expect(markdown).toContain("| web | **1.3.0 → 1.4.0** | 1.2.0 | 1.3.0 |");
+  test("the first screen: verdict, counts in promotion order, grouped risks; each environment's details collapsed", () => {
+    const { markdown } = reviewDirs(exampleOutput(), synthExample({
+      releases: { test: (r) => r.with("web", "1.4.0"), production: (r) => r.with("web", { version: "1.2.0", replicas: 2 }) },
+    }));
+    const lines = markdown.split("\n");
+    expect(lines.slice(2, 11)).toEqual([
+      "**⚠ production: capacity lowered**",
+      "",
+      "| Environment | Add | Change | Replace | Remove | Risks |",
+      "|---|--:|--:|--:|--:|---|",
+      "| test | 0 | 0 | 5 | 0 | — |",
+      "| prerelease | 0 | 0 | 0 | 0 | — |",
+      "| production | 0 | 1 | 0 | 0 | 1 high |",
+      "",
+      "### Risks",
+    ]);
+    expect(markdown).toContain("<details><summary><b>test</b>: 5 replaced</summary>");
+    expect(markdown).toContain("<details><summary><b>production</b>: 1 changed</summary>");
+    expect(markdown).not.toContain("<summary><b>prerelease</b>");
   });
 
   test("a type outside the replacement list is compared as in-place and marked as such", () => {
@@ -46,7 +59,7 @@ describe("the Markdown report", () => {
     const withFileSystem = (type: string) => editedOutput(exampleOutput(), (s) => {
       s.production.resource.alicloud_nas_file_system = { shared: { file_system_type: type, protocol_type: "NFS" } };
     });
-    const { review, markdown } = reviewOutputs(withFileSystem("standard"), withFileSystem("extreme"));
+    const { review, markdown } = reviewDirs(withFileSystem("standard"), withFileSystem("extreme"));
     const nas = review.changes.stacks.find((s) => s.stack === "production")!.resources.find((r) => r.type === "alicloud_nas_file_system")!;
     expect(nas.action).toBe("update");
     expect(markdown).toContain("_Not in the replacement list, shown as in-place updates: `alicloud_nas_file_system`. A plan tells for sure._");
@@ -60,7 +73,7 @@ describe("the Markdown report", () => {
     const short = renderMarkdown(review, { maxLength: 1200 });
     expect(full).toContain("<details>");
     expect(short).not.toContain("<details>");
-    expect(short).toContain("healthcheck.timeout 2s → 9s");
+    expect(short).toContain("web health check timeout 2s → 9s");
     expect(full.length).toBeGreaterThan(1200);
     expect(short.length).toBeLessThanOrEqual(1200);
   });

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CliIo, Review, compareConfigurations, readSynthOutput, renderMarkdown, reviewChanges, summaryLine } from "../../lib/review";
-import { synthExampleApp } from "../support/run-app";
+import { CliIo, Review, renderMarkdown, reviewOutputs, summaryLine } from "../../lib/review";
+import { ExampleChange, synthExample } from "./example-app";
 
 let example: string | undefined;
 const temporary: string[] = [];
@@ -10,9 +10,9 @@ const temporary: string[] = [];
 // Edited copies are made per test; they go when the test file is done.
 afterAll(() => temporary.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-/** The example App (stacks/main.ts) synthesized once per test file. */
+/** The example App (stacks/) synthesized once per test file. */
 export function exampleOutput(): string {
-  example ??= synthExampleApp().outdir;
+  example ??= synthExample();
   return example;
 }
 
@@ -40,15 +40,19 @@ export interface Reviewed {
 }
 
 /** Reviews `head` against `base` (both cdktf output directories) as the command would. */
-export function reviewOutputs(base: string, head: string, production = ["production"]): Reviewed {
-  const changes = compareConfigurations(readSynthOutput(base), readSynthOutput(head));
-  const review = reviewChanges({ source: "configuration", label: "base → head", stacks: changes }, { production });
+export function reviewDirs(base: string, head: string, production = ["production"]): Reviewed {
+  const review = reviewOutputs(base, head, { production });
   return { review, markdown: renderMarkdown(review), summary: summaryLine(review) };
 }
 
-/** Reviews a change made to the example App's output by `edit`. */
+/** Reviews the example App changed by `change` against the example App, both synthesized for real. */
+export function reviewChange(change: ExampleChange): Reviewed {
+  return reviewDirs(exampleOutput(), synthExample(change));
+}
+
+/** Reviews a change made to the example App's output JSON by `edit` (for what no model change can produce). */
 export function reviewEdit(edit: (stacks: Record<string, any>) => void, production?: string[]): Reviewed {
-  return reviewOutputs(exampleOutput(), editedOutput(exampleOutput(), edit), production);
+  return reviewDirs(exampleOutput(), editedOutput(exampleOutput(), edit), production);
 }
 
 /** The risks of a review as `severity kind stack subject` lines, for exact comparison. */

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readPlan, renderMarkdown, reviewChanges } from "../../lib/review";
+import { renderMarkdown, reviewChanges } from "../../lib/review";
+import { readPlan } from "../../lib/review/plan-json";
 import { terraform as run } from "../support/terraform";
 
 // A real `terraform plan` + `terraform show -json`, with the built-in

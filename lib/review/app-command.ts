@@ -1,0 +1,33 @@
+import * as fs from "fs";
+import * as path from "path";
+
+/** How a project's App is run, read from its cdktf.json. */
+export type AppCommand =
+  /** A TypeScript or JavaScript entry file: run in the review's own synthesis process, compiled through a shared cache. */
+  | { readonly kind: "entry"; readonly file: string; readonly command: string }
+  /** Anything else: run as cdktf would, through the shell. */
+  | { readonly kind: "shell"; readonly command: string };
+
+/** Runners whose only job is to run one TypeScript file, with the flags that change nothing about the result. */
+const TS_RUNNERS = new Set(["ts-node", "ts-node-transpile-only"]);
+const HARMLESS_FLAGS = new Set(["--transpile-only", "--transpileOnly", "-T", "--swc", "--prefer-ts-exts"]);
+
+/**
+ * The App of the project in `dir`: cdktf.json's `app`. `ts-node <file>.ts`
+ * (with `npx` and transpile flags or not) and `node <file>.js` name an entry
+ * file the review can run itself; any other command runs as it is.
+ */
+export function appCommand(dir: string): AppCommand {
+  const file = path.join(dir, "cdktf.json");
+  if (!fs.existsSync(file)) throw new Error(`${dir} has no cdktf.json: is it a cdktf project?`);
+  const command = (JSON.parse(fs.readFileSync(file, "utf8")) as { app?: unknown }).app;
+  if (typeof command !== "string" || command.trim() === "") throw new Error(`${file} has no "app" command`);
+  const words = command.trim().split(/\s+/);
+  if (words[0] === "npx") words.shift();
+  const runner = words.shift();
+  const flags = words.filter((w) => w.startsWith("-"));
+  const files = words.filter((w) => !w.startsWith("-"));
+  const runsFile = (runner !== undefined && TS_RUNNERS.has(runner) && flags.every((f) => HARMLESS_FLAGS.has(f)) && /\.tsx?$/.test(files[0] ?? ""))
+    || (runner === "node" && flags.length === 0 && /\.c?js$/.test(files[0] ?? ""));
+  return runsFile && files.length === 1 ? { kind: "entry", file: path.resolve(dir, files[0]), command } : { kind: "shell", command };
+}

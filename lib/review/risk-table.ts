@@ -1,0 +1,96 @@
+import { StackChanges } from "./changes";
+
+/**
+ * How bad a risk is. `high`: blocks the pull request by default (`--fail-on
+ * high`); `medium`: worth a second reviewer's look; `low`: shown, never blocks
+ * unless asked (`--fail-on low`).
+ */
+export type RiskSeverity = "high" | "medium" | "low";
+
+/** How close to users an environment is; decides most severities. */
+export type StageTier = "test" | "prerelease" | "production";
+
+/** The consequences the review flags (docs/plan-review.md has the table with examples). */
+export type RiskKind =
+  | "service-down"
+  | "service-removed"
+  | "service-renamed"
+  | "network-replaced"
+  | "data-loss"
+  | "exposure"
+  | "rollout-safety"
+  | "health-check"
+  | "capacity"
+  | "variable-required"
+  | "secret-renamed"
+  | "secret-unprotected"
+  | "protection-off"
+  | "backend-changed"
+  | "policy-relaxed";
+
+/** One row of the risk table: a consequence, its severity per stage, and how the verdict line counts it. */
+export interface RiskRow {
+  /** The consequence, as the documentation's table names it. */
+  readonly consequence: string;
+  /** Severity in each stage tier. */
+  readonly severity: Readonly<Record<StageTier, RiskSeverity>>;
+  /** How the one-line verdict names `count` risks of this kind in one environment. */
+  readonly verdict: (count: number) => string;
+}
+
+/** Production high, prerelease medium, test low: the default for a consequence that a redeploy undoes. */
+const BY_STAGE = { test: "low", prerelease: "medium", production: "high" } as const;
+/** What a rollback does not give back (data, state, secrets, protection) is high wherever it happens. */
+const ALWAYS_HIGH = { test: "high", prerelease: "high", production: "high" } as const;
+/** Exposure is worth a second look even in a test stage. */
+const EXPOSURE = { test: "medium", prerelease: "medium", production: "high" } as const;
+
+const counted = (one: string, many: string) => (n: number) => (n === 1 ? one : `${n} ${many}`);
+
+/**
+ * The risk table, in the order the verdict lists consequences. Every row has a
+ * test built from a synthesized before/after pair (test/review/risk-table.test.ts)
+ * and a row in docs/plan-review.md (checked by the same test).
+ */
+export const RISK_TABLE: Readonly<Record<RiskKind, RiskRow>> = {
+  "network-replaced": { consequence: "network replaced", severity: BY_STAGE, verdict: () => "network replaced" },
+  "service-down": { consequence: "downtime", severity: BY_STAGE, verdict: counted("1 service restarted", "services restarted") },
+  "service-removed": { consequence: "service removed", severity: BY_STAGE, verdict: counted("1 service removed", "services removed") },
+  "service-renamed": { consequence: "service renamed", severity: BY_STAGE, verdict: counted("1 service renamed", "services renamed") },
+  "data-loss": { consequence: "data loss", severity: ALWAYS_HIGH, verdict: () => "data lost" },
+  "backend-changed": { consequence: "state backend changed", severity: ALWAYS_HIGH, verdict: () => "state backend changed" },
+  "protection-off": { consequence: "deletion protection off", severity: ALWAYS_HIGH, verdict: () => "deletion protection off" },
+  "secret-unprotected": { consequence: "secret no longer sensitive", severity: ALWAYS_HIGH, verdict: () => "a secret no longer sensitive" },
+  exposure: { consequence: "exposure", severity: EXPOSURE, verdict: counted("1 route made public", "routes made public") },
+  capacity: { consequence: "capacity lowered", severity: BY_STAGE, verdict: () => "capacity lowered" },
+  "rollout-safety": { consequence: "rollout safety lowered", severity: BY_STAGE, verdict: () => "rollout safety lowered" },
+  "health-check": { consequence: "health checks loosened or moved", severity: BY_STAGE, verdict: () => "health checks weakened" },
+  "variable-required": {
+    consequence: "new required variable", severity: BY_STAGE, verdict: counted("1 new required variable", "new required variables"),
+  },
+  "secret-renamed": { consequence: "secret variable renamed", severity: BY_STAGE, verdict: counted("1 secret renamed", "secrets renamed") },
+  "policy-relaxed": { consequence: "policy relaxed", severity: BY_STAGE, verdict: counted("1 policy relaxed", "policies relaxed") },
+};
+
+/** Severities from worst to mildest. */
+export const SEVERITIES: readonly RiskSeverity[] = ["high", "medium", "low"];
+
+/** Tiers in promotion order. */
+export const TIERS: readonly StageTier[] = ["test", "prerelease", "production"];
+
+/**
+ * The tier of a stack: production when it is listed as such or its
+ * environment recorded a stage named `production`; test when the recorded
+ * stage (or, without a record, the stack's name) is `test`; prerelease
+ * (medium) otherwise, for stages the review cannot place.
+ */
+export function tierOf(stack: StackChanges, production: readonly string[]): StageTier {
+  const stage = stack.checked?.after?.stage ?? stack.checked?.before?.stage ?? stack.stack;
+  if (production.includes(stack.stack) || stage === "production") return "production";
+  return stage === "test" ? "test" : "prerelease";
+}
+
+/** Whether `severity` is at least `floor`. */
+export function atLeast(severity: RiskSeverity, floor: RiskSeverity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(floor);
+}

@@ -1,0 +1,203 @@
+import { ChildProcess, fork, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { AppCommand, appCommand } from "./app-command";
+import { Commit, extractCommit, resolveCommit, workingTreeIs } from "./git-tree";
+import type { ReviewFailure } from "./review";
+import type { SynthRequest, SynthResult } from "./synth-worker";
+import { SynthOutput, readSynthOutput } from "./synth-output";
+import { TypeChecker } from "./type-check";
+
+/** One side of a review, as read: its output when there is one, and what failed. */
+export interface SideResult {
+  /** What was compared, for the report, e.g. `origin/main (1a2b3c4d)`. */
+  readonly label: string;
+  /** The synthesized stacks; undefined when the side could not be synthesized or read. */
+  readonly output?: SynthOutput;
+  /** What went wrong on this side. */
+  readonly failures: readonly ReviewFailure[];
+}
+
+/** Lines of an error output kept for the report. */
+const ERROR_LINES = 30;
+
+/** A side to synthesize: where its project is, how its App runs, and what it is called. */
+interface Synthesis {
+  readonly side: "base" | "head";
+  readonly label: string;
+  readonly dir: string;
+  readonly app: AppCommand;
+  readonly outdir: string;
+}
+
+/**
+ * Reads or synthesizes both sides of a review. `base` and `head` are each a
+ * cdktf output directory (read as it is), a git ref, or, for `head` only,
+ * undefined for the project's working tree. Refs are synthesized the way
+ * cdktf runs the App, in one process for both sides with a shared compile
+ * cache (or through the shell when cdktf.json's `app` is not a plain entry
+ * file), from an extracted copy of the commit unless the working tree is that
+ * commit. While they run, both sides are type-checked as `tsc --noEmit` would.
+ * Nothing that fails is read as an empty side: it is a failure of the review.
+ */
+export async function readSides(project: string, base: string, head: string | undefined): Promise<[SideResult, SideResult]> {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-review-"));
+  try {
+    const shared = sharedDirectories(project);
+    const sides = (["base", "head"] as const).map((side) => {
+      const spec = side === "base" ? base : head;
+      try {
+        return prepare(project, side, spec, temp, shared);
+      } catch (e) {
+        return { label: spec ?? "working tree", failures: [{ what: `${side}: ${spec ?? "the working tree"} cannot be synthesized`, details: [(e as Error).message] }] };
+      }
+    });
+    const synthesized = sides.filter((s): s is Synthesis => "app" in s);
+    const running = run(synthesized, project, path.join(temp, "logs"));
+    const typeErrors = typeCheck(project, shared, synthesized);
+    const results = await running;
+    return sides.map((side): SideResult => {
+      if (!("app" in side)) return side;
+      const failures = [...typeErrors.filter((f) => f.side === side.side).map((f) => f.failure)];
+      const result = results.get(side.side)!;
+      if (!result.ok) {
+        failures.unshift({ what: `${side.side}: ${side.label} does not synthesize (${side.app.command})`, details: errorLines(result) });
+        return { label: side.label, failures };
+      }
+      const read = readOutput(side.side, side.label, side.outdir);
+      return { ...read, failures: [...failures, ...read.failures] };
+    }) as [SideResult, SideResult];
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** A cdktf output directory, read; a stack the manifest lists without output is a failure, not a removal. */
+export function readOutput(side: string, label: string, outdir: string): SideResult {
+  try {
+    const output = readSynthOutput(outdir);
+    const failures = output.missing.map((stack) => ({
+      what: `${side}: ${label} lists stack ${stack} in manifest.json, but its output is missing`,
+      details: [`${path.join(outdir, "stacks", stack, "cdk.tf.json")} does not exist; ${stack} is left out of the comparison`],
+    }));
+    return { label, output, failures };
+  } catch (e) {
+    return { label, failures: [{ what: `${side}: ${label} cannot be read`, details: [(e as Error).message] }] };
+  }
+}
+
+function prepare(project: string, side: "base" | "head", spec: string | undefined, temp: string, shared: readonly string[]): Synthesis | SideResult {
+  const outdir = path.join(temp, side, "out");
+  // cdktf creates the output directory, but not its parents.
+  fs.mkdirSync(path.dirname(outdir), { recursive: true });
+  if (spec === undefined) return { side, label: "working tree", dir: project, app: appCommand(project), outdir };
+  const dir = path.resolve(project, spec);
+  if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) return readOutput(side, spec, dir);
+  let commit: Commit;
+  try {
+    commit = resolveCommit(project, spec);
+  } catch (e) {
+    return { label: spec, failures: [{ what: `${side}: ${spec} cannot be read`, details: [(e as Error).message] }] };
+  }
+  const label = `${spec} (${commit.id.slice(0, 8)})`;
+  const tree = workingTreeIs(project, commit) ? project : extractCommit(project, commit, path.join(temp, side, "tree"), shared);
+  return { side, label, dir: tree, app: appCommand(tree), outdir };
+}
+
+/** Runs every App: entry files in one worker process, other commands through the shell; resolves with each side's result. */
+async function run(sides: readonly Synthesis[], project: string, logs: string): Promise<Map<string, SynthResult>> {
+  fs.mkdirSync(logs, { recursive: true });
+  const entries = sides.filter((s) => s.app.kind === "entry");
+  const shell = sides.filter((s) => s.app.kind === "shell");
+  const results = await Promise.all([
+    entries.length > 0 ? runWorker(entries, cacheDirectory(project), path.join(logs, "worker.log")) : [],
+    ...shell.map((s) => runShell(s, path.join(logs, `${s.side}.log`))),
+  ]);
+  return new Map(results.flat().map((r) => [r.id, r]));
+}
+
+function runWorker(sides: readonly Synthesis[], cacheDir: string, log: string): Promise<SynthResult[]> {
+  const file = path.join(__dirname, `synth-worker${path.extname(__filename)}`);
+  // In a checkout the worker is TypeScript too; the package ships it compiled.
+  const execArgv = file.endsWith(".ts") ? ["--require", require.resolve("ts-node/register/transpile-only")] : [];
+  const out = fs.openSync(log, "w");
+  const child: ChildProcess = fork(file, [], {
+    execArgv,
+    stdio: ["ignore", out, out, "ipc"],
+    env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, "..", "..", "tsconfig.json") },
+  });
+  fs.closeSync(out);
+  const request: SynthRequest = {
+    cacheDir,
+    jobs: sides.map((s) => ({ id: s.side, project: s.dir, entry: (s.app as { file: string }).file, outdir: s.outdir })),
+  };
+  return new Promise((resolve) => {
+    const results: SynthResult[] = [];
+    child.on("message", (result: SynthResult) => {
+      results.push(result);
+      // An App may leave timers behind; its work is done once it reported.
+      if (results.length === sides.length) child.kill();
+    });
+    child.on("exit", (code, signal) => {
+      const crashed = `the synthesis process stopped (${signal ?? `exit ${code}`}) before this App finished`;
+      resolve(sides.map((s) => results.find((r) => r.id === s.side) ?? { id: s.side, ok: false, output: readLog(log), error: crashed }));
+    });
+    child.send(request);
+  });
+}
+
+function runShell(side: Synthesis, log: string): Promise<SynthResult> {
+  const out = fs.openSync(log, "w");
+  const child = spawn(side.app.command, {
+    cwd: side.dir, shell: true, stdio: ["ignore", out, out], env: { ...process.env, CDKTF_OUTDIR: side.outdir },
+  });
+  fs.closeSync(out);
+  return new Promise((resolve) => {
+    child.on("error", (e) => resolve({ id: side.side, ok: false, output: "", error: e.message }));
+    child.on("exit", (code, signal) => resolve({ id: side.side, ok: code === 0, output: readLog(log), error: code === 0 ? undefined : `exit ${code ?? signal}` }));
+  });
+}
+
+/** Type errors of each synthesized side; a side without TypeScript is not checked. */
+function typeCheck(project: string, shared: readonly string[], sides: readonly Synthesis[]): { side: string; failure: ReviewFailure }[] {
+  const typed = sides.filter((s) => fs.existsSync(path.join(s.dir, "tsconfig.json")));
+  if (typed.length === 0) return [];
+  const checker = new TypeChecker(project, shared);
+  // The head first: the base is usually its parent, checked again only where it differs.
+  return [...typed].reverse().flatMap((s) => {
+    const entry = s.app.kind === "entry" && /\.tsx?$/.test(s.app.file) ? path.relative(s.dir, s.app.file) : undefined;
+    const result = checker.check({ dir: s.dir, entry });
+    return result.ok ? [] : [{ side: s.side, failure: { what: `${s.side}: ${s.label} does not type-check`, details: result.errors } }];
+  });
+}
+
+/** The project's ignored directories a commit needs from the checkout: packages and cdktf's generated bindings. */
+function sharedDirectories(project: string): string[] {
+  const cdktf = path.join(project, "cdktf.json");
+  const generated = fs.existsSync(cdktf) ? (JSON.parse(fs.readFileSync(cdktf, "utf8")) as { codeMakerOutput?: string }).codeMakerOutput : undefined;
+  return ["node_modules", path.normalize(generated ?? ".gen")];
+}
+
+/** Compiled files are kept with the project's packages, where build caches live, else in the temporary directory. */
+function cacheDirectory(project: string): string {
+  const modules = path.join(project, "node_modules");
+  return fs.existsSync(modules)
+    ? path.join(modules, ".cache", "cdktf-service-platform", "plan-review")
+    : path.join(os.tmpdir(), "cdktf-service-platform-plan-review-cache");
+}
+
+/**
+ * The lines worth showing of a failed run: the error it stopped with, from its
+ * first line; output from a command (whose error comes last) from its end.
+ * Stack trace frames are left out.
+ */
+function errorLines(result: SynthResult): string[] {
+  const lines = (text: string) => text.trimEnd().split("\n").filter((l) => l !== "" && !/^\s+at /.test(l));
+  const output = lines(result.output).slice(-ERROR_LINES);
+  return result.error === undefined ? output : [...lines(result.error), ...(output.length > 0 ? ["(output before it:)", ...output] : [])];
+}
+
+function readLog(file: string): string {
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+}

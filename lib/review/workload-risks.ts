@@ -1,0 +1,149 @@
+import { ResourceChange, StackChanges } from "./changes";
+import type { Risk, RiskFactory } from "./risks";
+import { Value, describe, formatPath, numberOf, valueAt } from "./values";
+import { Workload, workloadsOf } from "./workloads";
+
+/**
+ * What happens to each service's workload: destroyed and created again without
+ * create-before-destroy (downtime), removed, renamed (one service gone and one
+ * new with the same image), fewer instances or smaller ones, and a rollout that
+ * keeps fewer instances serving.
+ */
+export function workloadRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
+  const before = workloadsOf(stack, "before");
+  const after = workloadsOf(stack, "after");
+  const removed = [...before.values()].filter((w) => !after.has(w.service) && w.resources.length > 0);
+  const added = [...after.values()].filter((w) => !before.has(w.service) && w.resources.length > 0);
+  const risks: Risk[] = [];
+
+  for (const old of removed) {
+    const renamed = added.find((w) => w.repository !== undefined && w.repository === old.repository);
+    if (renamed) {
+      added.splice(added.indexOf(renamed), 1);
+      risks.push(risk("service-renamed", old.service,
+        `${old.service} renamed to ${renamed.service} (same image ${shortRepository(old.repository!)}), a destroy-then-create: ` +
+        `${what(old)} ${destroyed(old)} and ${what(renamed, renamed.service)} created anew, nothing carries over, ` +
+        `and whatever reaches ${old.service} by name stops finding it`, old.service));
+    } else {
+      risks.push(risk("service-removed", old.service, `${old.service} is removed: ${what(old)} ${destroyed(old)}`, old.service));
+    }
+  }
+  for (const [service, now] of after) {
+    const was = before.get(service);
+    if (!was) continue;
+    risks.push(...downtime(now, risk), ...capacity(was, now, scalingRules(stack, now), risk), ...rollout(now, risk));
+  }
+  return risks;
+}
+
+/** Replaced without create-before-destroy: Terraform destroys the old one first. */
+function downtime(w: Workload, risk: RiskFactory): Risk[] {
+  const replaced = w.resources.filter((r) => r.action === "replace" && !r.createBeforeDestroy);
+  if (replaced.length === 0) return [];
+  const causes = [...new Set(replaced.flatMap((r) => r.attributes.filter((a) => a.forcesReplacement).map(cause)))];
+  const because = causes.length > 0 ? `: ${causes.join(", ")}` : "";
+  const whom = w.kind === "application" ? "its application is" : `its ${count(replaced.length, "container")} ${replaced.length === 1 ? "is" : "are"}`;
+  return [risk("service-down", w.service, `${w.service} is down while ${whom} destroyed and created again${because}`, w.service)];
+}
+
+function cause(a: { path: readonly (string | number | object)[]; after?: Value }): string {
+  const attribute = formatPath([String(a.path[0])]);
+  const reason = String(a.after ?? "");
+  const replaced = /known after apply: (.+ is replaced)/.exec(reason);
+  return replaced ? `${attribute} changes (${replaced[1]})` : `${attribute} changes`;
+}
+
+/** Fewer instances, or smaller ones. */
+function capacity(was: Workload, now: Workload, rules: readonly ResourceChange[], risk: RiskFactory): Risk[] {
+  const parts: string[] = [];
+  if (was.replicas !== undefined && now.replicas !== undefined && now.replicas < was.replicas) {
+    parts.push(`replicas ${was.replicas} → ${now.replicas}`);
+  }
+  const first = (w: Workload, side: "before" | "after", attribute: string) => numberOf(valueAt(w.resources[0]?.[side], [attribute]));
+  for (const [attribute, label, scale] of SIZES) {
+    const b = first(was, "before", attribute);
+    const a = first(now, "after", attribute);
+    if (b !== undefined && a !== undefined && a < b) parts.push(`${label} ${b * scale} → ${a * scale}`);
+  }
+  parts.push(...autoscaling(rules));
+  return parts.length > 0 ? [risk("capacity", now.service, `${now.service} ${parts.join(", ")}: less room for load`, now.service)] : [];
+}
+
+/** Size attributes of SAE applications (cpu in millicores, memory in MiB) and Docker containers (cpus, memory in MiB). */
+const SIZES: readonly [string, string, number][] = [
+  ["cpu", "cpu (cores)", 0.001],
+  ["cpus", "cpu (cores)", 1],
+  ["memory", "memory (MiB)", 1],
+];
+
+/** SAE scaling rules of an application (they name it by `app_id`). */
+function scalingRules(stack: StackChanges, w: Workload): ResourceChange[] {
+  if (w.kind !== "application") return [];
+  const app = `\${${w.resources[0].address}.id}`;
+  return stack.resources.filter((r) => r.type === "alicloud_sae_application_scaling_rule" && valueAt(r.after, ["app_id"]) === app);
+}
+
+/** Autoscaling bounds (`min_replicas`, `max_replicas` anywhere in a scaling rule) lowered. */
+function autoscaling(rules: readonly ResourceChange[]): string[] {
+  return rules.flatMap((r) => r.attributes
+    .filter((a) => /^(min_replicas|max_replicas)$/.test(String(a.path[a.path.length - 1])))
+    .filter((a) => (numberOf(a.after) ?? Infinity) < (numberOf(a.before) ?? -Infinity))
+    .map((a) => `autoscaling ${formatPath(a.path)} ${describe(a.before)} → ${describe(a.after)}`));
+}
+
+/** Fewer instances kept ready during an update, fewer batches, no gray batch, or replicas no longer started first. */
+function rollout(w: Workload, risk: RiskFactory): Risk[] {
+  const parts = w.kind === "application" ? applicationRollout(w.resources[0]) : containerRollout(w.resources);
+  return parts.length > 0 ? [risk("rollout-safety", w.service, `${w.service} ${parts.join("; ")}`, w.service)] : [];
+}
+
+function applicationRollout(r: ResourceChange): string[] {
+  const parts: string[] = [];
+  const b = (path: string[]) => valueAt(r.before, path);
+  const a = (path: string[]) => valueAt(r.after, path);
+  for (const [attribute, label] of [["min_ready_instances", "min ready instances"], ["min_ready_instance_ratio", "min ready ratio"]]) {
+    const was = numberOf(b([attribute]));
+    const now = numberOf(a([attribute]));
+    if (was !== undefined && now !== undefined && now < was) {
+      parts.push(`${label} ${was} → ${now}${now === 0 ? ": an update may stop every instance at once" : ": fewer instances serve during an update"}`);
+    }
+  }
+  const strategy = b(["update_strategy_v2"]);
+  if (strategy !== undefined && a(["update_strategy_v2"]) === undefined) {
+    parts.push(`update strategy ${describe(valueAt(strategy, ["type"]))} removed: no batches and no gray step`);
+  } else if (strategy !== undefined) {
+    const batches = (side: Value | undefined) => numberOf(valueAt(side, ["update_strategy_v2", "batch_update", "batch"]));
+    if ((batches(r.after) ?? Infinity) < (batches(r.before) ?? -Infinity)) {
+      parts.push(`batches ${batches(r.before)} → ${batches(r.after)}: more instances restart at once`);
+    }
+    if (b(["update_strategy_v2", "type"]) === "GrayBatchUpdate" && a(["update_strategy_v2", "type"]) !== "GrayBatchUpdate") {
+      parts.push("gray first batch dropped: a bad version reaches every batch without a first look");
+    }
+  }
+  return parts;
+}
+
+function containerRollout(containers: readonly ResourceChange[]): string[] {
+  const turnedOff = containers.some((r) => r.lifecycle?.before?.createBeforeDestroy && r.lifecycle.after && !r.lifecycle.after.createBeforeDestroy);
+  return turnedOff ? ["replicas no longer start before the old ones stop (create_before_destroy off)"] : [];
+}
+
+/** "its application" or "its 2 containers"; `owner` names another service's. */
+function what(w: Workload, owner = "its"): string {
+  const whose = owner === "its" ? "its" : `${owner}'s`;
+  return w.kind === "application" ? `${whose} application` : `${whose} ${count(w.resources.length, "container")}`;
+}
+
+function destroyed(w: Workload): string {
+  return w.kind === "containers" && w.resources.length !== 1 ? "are destroyed" : "is destroyed";
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** The repository without the registry host, which differs per platform. */
+function shortRepository(repository: string): string {
+  const parts = repository.split("/");
+  return parts.length > 1 && /[.:]|^localhost$/.test(parts[0]) ? parts.slice(1).join("/") : repository;
+}

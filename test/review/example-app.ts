@@ -1,0 +1,101 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App } from "cdktf";
+import {
+  AlicloudEnvironment, AlicloudEnvironmentProps, DockerEnvironment, DockerEnvironmentProps, EnvValue, Release, Service,
+  ServiceCatalog, ServiceProps,
+} from "../../lib";
+import { prereleaseEnvironment, prereleaseRelease } from "../../stacks/prerelease";
+import { productionEnvironment, productionRelease } from "../../stacks/production";
+import { shopCatalog } from "../../stacks/services";
+import { testEnvironment, testRelease } from "../../stacks/test";
+
+/** How a variant of the example App differs from it: what a pull request would change. */
+export interface ExampleChange {
+  /** Per service: new props (from the current ones), a new name, or `null` to delete it. */
+  readonly services?: Readonly<Record<string, ServiceEdit>>;
+  /** Services to add after the example's own. */
+  readonly add?: (catalog: ServiceCatalog) => void;
+  /** A new release per environment, from the example's. */
+  readonly releases?: { readonly [env in Env]?: (release: Release) => Release };
+  /** Props of the test environment to override. */
+  readonly test?: Partial<DockerEnvironmentProps>;
+  /** Props of the prerelease environment to override. */
+  readonly prerelease?: Partial<AlicloudEnvironmentProps>;
+  /** Props of the production environment to override. */
+  readonly production?: Partial<AlicloudEnvironmentProps>;
+  /** Escape hatches on the built stacks, as a team may use them, before synthesis. */
+  readonly stacks?: (stacks: { test: DockerEnvironment; prerelease: AlicloudEnvironment; production: AlicloudEnvironment }) => void;
+}
+
+type Env = "test" | "prerelease" | "production";
+
+/** An edit of one service: its props rewritten, and/or a new name. */
+export type ServiceEdit = null | { readonly name?: string; readonly props?: (props: ServiceProps) => ServiceProps };
+
+const temporary: string[] = [];
+afterAll(() => temporary.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/**
+ * The example App (stacks/) with `change` applied, synthesized in this
+ * process as stacks/main.ts would be; returns its output directory.
+ */
+export function synthExample(change: ExampleChange = {}): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "review-example-"));
+  temporary.push(outdir);
+  const app = new App({ outdir });
+  const catalog = editCatalog(shopCatalog(), change.services ?? {});
+  change.add?.(catalog);
+  const release = (env: Env, base: Release) => change.releases?.[env]?.(base) ?? base;
+  const stacks = {
+    test: testEnvironment(app, catalog, release("test", testRelease), change.test),
+    prerelease: prereleaseEnvironment(app, catalog, release("prerelease", prereleaseRelease), change.prerelease),
+    production: productionEnvironment(app, catalog, release("production", productionRelease), change.production),
+  };
+  change.stacks?.(stacks);
+  app.synth();
+  return outdir;
+}
+
+/** A release with `from` named `to`. */
+export function renamedIn(release: Release, from: string, to: string): Release {
+  return Release.of(Object.fromEntries(release.entries().map(([name, entry]) => [name === from ? to : name, entry])));
+}
+
+/** A release without `service`. */
+export function without(release: Release, service: string): Release {
+  return Release.of(Object.fromEntries(release.entries().filter(([name]) => name !== service)));
+}
+
+/**
+ * A copy of `catalog` with services edited, renamed or deleted. Dependencies
+ * and host references follow the services they point at by name.
+ */
+export function editCatalog(catalog: ServiceCatalog, edits: Readonly<Record<string, ServiceEdit>>): ServiceCatalog {
+  const copy = new ServiceCatalog();
+  const copies = new Map<Service, Service>();
+  for (const service of catalog.services) {
+    const edit = edits[service.name];
+    if (edit === null) continue;
+    const follow = (s: Service) => copies.get(s);
+    const env = Object.fromEntries(Object.entries(service.env).map(([name, value]) => {
+      const source = value.source;
+      return [name, source.kind === "host" ? EnvValue.hostOf(follow(source.service) ?? source.service) : value];
+    }));
+    const props: ServiceProps = {
+      image: service.image,
+      replicas: service.replicas,
+      ports: [...service.ports],
+      probe: service.probe,
+      resources: service.resources,
+      env,
+      secrets: { ...service.secrets },
+      logs: service.logs,
+      dependsOn: service.dependsOn.flatMap((d) => follow(d) ?? []),
+      rollout: service.rollout,
+    };
+    copies.set(service, new Service(copy, edit?.name ?? service.name, edit?.props?.(props) ?? props));
+  }
+  return copy;
+}

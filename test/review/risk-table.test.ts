@@ -1,0 +1,320 @@
+import * as fs from "fs";
+import * as path from "path";
+import { TerraformResource, TerraformStack } from "cdktf";
+import {
+  Cpu, Duration, EnvValue, LogStore, Policies, Port, Probe, Rollout, Route, Secret, Size, Stages,
+} from "../../lib";
+import { RISK_TABLE, Review, RiskKind, verdictLine } from "../../lib/review";
+import { productionNetwork } from "../../stacks/production";
+import { ExampleChange, renamedIn, synthExample, without } from "./example-app";
+import { exampleOutput, reviewDirs } from "./support";
+
+// Every row of the risk table (lib/review/risk-table.ts, docs/plan-review.md),
+// each from a real before/after pair: the example App's catalog, releases or
+// environments changed as a pull request would change them, both sides
+// synthesized in this process and reviewed.
+
+const seen = new Set<RiskKind>();
+
+/** The review's risk groups as `severity kind [service] message @ stack:severity,…` lines. */
+function groups(review: Review): string[] {
+  return review.riskGroups.map((g) => {
+    seen.add(g.kind);
+    return `${g.severity} ${g.kind} [${g.service ?? "-"}] ${g.message} @ ${g.stacks.map((s) => `${s.stack}:${s.severity}`).join(",")}`;
+  });
+}
+
+/** Reviews the example App changed by `change` against `base` (the example App itself by default). */
+function review(change: ExampleChange, base = exampleOutput()): Review {
+  return reviewDirs(base, synthExample(change)).review;
+}
+
+const everywhere = (edit: (release: any) => any) => ({ test: edit, prerelease: edit, production: edit });
+
+/** Network parts teams add next to the library's VPC: NAT gateway, EIP, PrivateZone. */
+function networkExtras(options: { zone?: string; isp?: string } = {}): ExampleChange["stacks"] {
+  return (s) => {
+    const resource = (stack: TerraformStack, id: string, type: string, attributes: Record<string, unknown>) => {
+      const r = new TerraformResource(stack, id, { terraformResourceType: type });
+      for (const [name, value] of Object.entries(attributes)) r.addOverride(name, value);
+    };
+    const vpc = "${alicloud_vpc.vpc.id}";
+    resource(s.production, "nat", "alicloud_nat_gateway", { vpc_id: vpc, vswitch_id: "${alicloud_vswitch.vswitch-cn-hangzhou-h.id}", nat_type: "Enhanced" });
+    resource(s.production, "egress", "alicloud_eip_address", { address_name: "shop-egress", isp: options.isp ?? "BGP" });
+    resource(s.production, "egress-nat", "alicloud_eip_association", { allocation_id: "${alicloud_eip_address.egress.id}", instance_id: "${alicloud_nat_gateway.nat.id}" });
+    resource(s.production, "zone", "alicloud_pvtz_zone", { zone_name: options.zone ?? "shop.internal" });
+    resource(s.production, "zone-vpc", "alicloud_pvtz_zone_attachment", { zone_id: "${alicloud_pvtz_zone.zone.id}", vpc_ids: [vpc] });
+    resource(s.production, "db", "alicloud_pvtz_zone_record", { zone_id: "${alicloud_pvtz_zone.zone.id}", rr: "db", type: "A", value: "10.20.1.10" });
+  };
+}
+
+describe("network replaced", () => {
+  test("a production VPC CIDR and zone change replaces the VPC, vSwitches, the intranet SLB and every application", () => {
+    const moved = {
+      cidrBlock: "10.30.0.0/16",
+      zones: [
+        { zoneId: "cn-hangzhou-h", cidrBlock: "10.30.1.0/24" },
+        { zoneId: "cn-hangzhou-i", cidrBlock: "10.30.2.0/24" },
+        { zoneId: "cn-hangzhou-k", cidrBlock: "10.30.3.0/24" },
+      ],
+    };
+    expect(productionNetwork.zones.map((z) => z.zoneId)).toContain("cn-hangzhou-j");
+    const r = review({ production: { network: moved } });
+    expect(verdictLine(r)).toBe("⚠ production: network replaced, 3 services restarted");
+    const network = (what: string) =>
+      `high network-replaced [-] network ${what}; what runs in it loses its connections and the addresses it is reached by change @ production:high`;
+    const down = (service: string) =>
+      `high service-down [${service}] ${service} is down while its application is destroyed and created again: vpc_id changes (alicloud_vpc.vpc is replaced) @ production:high`;
+    expect(groups(r)).toEqual([
+      network("replaced: alicloud_slb_load_balancer.internal-load-balancer is destroyed and created again"),
+      network("replaced: alicloud_vpc.vpc is destroyed and created again"),
+      network("replaced: alicloud_vswitch.vswitch-cn-hangzhou-h is destroyed and created again"),
+      network("replaced: alicloud_vswitch.vswitch-cn-hangzhou-i is destroyed and created again"),
+      network("removed: alicloud_vswitch.vswitch-cn-hangzhou-j is destroyed"),
+      down("orders-api"), down("web"), down("worker"),
+    ]);
+  });
+
+  test("NAT gateway, EIP and PrivateZone next to the VPC are replaced with it, and a zone or EIP of their own", () => {
+    const base = synthExample({ stacks: networkExtras() });
+    const kinds = (change: ExampleChange) => review(change, base).risks.filter((x) => x.kind === "network-replaced").map((x) => x.subject);
+    expect(kinds({ production: { network: { ...productionNetwork, cidrBlock: "10.20.0.0/15" } }, stacks: networkExtras() })).toEqual(
+      expect.arrayContaining(["alicloud_vpc.vpc", "alicloud_nat_gateway.nat", "alicloud_eip_association.egress-nat"]));
+    expect(kinds({ stacks: networkExtras({ zone: "shop.corp" }) }).sort()).toEqual([
+      "alicloud_pvtz_zone.zone", "alicloud_pvtz_zone_attachment.zone-vpc", "alicloud_pvtz_zone_record.db",
+    ]);
+    expect(kinds({ stacks: networkExtras({ isp: "BGP_PRO" }) })).toEqual(["alicloud_eip_address.egress", "alicloud_eip_association.egress-nat"]);
+  });
+});
+
+describe("downtime", () => {
+  test("a new SAE namespace replaces every application of production: destroyed before created", () => {
+    expect(groups(review({ production: { saeNamespace: "shop" } }))).toEqual(["orders-api", "web", "worker"].map((s) =>
+      `high service-down [${s}] ${s} is down while its application is destroyed and created again: ` +
+      "namespace_id changes (alicloud_sae_namespace.sae-namespace is replaced) @ production:high"));
+  });
+
+  test("Docker replicas replaced without create-before-destroy are down; with it (the platform's way) they roll", () => {
+    const bump = { releases: { test: (r: any) => r.with("web", "1.4.0") } };
+    expect(groups(review(bump))).toEqual([]);
+    const withoutCbd = review({
+      ...bump,
+      stacks: (s) => ["web-1", "web-2"].forEach((id) => (s.test.node.findChild(id) as TerraformResource).addOverride("lifecycle.create_before_destroy", false)),
+    });
+    expect(groups(withoutCbd)).toEqual([
+      "low service-down [web] web is down while its 2 containers are destroyed and created again: " +
+        "labels changes, name changes, image changes (docker_image.web-image is replaced) @ test:low",
+      "low rollout-safety [web] web replicas no longer start before the old ones stop (create_before_destroy off) @ test:low",
+    ]);
+  });
+});
+
+describe("service removed", () => {
+  test("deleting worker destroys its application and its containers, not only its logstore", () => {
+    const r = review({ services: { worker: null }, releases: everywhere((x) => without(x, "worker")) });
+    expect(verdictLine(r)).toBe("⚠ production: 1 service removed, data lost; prerelease: 1 service removed, data lost; test: 1 service removed");
+    expect(groups(r)).toEqual([
+      "high service-removed [worker] worker is removed: its application is destroyed @ prerelease:medium,production:high",
+      "high data-loss [-] alicloud_log_store.log-store-worker is destroyed, losing the logs it keeps @ prerelease:high,production:high",
+      "low service-removed [worker] worker is removed: its 2 containers are destroyed @ test:low",
+    ]);
+  });
+});
+
+describe("service renamed", () => {
+  test("worker → order-worker (same image, one removed, one added) is one rename, destroy-then-create", () => {
+    const r = review({ services: { worker: { name: "order-worker" } }, releases: everywhere((x) => renamedIn(x, "worker", "order-worker")) });
+    expect(verdictLine(r)).toBe("⚠ production: 1 service renamed; prerelease: 1 service renamed; test: 1 service renamed");
+    const renamed = "worker renamed to order-worker (same image shop/worker), a destroy-then-create:";
+    const after = "created anew, nothing carries over, and whatever reaches worker by name stops finding it";
+    expect(groups(r)).toEqual([
+      `high service-renamed [worker] ${renamed} its application is destroyed and order-worker's application ${after} @ prerelease:medium,production:high`,
+      `low service-renamed [worker] ${renamed} its 2 containers are destroyed and order-worker's 2 containers ${after} @ test:low`,
+    ]);
+  });
+});
+
+describe("data loss", () => {
+  test("a log store renamed destroys the old store in every cloud stage, high everywhere", () => {
+    const r = review({ services: { "orders-api": { props: (p) => ({ ...p, logs: LogStore.stdout("orders") }) } } });
+    expect(groups(r)).toEqual([
+      "high data-loss [-] alicloud_log_store.log-store-orders-api is destroyed, losing the logs it keeps @ prerelease:high,production:high",
+    ]);
+  });
+});
+
+describe("state backend changed", () => {
+  test("another state bucket for production is high", () => {
+    const r = review({ production: { state: { bucket: "shop-terraform-state-2", tablestoreEndpoint: "https://shop-tf-lock.cn-hangzhou.ots.aliyuncs.com" } } });
+    expect(groups(r)).toEqual([
+      "high backend-changed [-] the state backend changes: state must be migrated, or Terraform starts from empty state @ production:high",
+    ]);
+  });
+});
+
+describe("deletion protection off", () => {
+  test("production without deletion protection: protection off on every protected resource, and the policy relaxed", () => {
+    const r = review({ production: { settings: { ...Policies.relax(Stages.production, "deletion-protection"), deletionProtection: false } } });
+    const lines = groups(r);
+    expect(lines).toContain("high protection-off [-] alicloud_slb_load_balancer.public-load-balancer: deletion protection switched off (delete_protection: on → off) @ production:high");
+    expect(lines).toContain("high protection-off [-] alicloud_log_project.log-project: lifecycle.prevent_destroy removed, Terraform may now destroy it @ production:high");
+    expect(lines).toContain("high policy-relaxed [-] policy deletion-protection relaxed: its findings are no longer checked @ production:high");
+    expect(lines).toHaveLength(9);
+  });
+});
+
+describe("secret no longer sensitive", () => {
+  test("a secret moved to plain env is high in every stage", () => {
+    const plain = (settings: typeof Stages.production) => Policies.relax(settings, "no-plain-secrets");
+    const r = review({
+      services: { "orders-api": { props: (p) => ({ ...p, secrets: {}, env: { ...p.env, DB_PASSWORD: EnvValue.fromVariable("orders_db_password") } }) } },
+      prerelease: { settings: plain(Stages.prerelease) },
+      production: { settings: plain(Stages.production) },
+    });
+    expect(groups(r)).toEqual([
+      "high secret-unprotected [-] variable orders_db_password is no longer sensitive: its value would show in plans and logs @ test:high,prerelease:high,production:high",
+      "high policy-relaxed [-] policy no-plain-secrets relaxed: its findings are no longer checked @ prerelease:medium,production:high",
+    ]);
+  });
+});
+
+describe("exposure", () => {
+  test("an internal route made public faces the internet in prerelease and production", () => {
+    const r = review({ services: { "orders-api": { props: (p) => ({ ...p, ports: [Port.http(8085, { route: Route.public({ domains: ["api.example.com"] }) })] }) } } });
+    expect(groups(r)).toEqual([
+      "high network-replaced [-] network removed: alicloud_slb_load_balancer.internal-load-balancer is destroyed; " +
+        "what runs in it loses its connections and the addresses it is reached by change @ prerelease:medium,production:high",
+      "high exposure [orders-api] route to orders-api at api.example.com/ (port 80) becomes reachable from the internet @ prerelease:medium,production:high",
+    ]);
+  });
+
+  test("a Docker load balancer published beyond loopback is medium even in test", () => {
+    const r = review({
+      services: { "orders-api": { props: (p) => ({ ...p, ports: [Port.http(8085, { route: Route.public({ domains: ["api.example.com"] }) })] }) } },
+      test: { publishAddress: "0.0.0.0", settings: { ...Stages.test, allowInternet: true } },
+    });
+    expect(groups(r).filter((line) => line.includes("@ test"))).toEqual([
+      "medium exposure [-] host port 80 of docker_container.load-balancer becomes reachable from the internet @ test:medium",
+      "medium exposure [-] host port 5000 of docker_container.registry becomes reachable from the internet @ test:medium",
+    ]);
+  });
+});
+
+describe("capacity lowered", () => {
+  test("fewer replicas: production's release, and the service's own count in test and prerelease", () => {
+    const r = review({ services: { web: { props: (p) => ({ ...p, replicas: 1 }) } }, releases: { production: (x) => x.with("web", { version: "1.2.0", replicas: 2 }) } });
+    expect(groups(r)).toEqual([
+      "high capacity [web] web replicas 3 → 2: less room for load @ production:high",
+      "medium capacity [web] web replicas 2 → 1: less room for load @ test:low,prerelease:medium",
+      "medium rollout-safety [web] web min ready instances 1 → 0: an update may stop every instance at once; update strategy BatchUpdate removed: no batches and no gray step @ prerelease:medium",
+    ]);
+  });
+
+  test("smaller instances and lower autoscaling bounds", () => {
+    const scaling = (max: number): ExampleChange["stacks"] => (s) => {
+      const rule = new TerraformResource(s.production, "web-scaling", { terraformResourceType: "alicloud_sae_application_scaling_rule" });
+      rule.addOverride("app_id", "${alicloud_sae_application.app-web.id}");
+      rule.addOverride("scaling_rule_name", "web-cpu");
+      rule.addOverride("scaling_rule_type", "metric");
+      rule.addOverride("scaling_rule_metric", { min_replicas: 3, max_replicas: max, metrics: [{ metric_type: "CPU", metric_target_average_utilization: 60 }] });
+    };
+    const r = review({ stacks: scaling(4), services: { "orders-api": { props: (p) => ({ ...p, resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) } }) } } },
+      synthExample({ stacks: scaling(10) }));
+    expect(groups(r)).toEqual([
+      "high capacity [orders-api] orders-api cpu (cores) 1 → 0.5, memory (MiB) 2048 → 1024: less room for load @ test:low,prerelease:medium,production:high",
+      "high capacity [web] web autoscaling scaling_rule_metric.max_replicas 10 → 4: less room for load @ production:high",
+    ]);
+  });
+});
+
+describe("rollout safety lowered", () => {
+  test("production orders-api down to one instance: min ready 0, update strategy removed, the policy relaxed", () => {
+    const r = review({
+      production: { settings: Policies.relax(Stages.production, "min-replicas") },
+      releases: { production: (x) => x.with("orders-api", { version: "2.0.3", replicas: 1 }) },
+    });
+    expect(verdictLine(r)).toBe("⚠ production: capacity lowered, rollout safety lowered, 1 policy relaxed");
+    expect(groups(r)).toEqual([
+      "high capacity [orders-api] orders-api replicas 2 → 1: less room for load @ production:high",
+      "high rollout-safety [orders-api] orders-api min ready instances 1 → 0: an update may stop every instance at once; " +
+        "update strategy GrayBatchUpdate removed: no batches and no gray step @ production:high",
+      "high policy-relaxed [-] policy min-replicas relaxed: its findings are no longer checked @ production:high",
+    ]);
+  });
+
+  test("one batch without a gray step, in every cloud stage", () => {
+    const r = review({ services: { "orders-api": { props: (p) => ({ ...p, rollout: Rollout.batches({ batches: 1 }) }) } } });
+    expect(groups(r)).toEqual([
+      "high rollout-safety [orders-api] orders-api min ready instances 1 → 0: an update may stop every instance at once; " +
+        "batches 2 → 1: more instances restart at once; gray first batch dropped: a bad version reaches every batch without a first look " +
+        "@ prerelease:medium,production:high",
+    ]);
+  });
+});
+
+describe("health checks loosened or moved", () => {
+  const probe = (path: string, timeout: number) =>
+    Probe.http(8080, { path, initialDelay: Duration.seconds(3), timeout: Duration.seconds(timeout), period: Duration.seconds(5) });
+
+  test("one probe change in three stages is one row with the stages listed", () => {
+    const r = review({ services: { web: { props: (p) => ({ ...p, probe: probe("/healthz", 4) }) } } });
+    expect(groups(r)).toEqual([
+      "high health-check [web] web health check timeout 2s → 4s: failures are noticed later @ test:low,prerelease:medium,production:high",
+    ]);
+  });
+
+  test("a probe moved to another path, and a probe removed", () => {
+    const r = review({ services: { web: { props: (p) => ({ ...p, probe: probe("/health", 2) }) }, worker: { props: (p) => ({ ...p, probe: undefined }) } } });
+    expect(groups(r)).toEqual([
+      "high health-check [web] web health check moved (path /healthz → /health): make sure the new target fails when the service does @ prerelease:medium,production:high",
+      "high health-check [worker] worker health check removed: failing instances are no longer detected @ test:low,prerelease:medium,production:high",
+      "low health-check [web] web health check moved (command CMD-SHELL wget -q -O /dev/null http://127.0.0.1:8080/healthz || exit 1 → " +
+        "CMD-SHELL wget -q -O /dev/null http://127.0.0.1:8080/health || exit 1): make sure the new target fails when the service does @ test:low",
+    ]);
+  });
+});
+
+describe("variables", () => {
+  test("a new required variable without default: the next apply stops or prompts", () => {
+    const r = review({ services: { "orders-api": { props: (p) => ({ ...p, env: { ...p.env, CACHE_HOST: EnvValue.fromVariable("orders_cache_host") } }) } } });
+    expect(verdictLine(r)).toBe("⚠ production: 1 new required variable; prerelease: 1 new required variable; test: 1 new required variable");
+    expect(groups(r)).toEqual([
+      "high variable-required [-] new variable orders_cache_host has no default: the next apply stops or prompts until TF_VAR_orders_cache_host is set " +
+        "@ test:low,prerelease:medium,production:high",
+    ]);
+  });
+
+  test("a secret variable renamed is one rename, named, never valued", () => {
+    const r = review({ services: { "orders-api": { props: (p) => ({ ...p, secrets: { DB_PASSWORD: Secret.fromVariable("orders_database_password") } }) } } });
+    expect(groups(r)).toEqual([
+      "high secret-renamed [-] secret variable orders_db_password renamed to orders_database_password: supply TF_VAR_orders_database_password " +
+        "where the environment's secrets are kept, or the next apply stops or prompts @ test:low,prerelease:medium,production:high",
+    ]);
+  });
+});
+
+describe("policy relaxed", () => {
+  test("a production policy made warning-only is high; the Policies section shows it", () => {
+    const head = synthExample({ production: { settings: Policies.warnOnly(Stages.production, "pinned-images") } });
+    const { review: r, markdown } = reviewDirs(exampleOutput(), head);
+    expect(groups(r)).toEqual([
+      "high policy-relaxed [-] policy pinned-images made warning-only: its findings no longer stop synthesis @ production:high",
+    ]);
+    expect(markdown).toContain("| production | production | 8 (1 warning-only) | `pinned-images` warning-only | 0 |");
+  });
+});
+
+describe("the risk table", () => {
+  test("every row has a test above built from a synthesized pair", () => {
+    expect([...seen].sort()).toEqual(Object.keys(RISK_TABLE).sort());
+  });
+
+  test("docs/plan-review.md has every row with the same severities", () => {
+    const docs = fs.readFileSync(path.join(__dirname, "../../docs/plan-review.md"), "utf8");
+    const rows = docs.split("\n").filter((l) => l.startsWith("| ")).map((l) => l.split("|").slice(1, -1).map((c) => c.trim()));
+    for (const [kind, row] of Object.entries(RISK_TABLE)) {
+      const documented = rows.find((cells) => cells[0] === row.consequence);
+      expect([kind, documented?.slice(2, 5)]).toEqual([kind, [row.severity.test, row.severity.prerelease, row.severity.production]]);
+    }
+  });
+});
