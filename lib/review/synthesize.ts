@@ -1,4 +1,5 @@
 import { ChildProcess, fork, spawn } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -54,8 +55,8 @@ export async function readSides(project: string, base: string, head: string | un
       }
     });
     const synthesized = sides.filter((s): s is Synthesis => "app" in s);
-    const running = run(synthesized, project, path.join(temp, "logs"));
-    const typeErrors = typeCheck(project, shared, synthesized);
+    const running = run(synthesized, cacheDirectory(project), path.join(temp, "logs"));
+    const typeErrors = typeCheck(project, shared, synthesized, cacheDirectory(project));
     const results = await running;
     return sides.map((side): SideResult => {
       if (!("app" in side)) return side;
@@ -106,30 +107,23 @@ function prepare(project: string, side: "base" | "head", spec: string | undefine
 }
 
 /** Runs every App: entry files in one worker process, other commands through the shell; resolves with each side's result. */
-async function run(sides: readonly Synthesis[], project: string, logs: string): Promise<Map<string, SynthResult>> {
+async function run(sides: readonly Synthesis[], cacheDir: string, logs: string): Promise<Map<string, SynthResult>> {
   fs.mkdirSync(logs, { recursive: true });
   const entries = sides.filter((s) => s.app.kind === "entry");
   const shell = sides.filter((s) => s.app.kind === "shell");
   const results = await Promise.all([
-    entries.length > 0 ? runWorker(entries, cacheDirectory(project), path.join(logs, "worker.log")) : [],
+    entries.length > 0 ? runWorker(entries, cacheDir, path.join(logs, "worker.log")) : [],
     ...shell.map((s) => runShell(s, path.join(logs, `${s.side}.log`))),
   ]);
   return new Map(results.flat().map((r) => [r.id, r]));
 }
 
 function runWorker(sides: readonly Synthesis[], cacheDir: string, log: string): Promise<SynthResult[]> {
-  const file = path.join(__dirname, `synth-worker${path.extname(__filename)}`);
-  // In a checkout the worker is TypeScript too; the package ships it compiled.
-  const execArgv = file.endsWith(".ts") ? ["--require", require.resolve("ts-node/register/transpile-only")] : [];
   const out = fs.openSync(log, "w");
-  const child: ChildProcess = fork(file, [], {
-    execArgv,
-    stdio: ["ignore", out, out, "ipc"],
-    env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, "..", "..", "tsconfig.json") },
-  });
+  const child: ChildProcess = fork(workerFile(), [], { execArgv: [], stdio: ["ignore", out, out, "ipc"] });
   fs.closeSync(out);
   const request: SynthRequest = {
-    cacheDir,
+    cacheDir: path.join(cacheDir, "compiled"),
     jobs: sides.map((s) => ({ id: s.side, project: s.dir, entry: (s.app as { file: string }).file, outdir: s.outdir })),
   };
   return new Promise((resolve) => {
@@ -147,6 +141,16 @@ function runWorker(sides: readonly Synthesis[], cacheDir: string, log: string): 
   });
 }
 
+/**
+ * The worker's JavaScript: shipped compiled in the package; in a checkout,
+ * compiled from its source into the cache (bin/checkout.js), so it starts
+ * without a TypeScript runner.
+ */
+function workerFile(): string {
+  if (path.extname(__filename) === ".js") return path.join(__dirname, "synth-worker.js");
+  return (require(path.join(__dirname, "..", "..", "bin", "checkout.js")) as { compiledWorker(): string }).compiledWorker();
+}
+
 function runShell(side: Synthesis, log: string): Promise<SynthResult> {
   const out = fs.openSync(log, "w");
   const child = spawn(side.app.command, {
@@ -160,16 +164,22 @@ function runShell(side: Synthesis, log: string): Promise<SynthResult> {
 }
 
 /** Type errors of each synthesized side; a side without TypeScript is not checked. */
-function typeCheck(project: string, shared: readonly string[], sides: readonly Synthesis[]): { side: string; failure: ReviewFailure }[] {
+function typeCheck(
+  project: string, shared: readonly string[], sides: readonly Synthesis[], cacheDir: string,
+): { side: string; failure: ReviewFailure }[] {
   const typed = sides.filter((s) => fs.existsSync(path.join(s.dir, "tsconfig.json")));
   if (typed.length === 0) return [];
-  const checker = new TypeChecker(project, shared);
+  // One state per project: projects sharing node_modules (and so this cache) do not overwrite each other's.
+  const key = createHash("sha256").update(project).digest("hex").slice(0, 16);
+  const checker = new TypeChecker(project, shared, path.join(cacheDir, `type-check-${key}.tsbuildinfo`));
   // The head first: the base is usually its parent, checked again only where it differs.
-  return [...typed].reverse().flatMap((s) => {
+  const failures = [...typed].reverse().flatMap((s) => {
     const entry = s.app.kind === "entry" && /\.tsx?$/.test(s.app.file) ? path.relative(s.dir, s.app.file) : undefined;
     const result = checker.check({ dir: s.dir, entry });
     return result.ok ? [] : [{ side: s.side, failure: { what: `${s.side}: ${s.label} does not type-check`, details: result.errors } }];
   });
+  checker.save();
+  return failures;
 }
 
 /** The project's ignored directories a commit needs from the checkout: packages and cdktf's generated bindings. */
@@ -179,8 +189,13 @@ function sharedDirectories(project: string): string[] {
   return ["node_modules", path.normalize(generated ?? ".gen")];
 }
 
-/** Compiled files are kept with the project's packages, where build caches live, else in the temporary directory. */
+/**
+ * Where compiled files and the type check's state are kept between reviews:
+ * `PLAN_REVIEW_CACHE` when set (CI jobs keep it between runs), else with the
+ * project's packages, where build caches live, else the temporary directory.
+ */
 function cacheDirectory(project: string): string {
+  if (process.env.PLAN_REVIEW_CACHE) return path.resolve(project, process.env.PLAN_REVIEW_CACHE);
   const modules = path.join(project, "node_modules");
   return fs.existsSync(modules)
     ? path.join(modules, ".cache", "cdktf-service-platform", "plan-review")

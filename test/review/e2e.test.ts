@@ -1,59 +1,18 @@
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { commit, edit, git, projectRepository } from "./git-repo";
 
-const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin", "plan-review.js");
+const BIN = path.join(__dirname, "..", "..", "bin", "plan-review.js");
 
-/**
- * A throwaway git repository holding this project's files: tracked ones plus
- * untracked, not ignored ones (work in progress next to committed code is what
- * makes the current tree synthesize), with node_modules and .gen linked in.
- */
-export function projectRepository(): string {
-  const repo = fs.mkdtempSync(path.join(os.tmpdir(), "review-e2e-"));
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
-    .split("\0").filter((f) => f && fs.existsSync(path.join(ROOT, f)));
-  for (const file of files) {
-    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, file), path.join(repo, file));
-  }
-  git(repo, "init", "-q", "-b", "main");
-  for (const shared of ["node_modules", ".gen"]) {
-    if (!fs.existsSync(path.join(ROOT, shared))) continue;
-    fs.symlinkSync(path.join(ROOT, shared), path.join(repo, shared), "dir");
-    // .gitignore's `node_modules/` does not match a symlink; like the real directories, these stay out of commits.
-    fs.appendFileSync(path.join(repo, ".git", "info", "exclude"), `/${shared}\n`);
-  }
-  commit(repo, "base");
-  return repo;
-}
-
-export function git(repo: string, ...args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=review-test", "-c", "user.email=review@test", ...args], { cwd: repo, encoding: "utf8" });
-}
-
-export function commit(repo: string, message: string): void {
-  git(repo, "add", "-A");
-  git(repo, "commit", "-q", "-m", message);
-}
-
-/** Replaces `from` with `to` in a file, failing when the example no longer has `from`. */
-export function edit(repo: string, file: string, from: string, to: string): void {
-  const text = fs.readFileSync(path.join(repo, file), "utf8");
-  if (!text.includes(from)) throw new Error(`${file} no longer contains ${from}; update the e2e test`);
-  fs.writeFileSync(path.join(repo, file), text.replace(from, to));
-}
-
+/** Runs the command in `repo` with a temporary directory of its own, to see what it leaves there. */
 function planReview(repo: string, args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: repo, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Temporary directories plan-review made and left behind. */
-function leftovers(): string[] {
-  return fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith("plan-review-"));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "review-e2e-tmp-"));
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: repo, encoding: "utf8", env: { ...process.env, TMPDIR: tmp } });
+  const leftovers = fs.readdirSync(tmp);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, leftovers };
 }
 
 describe("plan-review on real changes to the example App in a git repository", () => {
@@ -64,7 +23,6 @@ describe("plan-review on real changes to the example App in a git repository", (
   afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 
   test("two git refs: synthesized, type-checked, reported, gated, nothing left behind", () => {
-    const before = leftovers();
     const out = path.join(repo, "review.md");
     const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--out", out]);
 
@@ -77,7 +35,7 @@ describe("plan-review on real changes to the example App in a git repository", (
     expect(report).toContain("| web | 1.3.0 ×2 | **1.3.0 → 1.4.0** ×2 | 1.2.0 ×**3 → 2** |");
     expect(report).toMatch(/\| `image_url` \| `[^`]+\/shop\/web:1\.3\.0` \| `[^`]+\/shop\/web:1\.4\.0` \|/);
     expect(git(repo, "worktree", "list").trim().split("\n")).toHaveLength(1);
-    expect(leftovers()).toEqual(before);
+    expect(result.leftovers).toEqual([]);
   }, 180_000);
 
   test("a ref against the working tree: uncommitted changes are reviewed too", () => {
