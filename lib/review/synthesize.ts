@@ -143,12 +143,13 @@ function runWorker(sides: readonly Synthesis[], cacheDir: string, log: string): 
 
 /**
  * The worker's JavaScript: shipped compiled in the package; in a checkout,
- * compiled from its source into the cache (bin/checkout.js), so it starts
- * without a TypeScript runner.
+ * compiled from its source into the cache (scripts/plan-review-from-source.js),
+ * so it starts without a TypeScript runner.
  */
 function workerFile(): string {
   if (path.extname(__filename) === ".js") return path.join(__dirname, "synth-worker.js");
-  return (require(path.join(__dirname, "..", "..", "bin", "checkout.js")) as { compiledWorker(): string }).compiledWorker();
+  const fromSource = path.join(__dirname, "..", "..", "scripts", "plan-review-from-source.js");
+  return (require(fromSource) as { compiledWorker(): string }).compiledWorker();
 }
 
 function runShell(side: Synthesis, log: string): Promise<SynthResult> {
