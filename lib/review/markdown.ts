@@ -87,7 +87,7 @@ function promotionsSection(rows: readonly PromotionRow[], stackOrder: readonly s
   const stacks = stackOrder.filter((s) => rows.some((r) => r.environments[s]));
   return [
     "### Promotions", "",
-    row(["Service", ...stacks]), row(["---", ...stacks.map(() => "---")]),
+    row(["Service", ...stacks]), `|${["Service", ...stacks].map(() => "---|").join("")}`,
     ...rows.map((r) => row([escapeCell(r.service), ...stacks.map((s) => promotionCell(r.environments[s]))])),
     "",
   ];

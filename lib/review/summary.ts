@@ -52,13 +52,14 @@ export function failsGate(review: Review, failOn: FailOn): boolean {
 /** `2 added, 1 replaced` for one stack; empty when nothing changes. */
 export function countParts(stack: StackChanges): string[] {
   const counts = countActions(stack);
+  const things = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"} changed`;
   return [
     [counts.create, "added"],
     [counts.update, "changed"],
     [counts.replace, "replaced"],
     [counts.delete, "removed"],
     [counts.forget, "forgotten"],
-    [stack.variables.length, "variables changed"],
-    [stack.settings.length, "settings changed"],
-  ].filter(([n]) => (n as number) > 0).map(([n, what]) => `${n} ${what}`);
+  ].filter(([n]) => (n as number) > 0).map(([n, what]) => `${n} ${what}`)
+    .concat(stack.variables.length > 0 ? [things(stack.variables.length, "variable")] : [])
+    .concat(stack.settings.length > 0 ? [things(stack.settings.length, "setting")] : []);
 }
