@@ -6,10 +6,13 @@
  *
  * Usage: npx ts-node --transpile-only scripts/bench-plan-review.ts [runs]   (default 5)
  *
- * Prints a Markdown table of medians. "Cold" clears plan-review's compile cache
- * before each run (a CI runner's first review); "warm" keeps it (a second push,
- * a developer's machine). Timings depend on the machine and its load: say so
- * where you quote them.
+ * Prints a Markdown table of medians, wall-clock and CPU (user + system, the
+ * command and its children: steadier than wall-clock on a busy machine). Each
+ * round runs one synthesis, one review with plan-review's caches cleared (a CI
+ * runner's first review) and one with them kept (a second push, a developer's
+ * machine), so load changes hit all three alike. Needs GNU time
+ * (/usr/bin/time). Timings depend on the machine and its load: say so where
+ * you quote them.
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -19,18 +22,20 @@ import * as path from "path";
 const ROOT = path.resolve(__dirname, "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "cdktf-service-platform", "plan-review");
 
-function sh(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+function sh(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
   const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   // plan-review exits 1 on this change's high risk: that is the review working.
-  if (result.status !== 0 && !(command === process.execPath && result.status === 1)) {
+  if (result.status !== 0 && !(result.status === 1 && args.includes("plan-review.js"))) {
     throw new Error(`${command} ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
   }
+  return result.stderr;
 }
 
-function seconds(run: () => void): number {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e9;
+/** Wall-clock and CPU seconds of a shell command, as GNU time reports them on its last line of stderr. */
+function timed(cwd: string, command: string, env: NodeJS.ProcessEnv = {}): { wall: number; cpu: number } {
+  const report = sh(cwd, "/usr/bin/time", ["-f", "TIME %e %U %S", "sh", "-c", command], env).trim().split("\n").pop()!;
+  const [, wall, user, system] = report.split(" ").map(Number);
+  return { wall, cpu: user + system };
 }
 
 function median(values: number[]): number {
@@ -65,28 +70,31 @@ function main(): void {
   const runs = Number(process.argv[2] ?? 5);
   const repo = repository();
   const app = (JSON.parse(fs.readFileSync(path.join(repo, "cdktf.json"), "utf8")) as { app: string }).app;
-  const out = path.join(repo, "review.md");
-  const measure = (label: string, prepare: () => void, run: () => void): [string, number] => {
-    run(); // warm-up: file system caches, npx
-    const times = Array.from({ length: runs }, () => {
-      prepare();
-      return seconds(run);
-    });
-    return [label, median(times)];
-  };
+  const review = `node ${path.join(ROOT, "bin", "plan-review.js")} --base HEAD~1 --head HEAD --out review.md || [ $? = 1 ]`;
+  const synthesize = () => timed(repo, app, { CDKTF_OUTDIR: fs.mkdtempSync(path.join(os.tmpdir(), "bench-out-")) });
+  const load = os.loadavg()[0];
   try {
-    const synthOne = () => sh(repo, "sh", ["-c", app], { CDKTF_OUTDIR: fs.mkdtempSync(path.join(os.tmpdir(), "bench-out-")) });
-    const review = () => sh(repo, process.execPath, [path.join(ROOT, "bin", "plan-review.js"), "--base", "HEAD~1", "--head", "HEAD", "--out", out]);
-    const clearCache = () => fs.rmSync(CACHE, { recursive: true, force: true });
-    const rows = [
-      measure(`synthesize one ref (\`${app}\`)`, () => undefined, synthOne),
-      measure("plan-review --base HEAD~1 --head HEAD, cold compile cache", clearCache, review),
-      measure("plan-review --base HEAD~1 --head HEAD, warm compile cache", () => undefined, review),
-    ];
-    const [, baseline] = rows[0];
-    console.log(`| What (median of ${runs}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}) | Seconds | × one synthesis |`);
-    console.log("|---|--:|--:|");
-    for (const [label, time] of rows) console.log(`| ${label} | ${time.toFixed(1)} | ${(time / baseline).toFixed(2)} |`);
+    // Warm-up: file system caches, npx.
+    synthesize();
+    timed(repo, review);
+    const rounds = Array.from({ length: runs }, () => {
+      const one = synthesize();
+      fs.rmSync(CACHE, { recursive: true, force: true });
+      const cold = timed(repo, review);
+      const warm = timed(repo, review);
+      return { one, cold, warm };
+    });
+    const row = (label: string, pick: (r: (typeof rounds)[number]) => { wall: number; cpu: number }) => {
+      const wall = median(rounds.map((r) => pick(r).wall));
+      const cpu = median(rounds.map((r) => pick(r).cpu));
+      const ratio = median(rounds.map((r) => pick(r).wall / r.one.wall));
+      console.log(`| ${label} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} | ${ratio.toFixed(2)} |`);
+    };
+    console.log(`| Median of ${runs} rounds (${os.cpus().length} CPUs, load ${load.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}) | Wall s | CPU s | Wall × one synthesis |`);
+    console.log("|---|--:|--:|--:|");
+    row(`synthesize one ref (\`${app}\`)`, (r) => r.one);
+    row("plan-review --base HEAD~1 --head HEAD, caches cleared", (r) => r.cold);
+    row("plan-review --base HEAD~1 --head HEAD, caches kept", (r) => r.warm);
   } finally {
     fs.rmSync(repo, { recursive: true, force: true });
   }
