@@ -7,7 +7,7 @@ import { Value, describe, valueAt } from "./values";
  * Resources that carry traffic for everything else: replacing one moves or
  * drops the addresses, routes and names the workloads depend on.
  */
-export const NETWORK_TYPES: ReadonlySet<string> = new Set([
+const NETWORK_TYPES: ReadonlySet<string> = new Set([
   "alicloud_vpc",
   "alicloud_vswitch",
   "alicloud_slb_load_balancer",

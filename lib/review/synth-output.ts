@@ -72,7 +72,7 @@ export function readSynthOutput(outdir: string): SynthOutput {
  * variable's default, a provider-sensitive attribute, a provider credential)
  * are redacted where they stand and wherever else they are repeated.
  */
-export function parseStack(json: any, warnings: readonly string[] = []): StackConfig {
+function parseStack(json: any, warnings: readonly string[] = []): StackConfig {
   const secrets = literalSecrets(json);
   const resources = new Map<string, ConfiguredResource>();
   for (const [type, byName] of Object.entries<Record<string, any>>(json.resource ?? {})) {

@@ -104,15 +104,6 @@ export function formatPath(path: readonly PathStep[]): string {
     .join("");
 }
 
-/** The last named (string) step of a path, e.g. `timeout` for `healthcheck[0].timeout`. */
-export function leafName(path: readonly PathStep[]): string | undefined {
-  for (let i = path.length - 1; i >= 0; i--) {
-    const step = path[i];
-    if (typeof step === "string") return step;
-  }
-  return undefined;
-}
-
 /** A number from a number, a numeric string, or a Go/Docker duration ("5s", "1m30s", "500ms"), in seconds. */
 export function numberOf(value: Value | undefined): number | undefined {
   if (typeof value === "number") return value;
