@@ -7,7 +7,7 @@ import { validateCatalog } from "../validation/catalog-rules";
 import { validateAlerting } from "../validation/operations-rules";
 import { validateShapes } from "../validation/shape-rules";
 import { validateUserText } from "../validation/user-text";
-import { CHECKED_STACK_KEY, CheckedStack as CheckRecord } from "../validation/checked-stack";
+import { CHECK_RECORD_KEY, CheckRecord } from "../validation/check-record";
 import { honourStackTraceSwitch } from "./creation-stacks";
 import { validateSettings } from "./settings-rules";
 import { Violation } from "../validation/violation";
@@ -124,7 +124,7 @@ export abstract class EnvironmentStack extends CheckedStack {
       policies: policies.map((p) => ({ name: p.name, enforcement: p.warnsOnly ? "warning" : "error" })),
       adjustments: Array.isArray(this.settings?.adjustments) ? this.settings.adjustments : [],
     };
-    return { ...json, "//": { ...json["//"], [CHECKED_STACK_KEY]: checked } };
+    return { ...json, "//": { ...json["//"], [CHECK_RECORD_KEY]: checked } };
   }
 
   /**

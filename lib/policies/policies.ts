@@ -1,4 +1,4 @@
-import type { PolicyAdjustment } from "../validation/checked-stack";
+import type { PolicyAdjustment } from "../validation/check-record";
 import type { Policy, StageSettings } from "./policy";
 import { Duration } from "../model/duration";
 import { alarmsPolicy } from "./alarms";

@@ -1,7 +1,7 @@
 import { Alerting } from "../model/alarms";
 import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
-import type { PolicyAdjustment } from "../validation/checked-stack";
+import type { PolicyAdjustment } from "../validation/check-record";
 import { Violation } from "../validation/violation";
 import { Duration } from "../model/duration";
 

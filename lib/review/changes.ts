@@ -1,4 +1,4 @@
-import type { CheckedStack } from "../validation/checked-stack";
+import type { CheckRecord } from "../validation/check-record";
 import { PathStep, Value } from "./values";
 
 /** What happens to a resource. `forget` removes it from state without destroying it. */
@@ -91,7 +91,7 @@ export interface StackChanges {
   /** Synthesis warnings of the head (configuration comparison only). @default - none */
   readonly warnings?: readonly string[];
   /** How the environment was checked on each side, where it recorded it (configuration comparison only). @default - unknown */
-  readonly checked?: { readonly before?: CheckedStack; readonly after?: CheckedStack };
+  readonly checked?: { readonly before?: CheckRecord; readonly after?: CheckRecord };
 }
 
 /** Where the changes came from, which decides how far the report can be trusted. */

@@ -77,9 +77,9 @@ function propagateReplacements(changes: Map<string, ResourceChange>, after: Read
     for (const [address, change] of changes) {
       if (change.action === "create" || change.action === "delete") continue;
       const added: AttributeChange[] = [];
-      for (const { path, text } of interpolations(change.after)) {
+      for (const { path, text, live } of interpolations(change.after)) {
         if (change.attributes.some((a) => formatPath(a.path) === formatPath(path))) continue;
-        const reason = staleReference(text, address, changes, after);
+        const reason = staleReference(live, address, changes, after);
         if (reason) {
           added.push({
             path,
@@ -119,9 +119,15 @@ function staleReference(
   return undefined;
 }
 
-/** Every string leaf holding an interpolation, with its path. */
-function interpolations(value: Value | undefined, path: PathStep[] = []): { path: PathStep[]; text: string }[] {
-  if (typeof value === "string") return value.includes("${") ? [{ path, text: value }] : [];
+/**
+ * Every string leaf holding a live interpolation, with its path (the text
+ * without escaped sequences: `$${x}` is the literal text `${x}` to Terraform).
+ */
+function interpolations(value: Value | undefined, path: PathStep[] = []): { path: PathStep[]; text: string; live: string }[] {
+  if (typeof value === "string") {
+    const live = value.replace(/\$\$\{[^}]*\}/g, "");
+    return live.includes("${") ? [{ path, text: value, live }] : [];
+  }
   if (Array.isArray(value)) return value.flatMap((v, i) => interpolations(v, [...path, i]));
   if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => interpolations(v, [...path, k]));
   return [];

@@ -21,7 +21,7 @@ export type {
   AttributeChange, ChangeSet, ChangeSource, Lifecycle, ResourceAction, ResourceChange, SettingChange, StackChanges,
   VariableChange, VariableDeclaration,
 } from "./changes";
-export type { CheckedPolicy, CheckedStack, PolicyAdjustment } from "../validation/checked-stack";
+export type { CheckedPolicy, CheckRecord, PolicyAdjustment } from "../validation/check-record";
 export { Sensitive, Unknown, SENSITIVE_TEXT } from "./values";
 export type { PathStep, Value } from "./values";
 export { runPlanReview, USAGE } from "./cli";

@@ -28,8 +28,9 @@ export function summaryLine(review: Review): string {
 export function verdictLine(review: Review): string {
   if (review.failures.length > 0) return `✗ Review incomplete: ${review.failures.map((f) => f.what).join("; ")}`;
   const changed = review.changes.stacks.filter(hasChanges);
-  if (changed.length === 0) return "No infrastructure changes";
+  // A risk without a resource change (a policy relaxed) is still a risk.
   if (review.risks.length === 0) {
+    if (changed.length === 0) return "No infrastructure changes";
     return `✓ No risks flagged: ${changed.map((s) => `${s.stack} ${countParts(s).join(", ")}`).join("; ")}`;
   }
   // The environment closest to users first.

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CHECKED_STACK_KEY, CheckedStack } from "../validation/checked-stack";
+import { CHECK_RECORD_KEY, CheckRecord } from "../validation/check-record";
 import { Lifecycle, VariableDeclaration } from "./changes";
 import { CREDENTIAL_NAME, SENSITIVE_ATTRIBUTES } from "./resource-roles";
 import { SecretValues, redact } from "./secret-values";
@@ -28,7 +28,7 @@ export interface StackConfig {
   /** Synthesis warnings about this stack (the annotations cdktf records in manifest.json). */
   readonly warnings: readonly string[];
   /** How the environment was checked, when it recorded it (this library's environments do). */
-  readonly checked?: CheckedStack;
+  readonly checked?: CheckRecord;
 }
 
 /** A `cdktf synth` output directory, read for review. */
@@ -113,7 +113,7 @@ function parseStack(json: any, warnings: readonly string[] = []): StackConfig {
   for (const [name, config] of Object.entries<Value>(json.provider ?? {})) {
     settings[`provider.${name}`] = secrets.redact(redactCredentials(config));
   }
-  const checked = json["//"]?.[CHECKED_STACK_KEY] as CheckedStack | undefined;
+  const checked = json["//"]?.[CHECK_RECORD_KEY] as CheckRecord | undefined;
   return { resources, variables, settings, warnings: warnings.map((w) => String(secrets.redact(w))), checked };
 }
 

@@ -76,7 +76,7 @@ describe("plan-review gating and output", () => {
     expect(byDefault).toContain("| Service | test | prerelease | production |");
     const missing = await run(["--base", exampleOutput(), "--head", head, "--environments", "test,staging", "--out", outFile()]);
     expect(missing.status).toBe(2);
-    expect(missing.err).toContain("plan-review: plan-review could not run\n  --environments names staging, not found in: prerelease, production, test\n");
+    expect(missing.err).toContain("plan-review: plan-review could not run\n  --environments names staging, not found in: bootstrap, prerelease, production, test\n");
   });
 
   test("--plan reads plan files, naming stacks explicitly or by file name", async () => {

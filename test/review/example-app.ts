@@ -6,6 +6,7 @@ import {
   AlicloudEnvironment, AlicloudEnvironmentProps, DockerEnvironment, DockerEnvironmentProps, EnvValue, Release, Service,
   ServiceCatalog, ServiceProps,
 } from "../../lib";
+import { bootstrapStack } from "../../stacks/bootstrap";
 import { prereleaseEnvironment, prereleaseRelease } from "../../stacks/prerelease";
 import { productionEnvironment, productionRelease } from "../../stacks/production";
 import { shopCatalog } from "../../stacks/services";
@@ -27,6 +28,12 @@ export interface ExampleChange {
   readonly production?: Partial<AlicloudEnvironmentProps>;
   /** Escape hatches on the built stacks, as a team may use them, before synthesis. */
   readonly stacks?: (stacks: { test: DockerEnvironment; prerelease: AlicloudEnvironment; production: AlicloudEnvironment }) => void;
+  /**
+   * Whether the App has its state bootstrap, as stacks/main.ts does. Its deployer policy
+   * refuses resource types it has no RAM actions for, such as ones added by escape hatch.
+   * @default true
+   */
+  readonly bootstrap?: boolean;
 }
 
 type Env = "test" | "prerelease" | "production";
@@ -38,8 +45,8 @@ const temporary: string[] = [];
 afterAll(() => temporary.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
 /**
- * The example App (stacks/) with `change` applied, synthesized in this
- * process as stacks/main.ts would be; returns its output directory.
+ * The example App (stacks/) with `change` applied, built and synthesized in
+ * this process as stacks/main.ts builds it; returns its output directory.
  */
 export function synthExample(change: ExampleChange = {}): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "review-example-"));
@@ -54,6 +61,7 @@ export function synthExample(change: ExampleChange = {}): string {
     production: productionEnvironment(app, catalog, release("production", productionRelease), change.production),
   };
   change.stacks?.(stacks);
+  if (change.bootstrap ?? true) bootstrapStack(app, [stacks.prerelease, stacks.production]);
   app.synth();
   return outdir;
 }

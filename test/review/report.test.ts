@@ -38,12 +38,14 @@ describe("the Markdown report", () => {
       releases: { test: (r) => r.with("web", "1.4.0"), production: (r) => r.with("web", { version: "1.2.0", replicas: 2 }) },
     }));
     const lines = markdown.split("\n");
-    expect(lines.slice(2, 11)).toEqual([
+    expect(lines.slice(2, 12)).toEqual([
       "**⚠ production: capacity lowered**",
       "",
       "| Environment | Add | Change | Replace | Remove | Risks |",
       "|---|--:|--:|--:|--:|---|",
       "| test | 0 | 0 | 5 | 0 | — |",
+      // No stage recorded: placed with prerelease, by name.
+      "| bootstrap | 0 | 0 | 0 | 0 | — |",
       "| prerelease | 0 | 0 | 0 | 0 | — |",
       "| production | 0 | 1 | 0 | 0 | 1 high |",
       "",

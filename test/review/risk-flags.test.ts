@@ -9,7 +9,7 @@ describe("a review with no change", () => {
 
   test("finds no change, no risk, and says so in one line", () => {
     expect(review.risks).toEqual([]);
-    expect(review.changes.stacks.map((s) => s.stack)).toEqual(["test", "prerelease", "production"]);
+    expect(review.changes.stacks.map((s) => s.stack)).toEqual(["test", "bootstrap", "prerelease", "production"]);
     expect(review.changes.stacks.flatMap((s) => s.resources).every((r) => r.action === "no-op")).toBe(true);
     expect(summary).toBe("plan-review: no changes; 0 high, 0 medium, 0 low risks");
     expect(verdictLine(review)).toBe("No infrastructure changes");

@@ -44,11 +44,14 @@ describe("the example App", () => {
     expect(out.stacks.production["//"]["cdktf-service-platform"]).toEqual({
       stage: "production",
       services: ["orders-api", "web", "worker"],
-      policies: ["min-replicas", "probes", "pinned-images", "min-zones", "log-retention", "deletion-protection", "route-exposure", "no-plain-secrets"]
+      policies: [
+        "min-replicas", "probes", "pinned-images", "min-zones", "log-retention", "deletion-protection", "route-exposure", "no-plain-secrets",
+        "rollout-batches",
+      ]
         .map((name) => ({ name, enforcement: "error" })),
       adjustments: [],
     });
-    expect(out.stacks.test["//"]["cdktf-service-platform"]).toMatchObject({ stage: "test", policies: [] });
+    expect(out.stacks.test["//"]["cdktf-service-platform"]).toMatchObject({ stage: "test", policies: [{ name: "no-plain-secrets", enforcement: "warning" }], adjustments: [] });
   });
 
   test("ops configuration and secrets are variables, not values", () => {

@@ -4,7 +4,7 @@
  * plan review reads it back to show relaxed policies, to tell services from
  * platform parts and to know each stack's stage.
  */
-export const CHECKED_STACK_KEY = "cdktf-service-platform";
+export const CHECK_RECORD_KEY = "cdktf-service-platform";
 
 /** How a stage's policy set was changed with `Policies.relax`, `warnOnly`, `replace` or `add`. */
 export interface PolicyAdjustment {
@@ -23,7 +23,7 @@ export interface CheckedPolicy {
 }
 
 /** The record an environment writes into its synthesized stack. */
-export interface CheckedStack {
+export interface CheckRecord {
   /** Name of the stage settings the environment used (`test`, `prerelease`, `production` or a team's own). */
   readonly stage: string;
   /** The catalog's services deployed in this environment. */
