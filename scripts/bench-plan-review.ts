@@ -14,10 +14,11 @@
  * (/usr/bin/time). Timings depend on the machine and its load: say so where
  * you quote them.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { commit, edit, projectRepository } from "./project-repository";
 
 const ROOT = path.resolve(__dirname, "..");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "cdktf-service-platform", "plan-review");
@@ -43,26 +44,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** A copy of the tracked and untracked files with node_modules and .gen linked, and a second commit. */
+/** A copy of this repository with one more commit: production's web down to two instances. */
 function repository(): string {
-  const repo = fs.mkdtempSync(path.join(os.tmpdir(), "bench-plan-review-"));
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
-    .split("\0").filter((f) => f && fs.existsSync(path.join(ROOT, f)));
-  for (const file of files) {
-    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, file), path.join(repo, file));
-  }
-  for (const shared of ["node_modules", ".gen"]) {
-    fs.symlinkSync(path.join(ROOT, shared), path.join(repo, shared), "dir");
-  }
-  const git = (...args: string[]) => sh(repo, "git", ["-c", "user.name=bench", "-c", "user.email=bench@example", ...args]);
-  git("init", "-q", "-b", "main");
-  fs.appendFileSync(path.join(repo, ".git", "info", "exclude"), "/node_modules\n/.gen\n");
-  git("add", "-A");
-  git("commit", "-q", "-m", "base");
-  const production = path.join(repo, "stacks", "production.ts");
-  fs.writeFileSync(production, fs.readFileSync(production, "utf8").replace("replicas: 3", "replicas: 2"));
-  git("commit", "-q", "-am", "head");
+  const repo = projectRepository();
+  edit(repo, "stacks/production.ts", "replicas: 3", "replicas: 2");
+  commit(repo, "head");
   return repo;
 }
 

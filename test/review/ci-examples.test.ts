@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import { parse } from "yaml";
-import { commit, edit, git, projectRepository } from "./git-repo";
+import { commit, edit, git, projectRepository } from "../../scripts/project-repository";
 
 // The CI examples as committed: every file and script they use exists, they
 // run on every pull request, and their review step, run as written against a

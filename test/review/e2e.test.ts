@@ -2,9 +2,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { commit, edit, git, projectRepository } from "./git-repo";
+import { commit, edit, git, projectRepository } from "../../scripts/project-repository";
 
 const BIN = path.join(__dirname, "..", "..", "bin", "plan-review.js");
+
+/** A report file outside the repository, so no commit takes it along. */
+const outFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "review-e2e-out-")), "review.md");
 
 /** Runs the command in `repo` with a temporary directory of its own, to see what it leaves there. */
 function planReview(repo: string, args: string[]) {
@@ -23,7 +26,7 @@ describe("plan-review on real changes to the example App in a git repository", (
   afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 
   test("two git refs: synthesized, type-checked, reported, gated, nothing left behind", () => {
-    const out = path.join(repo, "review.md");
+    const out = outFile();
     const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--out", out]);
 
     expect(result.stderr).toBe("");
@@ -49,31 +52,33 @@ describe("plan-review on real changes to the example App in a git repository", (
     expect(result.stdout).toContain("| replace | `docker_container.orders-api-1` | labels, name, image force replacement; new one created before the old one is destroyed |");
   }, 180_000);
 
-  test("a head that does not synthesize: the report is written, headed by the error, exit 2", () => {
-    edit(repo, "stacks/production.ts", '"orders-api": "2.0.3"', '"orders-api": "latest"');
-    commit(repo, "Run latest in production");
-    const out = path.join(repo, "failed.md");
-    const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--out", out]);
+  /** Reviews a commit that changes `from` to `to` in `file` against its parent, then drops the commit. */
+  function reviewCommit(file: string, from: string, to: string, args: string[] = []) {
+    edit(repo, file, from, to);
+    commit(repo, `${file}: ${to}`);
+    const out = outFile();
+    const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--out", out, ...args]);
     git(repo, "reset", "-q", "--hard", "HEAD~1");
+    return { ...result, report: fs.readFileSync(out, "utf8") };
+  }
 
-    expect(result.status).toBe(2);
-    const report = fs.readFileSync(out, "utf8");
+  test("a head that does not synthesize: the report is written, headed by the error, exit 2", () => {
+    const { status, report, stdout } = reviewCommit("stacks/production.ts", '"orders-api": "2.0.3"', '"orders-api": "latest"');
+
+    expect(status).toBe(2);
     const head = `head: HEAD \\(${"[0-9a-f]".repeat(8)}\\) does not synthesize \\(npx ts-node --transpile-only stacks/main.ts\\)`;
     expect(report).toMatch(new RegExp(`^## Plan review: HEAD~1 \\([0-9a-f]{8}\\) → HEAD \\([0-9a-f]{8}\\)\\n\\n\\*\\*✗ Review incomplete: ${head}\\*\\*\\n`));
-    expect(report).toMatch(/```text\nValidationError: production: 1 error\(s\) stop synthesis; nothing was written for this stack\.\n  ERROR production\/orders-api: release\.version = "latest"/);
+    expect(report).toMatch(/```text\nValidationError: 2 error\(s\) in production, bootstrap stop synthesis; nothing was written for any stack of this App\.\n/);
+    expect(report).toContain('\n  ERROR production/orders-api: release.version = "latest"; a pinned version in stage "production"');
     expect(report).not.toContain("removed");
-    expect(result.stdout).toMatch(/^plan-review: INCOMPLETE \(head: HEAD \([0-9a-f]{8}\) does not synthesize/);
+    expect(stdout).toMatch(/^plan-review: INCOMPLETE \(head: HEAD \([0-9a-f]{8}\) does not synthesize/);
   }, 180_000);
 
   test("a head with a type error that still synthesizes: caught by the type check, exit 2", () => {
-    edit(repo, "stacks/test.ts", "release = testRelease,", "release: Release = testRelease as unknown as number,");
-    commit(repo, "A type error transpile-only synthesis does not see");
-    const out = path.join(repo, "typed.md");
-    const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--out", out]);
-    git(repo, "reset", "-q", "--hard", "HEAD~1");
+    // A type error that transpile-only synthesis does not see.
+    const { status, report } = reviewCommit("stacks/test.ts", "release = testRelease,", "release: Release = testRelease as unknown as number,");
 
-    expect(result.status).toBe(2);
-    const report = fs.readFileSync(out, "utf8");
+    expect(status).toBe(2);
     expect(report).toMatch(/\*\*✗ Review incomplete: head: HEAD \([0-9a-f]{8}\) does not type-check\*\*/);
     expect(report).toMatch(/stacks\/test\.ts\(\d+,\d+\): error TS2322: Type 'number' is not assignable to type 'Release'\./);
     // What did synthesize is still compared below the failure.
@@ -81,19 +86,17 @@ describe("plan-review on real changes to the example App in a git repository", (
   }, 180_000);
 
   test("a ref that does not exist: the report says how to fetch it, exit 2", () => {
-    const out = path.join(repo, "missing.md");
+    const out = outFile();
     const result = planReview(repo, ["--base", "origin/no-such-branch", "--out", out]);
     expect(result.status).toBe(2);
     expect(fs.readFileSync(out, "utf8")).toContain('"origin/no-such-branch" is neither a directory nor a git ref known in');
   }, 180_000);
 
   test("an App command that is not a plain entry file runs through the shell", () => {
-    edit(repo, "cdktf.json", '"app": "npx ts-node --transpile-only stacks/main.ts"', '"app": "node -r ts-node/register/transpile-only stacks/main.ts"');
-    commit(repo, "Run the App with node and a require hook");
-    const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--fail-on", "none"]);
-    git(repo, "reset", "-q", "--hard", "HEAD~1");
+    const { status, stdout } = reviewCommit("cdktf.json", '"app": "npx ts-node --transpile-only stacks/main.ts"',
+      '"app": "node -r ts-node/register/transpile-only stacks/main.ts"', ["--fail-on", "none"]);
 
-    expect(result.stderr).toBe("plan-review: no changes; 0 high, 0 medium, 0 low risks\n");
-    expect(result.status).toBe(0);
+    expect(stdout).toBe("plan-review: no changes; 0 high, 0 medium, 0 low risks\n");
+    expect(status).toBe(0);
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { commit, git, projectRepository } from "./git-repo";
+import { commit, git, projectRepository } from "../../scripts/project-repository";
 
 // README's plan-review example can't rot: its change is applied to a copy of
 // this repository and its command run exactly as written; the report's first

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { reviewSources } from "../../lib/review";
-import { commit, git } from "./git-repo";
+import { commit, git } from "../../scripts/project-repository";
 
 // The synthesis process itself, on a small cdktf project of its own: what an
 // App prints and how it ends reach the report; both sides run in one process.

@@ -3,7 +3,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "../..");
+const ROOT = path.resolve(__dirname, "..");
+
+/**
+ * Throwaway git repositories of this project, for the review's end-to-end tests
+ * and its benchmark.
+ */
 
 /**
  * A throwaway git repository holding this project's files: tracked ones plus
@@ -29,10 +34,12 @@ export function projectRepository(): string {
   return repo;
 }
 
+/** git in `repo`, as a test user. */
 export function git(repo: string, ...args: string[]): string {
   return execFileSync("git", ["-c", "user.name=review-test", "-c", "user.email=review@test", ...args], { cwd: repo, encoding: "utf8" });
 }
 
+/** Commits everything in `repo`. */
 export function commit(repo: string, message: string): void {
   git(repo, "add", "-A");
   git(repo, "commit", "-q", "-m", message);
@@ -41,6 +48,6 @@ export function commit(repo: string, message: string): void {
 /** Replaces `from` with `to` in a file, failing when the example no longer has `from`. */
 export function edit(repo: string, file: string, from: string, to: string): void {
   const text = fs.readFileSync(path.join(repo, file), "utf8");
-  if (!text.includes(from)) throw new Error(`${file} no longer contains ${from}; update the e2e test`);
+  if (!text.includes(from)) throw new Error(`${file} no longer contains ${from}; update the caller`);
   fs.writeFileSync(path.join(repo, file), text.replace(from, to));
 }
