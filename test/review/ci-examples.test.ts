@@ -52,21 +52,25 @@ describe("the examples as files", () => {
     expect(`${read(GITHUB)}${read(GITLAB)}`).not.toMatch(/\.ci\/|alicloud-1\.247\.0\.json/);
   });
 
-  test("they run on every pull or merge request, docs-only ones included", () => {
-    expect(github.on).toEqual({ pull_request: null });
-    expect(gitlab["plan-review"].rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+  test("they run on every pull or merge request, docs-only ones included, and on the default branch to warm the caches", () => {
+    expect(github.on).toEqual({ pull_request: null, push: { branches: ["main"] } });
+    expect(gitlab["plan-review"].rules.map((r: { if: string }) => r.if)).toEqual([
+      '$CI_PIPELINE_SOURCE == "merge_request_event"', "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH",
+    ]);
   });
 
   test("the comment is posted whatever the review came to, from the file the review writes", () => {
     const post = step("Post the review on the pull request");
-    expect(post.if).toBe("always()");
+    expect(post.if).toBe("always() && github.event_name == 'pull_request'");
     expect(step("Review").run).toContain("--out review/review.md");
     expect(post.with.script).toContain('"review/review.md"');
     // actions/github-script runs the script as the body of an async function.
     const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
     expect(() => new AsyncFunction("github", "context", "require", post.with.script)).not.toThrow();
-    expect(gitlab["plan-review"].after_script).toEqual(["node examples/gitlab-ci/post-note.js review/review.md"]);
-    expect(step("Fail on a high risk or an incomplete review").if).toBe("steps.review.outputs.status != '0'");
+    expect(gitlab["plan-review"].after_script).toEqual([
+      'if [ -n "$CI_MERGE_REQUEST_IID" ]; then node examples/gitlab-ci/post-note.js review/review.md; fi',
+    ]);
+    expect(step("Fail on a high risk or an incomplete review").if).toBe("github.event_name == 'pull_request' && steps.review.outputs.status != '0'");
   });
 });
 
@@ -90,12 +94,15 @@ describe("the examples' review steps, run as written", () => {
     commit(repo, "Scale web down in production");
     const lines: string[] = gitlab["plan-review"].script;
     const review = lines.slice(lines.findIndex((l) => l.startsWith("mkdir -p review"))).join("\n");
-    const result = bash(review, repo, { CI_MERGE_REQUEST_DIFF_BASE_SHA: base });
+    // The merge-request rule sets BASE_SHA to the merge base.
+    const result = bash(review, repo, { BASE_SHA: base });
     expect(result.status).toBe(1);
 
     const notes = await notesServer();
     try {
       const env = { CI_API_V4_URL: notes.url, CI_PROJECT_ID: "group/shop", CI_MERGE_REQUEST_IID: "7", PLAN_REVIEW_TOKEN: "test-token" };
+      expect(await bashAsync(gitlab["plan-review"].after_script[0], repo, { ...env, CI_MERGE_REQUEST_IID: "" })).toBe(0);
+      expect(notes.requests).toEqual([]);
       for (let run = 0; run < 2; run++) expect(await bashAsync(gitlab["plan-review"].after_script[0], repo, env)).toBe(0);
       expect(notes.requests).toEqual([
         "GET /projects/group%2Fshop/merge_requests/7/notes?per_page=100&page=1&sort=asc",
