@@ -1,6 +1,6 @@
-import { ResourceChange, StackChanges } from "./changes";
+import { AttributeChange, ResourceChange, StackChanges } from "./changes";
 import type { Risk, RiskFactory } from "./risks";
-import { Value, describe, formatPath, numberOf, valueAt } from "./values";
+import { Unknown, Value, describe, formatPath, numberOf, valueAt } from "./values";
 import { Workload, workloadsOf } from "./workloads";
 
 /**
@@ -46,11 +46,10 @@ function downtime(w: Workload, risk: RiskFactory): Risk[] {
   return [risk("service-down", w.service, `${w.service} is down while ${whom} destroyed and created again${because}`, w.service)];
 }
 
-function cause(a: { path: readonly (string | number | object)[]; after?: Value }): string {
-  const attribute = formatPath([String(a.path[0])]);
-  const reason = String(a.after ?? "");
-  const replaced = /known after apply: (.+ is replaced)/.exec(reason);
-  return replaced ? `${attribute} changes (${replaced[1]})` : `${attribute} changes`;
+/** `vpc_id changes (alicloud_vpc.vpc is replaced)`: the attribute, and the replacement it follows when it does. */
+function cause(a: AttributeChange): string {
+  const attribute = String(a.path[0]);
+  return a.after instanceof Unknown && a.after.reason ? `${attribute} changes (${a.after.reason})` : `${attribute} changes`;
 }
 
 /** Fewer instances, or smaller ones. */
