@@ -1,7 +1,7 @@
 // Runs one of the package's commands. In a checkout it loads the TypeScript
-// source through ts-node (a dev dependency), so `npm run <command>` never picks
-// up a stale build; an installed package ships only the compiled code in dist/
-// and runs that.
+// source, compiled through a cache kept by content (scripts/run-from-source.js),
+// so `npm run <command>` never picks up a stale build; an installed package
+// ships only the compiled code in dist/ and runs that.
 const fs = require("fs");
 const path = require("path");
 
@@ -11,7 +11,7 @@ module.exports = function runCli(module, exportName) {
   const source = path.join(root, "lib", `${module}.ts`);
   let cli;
   if (fs.existsSync(source)) {
-    require("ts-node").register({ transpileOnly: true, project: path.join(root, "tsconfig.json") });
+    require(path.join(root, "scripts", "run-from-source.js")).register();
     cli = require(source);
   } else {
     cli = require(path.join(root, "dist", "lib", `${module}.js`));

@@ -5,8 +5,8 @@ import * as path from "path";
 export type AppCommand =
   /** A TypeScript or JavaScript entry file: run in the review's own synthesis process, compiled through a shared cache. */
   | { readonly kind: "entry"; readonly file: string; readonly command: string }
-  /** Anything else: run as cdktf would, through the shell. */
-  | { readonly kind: "shell"; readonly command: string };
+  /** Anything else: run as cdktf would, through the shell; `typed` is the TypeScript file it names, if any. */
+  | { readonly kind: "shell"; readonly command: string; readonly typed?: string };
 
 /** Runners whose only job is to run one TypeScript file, with the flags that change nothing about the result. */
 const TS_RUNNERS = new Set(["ts-node", "ts-node-transpile-only"]);
@@ -15,7 +15,8 @@ const HARMLESS_FLAGS = new Set(["--transpile-only", "--transpileOnly", "-T", "--
 /**
  * The App of the project in `dir`: cdktf.json's `app`. `ts-node <file>.ts`
  * (with `npx` and transpile flags or not) and `node <file>.js` name an entry
- * file the review can run itself; any other command runs as it is.
+ * file the review can run itself; any other command runs as it is, and the
+ * TypeScript file it names (if one) roots the type check.
  */
 export function appCommand(dir: string): AppCommand {
   const file = path.join(dir, "cdktf.json");
@@ -29,5 +30,8 @@ export function appCommand(dir: string): AppCommand {
   const files = words.filter((w) => !w.startsWith("-"));
   const runsFile = (runner !== undefined && TS_RUNNERS.has(runner) && flags.every((f) => HARMLESS_FLAGS.has(f)) && /\.tsx?$/.test(files[0] ?? ""))
     || (runner === "node" && flags.length === 0 && /\.c?js$/.test(files[0] ?? ""));
-  return runsFile && files.length === 1 ? { kind: "entry", file: path.resolve(dir, files[0]), command } : { kind: "shell", command };
+  if (runsFile && files.length === 1) return { kind: "entry", file: path.resolve(dir, files[0]), command };
+  // A runner of its own (`node scripts/run-ts.js stacks/main.ts`): the TypeScript file it names is the App's entry.
+  const typed = files.find((f) => /\.tsx?$/.test(f));
+  return { kind: "shell", command, typed: typed === undefined ? undefined : path.resolve(dir, typed) };
 }

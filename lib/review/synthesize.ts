@@ -143,12 +143,12 @@ function runWorker(sides: readonly Synthesis[], cacheDir: string, log: string): 
 
 /**
  * The worker's JavaScript: shipped compiled in the package; in a checkout,
- * compiled from its source into the cache (scripts/plan-review-from-source.js),
+ * compiled from its source into the cache (scripts/run-from-source.js),
  * so it starts without a TypeScript runner.
  */
 function workerFile(): string {
   if (path.extname(__filename) === ".js") return path.join(__dirname, "synth-worker.js");
-  const fromSource = path.join(__dirname, "..", "..", "scripts", "plan-review-from-source.js");
+  const fromSource = path.join(__dirname, "..", "..", "scripts", "run-from-source.js");
   return (require(fromSource) as { compiledWorker(): string }).compiledWorker();
 }
 
@@ -175,7 +175,8 @@ function typeCheck(
   const checker = new TypeChecker(project, shared, path.join(cacheDir, `type-check-${key}.tsbuildinfo`));
   // The head first: the base is usually its parent, checked again only where it differs.
   const failures = [...typed].reverse().flatMap((s) => {
-    const entry = s.app.kind === "entry" && /\.tsx?$/.test(s.app.file) ? path.relative(s.dir, s.app.file) : undefined;
+    const file = s.app.kind === "entry" ? s.app.file : s.app.typed;
+    const entry = file !== undefined && /\.tsx?$/.test(file) ? path.relative(s.dir, file) : undefined;
     const result = checker.check({ dir: s.dir, entry });
     return result.ok ? [] : [{ side: s.side, failure: { what: `${s.side}: ${s.label} does not type-check`, details: result.errors } }];
   });
@@ -204,14 +205,20 @@ function cacheDirectory(project: string): string {
 }
 
 /**
- * The lines worth showing of a failed run: the error it stopped with, from its
- * first line; output from a command (whose error comes last) from its end.
- * Stack trace frames are left out.
+ * The lines worth showing of a failed run, from the error it stopped with:
+ * the worker's error, else the first error in a command's output (after
+ * Node's pointer at the throwing line), else the output's last lines. Stack
+ * trace frames and Node's version line are left out.
  */
 function errorLines(result: SynthResult): string[] {
-  const lines = (text: string) => text.trimEnd().split("\n").filter((l) => l !== "" && !/^\s+at /.test(l));
-  const output = lines(result.output).slice(-ERROR_LINES);
-  return result.error === undefined ? output : [...lines(result.error), ...(output.length > 0 ? ["(output before it:)", ...output] : [])];
+  const lines = (text: string) => text.trimEnd().split("\n").filter((l) => l !== "" && !/^\s+at /.test(l) && !/^Node\.js v\d/.test(l));
+  const output = lines(result.output);
+  if (result.error !== undefined && result.output !== "" && /^exit /.test(result.error)) {
+    const first = output.findIndex((l) => /^\w*Error\b/.test(l));
+    if (first >= 0) return output.slice(first, first + ERROR_LINES);
+  }
+  const tail = output.slice(-ERROR_LINES);
+  return result.error === undefined ? tail : [...lines(result.error), ...(tail.length > 0 ? ["(output before it:)", ...tail] : [])];
 }
 
 function readLog(file: string): string {

@@ -28,7 +28,10 @@ export type TypeCheckResult = { readonly ok: true } | { readonly ok: false; read
  */
 export class TypeChecker {
   private previous?: TS.EmitAndSemanticDiagnosticsBuilderProgram;
-  private readonly ts: typeof TS;
+  private built = false;
+  private loaded?: typeof TS;
+  /** Sides checked before, newest first: a side whose files all read the same is not checked again. */
+  private readonly memos: Memo[];
   /** Parsed files by path, with a hash of the text they were parsed from: what both sides share is parsed once. */
   private readonly parsed = new Map<string, { readonly hash: string; readonly file: TS.SourceFile }>();
 
@@ -38,13 +41,32 @@ export class TypeChecker {
    * @param buildInfo where the incremental state is kept between reviews
    */
   constructor(private readonly project: string, private readonly shared: readonly string[], private readonly buildInfo: string) {
-    this.ts = loadTypeScript(project);
+    this.memos = readMemos(`${buildInfo}.memo.json`);
   }
 
   /** Checks one side. */
   public check(tree: CheckedTree): TypeCheckResult {
-    const ts = this.ts;
     const toTree = (file: string) => this.redirect(file, tree.dir);
+    const hashOf = (file: string) => hashText(readText(toTree(file)));
+    // As `tsc -b` decides a project is up to date: every file the check read reads the same.
+    const key = `${tree.entry ?? "(tsconfig.json)"}\0${hashText(readText(path.join(tree.dir, "tsconfig.json")))}`;
+    const known = this.memos.find((m) => m.key === key && Object.entries(m.files).every(([file, hash]) => hashOf(file) === hash));
+    if (known) return result(known.errors);
+    const errors = this.typeCheck(tree, toTree);
+    const files = Object.fromEntries(this.previous!.getProgram().getSourceFiles().map((f) => [f.fileName, hashOf(f.fileName)]));
+    this.memos.unshift({ key, files, errors });
+    this.memos.splice(MEMOS);
+    return result(errors);
+  }
+
+  private get ts(): typeof TS {
+    this.loaded ??= loadTypeScript(this.project);
+    return this.loaded;
+  }
+
+  /** The errors of one side, found as `tsc --incremental --noEmit` would. */
+  private typeCheck(tree: CheckedTree, toTree: (file: string) => string): string[] {
+    const ts = this.ts;
     const fromTree = (root: string, file: string) => path.join(root, path.relative(toTree(root), file));
     const system: TS.System = {
       ...ts.sys,
@@ -78,6 +100,7 @@ export class TypeChecker {
     const roots = tree.entry ? [path.join(this.project, tree.entry)] : config?.fileNames ?? [];
     const builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(roots, options, host, this.previous);
     this.previous = builder;
+    this.built = true;
     const own = builder.getProgram().getSourceFiles().filter((f) => !f.isDeclarationFile && this.isOwn(f.fileName));
     // Walks what the change affects, checking the App's own files and marking the rest done unchecked.
     while (builder.getSemanticDiagnosticsOfNextAffectedFile(undefined, (f) => f.isDeclarationFile || !this.isOwn(f.fileName)));
@@ -87,18 +110,16 @@ export class TypeChecker {
       ...builder.getGlobalDiagnostics(),
       ...own.flatMap((f) => [...builder.getSyntacticDiagnostics(f), ...builder.getSemanticDiagnostics(f)]),
     ].filter((d) => d.category === ts.DiagnosticCategory.Error);
-    if (diagnostics.length === 0) return { ok: true };
-    return { ok: false, errors: diagnostics.map((d) => this.format(d)) };
+    return diagnostics.map((d) => this.format(d));
   }
 
-  /** Keeps the last check's state for the next review (with noEmit, emitting writes only the build info). */
+  /** Keeps the last check's state and what each side's check found, for the next review. */
   public save(): void {
+    if (!this.built) return;
     fs.mkdirSync(path.dirname(this.buildInfo), { recursive: true });
-    // Written whole, then renamed: a review running next to this one never reads half a file.
-    this.previous?.emit(undefined, (file, text) => {
-      fs.writeFileSync(`${file}.${process.pid}.tmp`, text);
-      fs.renameSync(`${file}.${process.pid}.tmp`, file);
-    });
+    // With noEmit, emitting writes only the build info.
+    this.previous!.emit(undefined, (file, text) => writeWhole(file, text));
+    writeWhole(`${this.buildInfo}.memo.json`, JSON.stringify(this.memos));
   }
 
   /** A path under the project, as it is in `dir` (shared directories stay where they are). */
@@ -121,4 +142,47 @@ export class TypeChecker {
     const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
     return `${path.relative(this.project, d.file.fileName)}(${line + 1},${character + 1}): error TS${d.code}: ${message}`;
   }
+}
+
+/** What a check found for one set of file contents. */
+interface Memo {
+  /** The entry it was rooted at and the tsconfig.json it read. */
+  readonly key: string;
+  /** Every file its program read, with a hash of the text. */
+  readonly files: Readonly<Record<string, string>>;
+  /** The errors it found. */
+  readonly errors: readonly string[];
+}
+
+/** How many checked sides are remembered: a review's two, and the two before. */
+const MEMOS = 4;
+
+function result(errors: readonly string[]): TypeCheckResult {
+  return errors.length === 0 ? { ok: true } : { ok: false, errors };
+}
+
+function readMemos(file: string): Memo[] {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Memo[];
+  } catch {
+    return [];
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function hashText(text: string | undefined): string {
+  return text === undefined ? "(none)" : createHash("sha256").update(text).digest("hex");
+}
+
+/** Written whole, then renamed: a review running next to this one never reads half a file. */
+function writeWhole(file: string, text: string): void {
+  fs.writeFileSync(`${file}.${process.pid}.tmp`, text);
+  fs.renameSync(`${file}.${process.pid}.tmp`, file);
 }

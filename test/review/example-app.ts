@@ -51,14 +51,15 @@ afterAll(() => temporary.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: 
 export function synthExample(change: ExampleChange = {}): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "review-example-"));
   temporary.push(outdir);
-  const app = new App({ outdir });
-  const catalog = editCatalog(shopCatalog(), change.services ?? {});
+  const app = new App({ outdir, stackTraces: false });
+  const shop = shopCatalog();
+  const catalog = editCatalog(shop, change.services ?? {});
   change.add?.(catalog);
   const release = (env: Env, base: Release) => change.releases?.[env]?.(base) ?? base;
   const stacks = {
-    test: testEnvironment(app, catalog, release("test", testRelease), change.test),
-    prerelease: prereleaseEnvironment(app, catalog, release("prerelease", prereleaseRelease), change.prerelease),
-    production: productionEnvironment(app, catalog, release("production", productionRelease), change.production),
+    test: testEnvironment(app, catalog, release("test", testRelease(shop)), change.test),
+    prerelease: prereleaseEnvironment(app, catalog, release("prerelease", prereleaseRelease(shop)), change.prerelease),
+    production: productionEnvironment(app, catalog, release("production", productionRelease(shop)), change.production),
   };
   change.stacks?.(stacks);
   if (change.bootstrap ?? true) bootstrapStack(app, [stacks.prerelease, stacks.production]);

@@ -43,7 +43,7 @@ describe("the Markdown report", () => {
       "",
       "| Environment | Add | Change | Replace | Remove | Risks |",
       "|---|--:|--:|--:|--:|---|",
-      "| test | 0 | 0 | 5 | 0 | — |",
+      "| test | 0 | 0 | 3 | 0 | — |",
       // No stage recorded: placed with prerelease, by name.
       "| bootstrap | 0 | 0 | 0 | 0 | — |",
       "| prerelease | 0 | 0 | 0 | 0 | — |",
@@ -51,7 +51,7 @@ describe("the Markdown report", () => {
       "",
       "### Risks",
     ]);
-    expect(markdown).toContain("<details><summary><b>test</b>: 5 replaced</summary>");
+    expect(markdown).toContain("<details><summary><b>test</b>: 3 replaced</summary>");
     expect(markdown).toContain("<details><summary><b>production</b>: 1 changed</summary>");
     expect(markdown).not.toContain("<summary><b>prerelease</b>");
   });

@@ -1,5 +1,6 @@
-// How plan-review runs from a checkout of its own repository, where it is
-// TypeScript: through its own compile cache instead of a TypeScript runner.
+// How the package's commands run from a checkout of its own repository, where
+// they are TypeScript: through plan-review's compile cache instead of a
+// TypeScript runner.
 // The synthesis worker (which imports nothing of its own) is compiled once with
 // TypeScript and kept by content; it then compiles every other source file by
 // content too, so a run loads TypeScript only when a file changed.
