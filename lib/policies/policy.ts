@@ -25,7 +25,10 @@ export interface Policy {
   readonly name: string;
   /** Every violation of the rule in `context`. */
   check(context: PolicyContext): Violation[];
-  /** Whether its findings are only warnings (set by `Policies.asWarning`). @default false */
+  /**
+   * Whether its findings are only warnings (set by `Policies.asWarning`).
+   * @default false
+   */
   readonly warnsOnly?: boolean;
 }
 
@@ -50,6 +53,9 @@ export interface StageSettings {
   readonly allowInternet: boolean;
   /** Policies checked on the whole environment before anything is written; adjust with `Policies.relax` and friends. */
   readonly policies: readonly Policy[];
-  /** What `Policies.relax`, `warnOnly`, `replace` and `add` changed, oldest first; recorded so reviews can show it. @default - none */
+  /**
+   * What `Policies.relax`, `warnOnly`, `replace` and `add` changed, oldest first; recorded so reviews can show it.
+   * @default []
+   */
   readonly adjustments?: readonly PolicyAdjustment[];
 }

@@ -8,7 +8,10 @@ import { SideResult, readOutput, readSides } from "./synthesize";
 
 /** Where to review and how to judge. */
 export interface SourceOptions extends ReviewOptions {
-  /** The cdktf project; relative `base` and `head` directories resolve against it. @default process.cwd() */
+  /**
+   * The cdktf project; relative `base` and `head` directories resolve against it.
+   * @default process.cwd()
+   */
   readonly project?: string;
 }
 

@@ -37,7 +37,12 @@ export interface ResourceChange {
   /** The address it moved from, when Terraform moved it. */
   readonly movedFrom?: string;
   /** Lifecycle settings on each side (absent where the resource is); only known when configurations are compared. */
-  readonly lifecycle?: { readonly before?: Lifecycle; readonly after?: Lifecycle };
+  readonly lifecycle?: {
+    /** In the base configuration; undefined when the resource is new. */
+    readonly before?: Lifecycle;
+    /** In the head configuration; undefined when the resource is gone. */
+    readonly after?: Lifecycle;
+  };
 }
 
 /** The lifecycle settings a review looks at. */
@@ -88,10 +93,21 @@ export interface StackChanges {
   readonly settings: readonly SettingChange[];
   /** Resource types whose replacing attributes are not in the documented list (configuration comparison only). */
   readonly unknownReplacementTypes: readonly string[];
-  /** Synthesis warnings of the head (configuration comparison only). @default - none */
+  /**
+   * Synthesis warnings of the head (configuration comparison only).
+   * @default []
+   */
   readonly warnings?: readonly string[];
-  /** How the environment was checked on each side, where it recorded it (configuration comparison only). @default - unknown */
-  readonly checked?: { readonly before?: CheckRecord; readonly after?: CheckRecord };
+  /**
+   * How the environment was checked on each side, where it recorded it (configuration comparison only).
+   * @default undefined
+   */
+  readonly checked?: {
+    /** The base's record. */
+    readonly before?: CheckRecord;
+    /** The head's record. */
+    readonly after?: CheckRecord;
+  };
 }
 
 /** Where the changes came from, which decides how far the report can be trusted. */

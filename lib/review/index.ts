@@ -2,8 +2,7 @@
  * plan-review: what a pull request changes in each environment, and what that
  * risks. Review two git refs, two cdktf output directories or Terraform plans,
  * then render the review as Markdown for a pull-request comment.
- *
- * @packageDocumentation
+ * @module cdktf-service-platform/review
  */
 export { reviewSources, reviewOutputs, reviewPlans } from "./api";
 export type { SourceOptions } from "./api";
@@ -24,5 +23,3 @@ export type {
 export type { CheckedPolicy, CheckRecord, PolicyAdjustment } from "../validation/check-record";
 export { Sensitive, Unknown, SENSITIVE_TEXT } from "./values";
 export type { PathStep, Value } from "./values";
-export { runPlanReview, USAGE } from "./cli";
-export type { CliIo } from "./cli";

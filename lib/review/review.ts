@@ -5,9 +5,15 @@ import { StageTier, TIERS, tierOf } from "./risk-table";
 
 /** How to judge a change set. */
 export interface ReviewOptions {
-  /** Stacks that are production whatever stage they record. @default ["production"] */
+  /**
+   * Stacks that are production whatever stage they record.
+   * @default ["production"]
+   */
   readonly production?: readonly string[];
-  /** Stacks to report, in this order; the others are left out. @default - every stack, in promotion order */
+  /**
+   * Stacks to report, in this order; the others are left out. Unset, every stack in promotion order.
+   * @default undefined
+   */
   readonly environments?: readonly string[];
 }
 

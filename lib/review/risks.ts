@@ -36,7 +36,12 @@ export interface RiskGroup {
   /** What happens. */
   readonly message: string;
   /** Each environment it happens in, with its severity there, in report order. */
-  readonly stacks: readonly { readonly stack: string; readonly severity: RiskSeverity }[];
+  readonly stacks: readonly {
+    /** The environment. */
+    readonly stack: string;
+    /** The risk's severity there. */
+    readonly severity: RiskSeverity;
+  }[];
 }
 
 /** Flags every risk of one environment, judged by the consequence of each change (docs/plan-review.md). */

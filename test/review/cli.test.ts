@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { TerraformResource } from "cdktf";
-import { USAGE, runPlanReview } from "../../lib/review";
+import { USAGE, runPlanReview } from "../../lib/review/cli";
 import { synthExample } from "./example-app";
 import { editedOutput, exampleOutput, recordingIo } from "./support";
 

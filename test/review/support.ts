@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CliIo, Review, renderMarkdown, reviewOutputs, summaryLine } from "../../lib/review";
+import { Review, renderMarkdown, reviewOutputs, summaryLine } from "../../lib/review";
+import { CliIo } from "../../lib/review/cli";
 import { ExampleChange, synthExample } from "./example-app";
 
 let example: string | undefined;
