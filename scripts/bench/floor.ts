@@ -3,6 +3,7 @@ import {
   TerraformVariable,
 } from "cdktf";
 import { Construct } from "constructs";
+import { CHECK_RECORD_KEY } from "../../lib/validation/check-record";
 
 /** A synthesized stack (`cdk.tf.json`), as far as the floor reads it. */
 export type StackJson = Record<string, any>;
@@ -16,7 +17,19 @@ export type StackJson = Record<string, any>;
  * itself costs for the output, with no library in between.
  */
 export function buildFloor(app: App, stacks: Record<string, StackJson>): void {
-  for (const [name, json] of Object.entries(stacks)) buildStack(new TerraformStack(app, name), json);
+  for (const [name, json] of Object.entries(stacks)) buildStack(new FloorStack(app, name, json["//"]?.[CHECK_RECORD_KEY]), json);
+}
+
+/** A stack that writes the environments' check record into its `"//"` block as given, as they do. */
+class FloorStack extends TerraformStack {
+  constructor(scope: Construct, id: string, private readonly record: unknown) {
+    super(scope, id);
+  }
+
+  public toTerraform(): any {
+    const json = super.toTerraform();
+    return this.record === undefined ? json : { ...json, "//": { ...json["//"], [CHECK_RECORD_KEY]: this.record } };
+  }
 }
 
 const KNOWN_BLOCKS = new Set(["//", "terraform", "provider", "resource", "variable", "output"]);
