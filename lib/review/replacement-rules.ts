@@ -47,7 +47,6 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
   alicloud_vswitch: { forceNew: ["cidr_block", "zone_id", "availability_zone", "vpc_id"] },
   alicloud_sae_namespace: { forceNew: ["namespace_id", "namespace_short_id"] },
   alicloud_sae_application: { forceNew: ["namespace_id", "app_name", "package_type", "vpc_id", "programming_language"] },
-  alicloud_sae_application_scaling_rule: { forceNew: ["app_id", "scaling_rule_name", "scaling_rule_type"] },
   alicloud_sae_ingress: { forceNew: ["namespace_id", "slb_id"] },
   alicloud_slb_load_balancer: {
     forceNew: ["address_type", "vswitch_id", "master_zone_id", "slave_zone_id", "internet_charge_type", "resource_group_id"],

@@ -57,9 +57,9 @@ describe("plan-review gating and output", () => {
   test("--out writes the Markdown and prints only the summary line", async () => {
     const out = outFile();
     const result = await run(["--base", exampleOutput(), "--head", scaledDown(), "--out", out]);
-    expect(result.out).toBe("plan-review: production 1 changed; 1 high, 0 medium, 0 low risks\n");
+    expect(result.out).toBe("plan-review: production 2 changed; 1 high, 0 medium, 0 low risks\n");
     expect(result.err).toBe("");
-    expect(fs.readFileSync(out, "utf8")).toContain("| **high** | web | web replicas 3 → 2: less room for load | production |");
+    expect(fs.readFileSync(out, "utf8")).toContain("| **high** | web | web replicas 3 → 2, autoscaling scaling_rule_metric.min_replicas 3 → 2, ");
   });
 
   test("without --out the Markdown goes to stdout and the summary to stderr", async () => {

@@ -33,11 +33,13 @@ describe("plan-review on real changes to the example App in a git repository", (
     const result = planReview(repo, ["--base", "HEAD~1", "--head", "HEAD", "--out", out]);
 
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe("plan-review: prerelease 1 changed; production 1 changed; 1 high, 0 medium, 0 low risks\n");
+    // web autoscales: its floor in production is both the application's replicas and its scaling rule's minimum.
+    expect(result.stdout).toBe("plan-review: prerelease 1 changed; production 2 changed; 1 high, 0 medium, 0 low risks\n");
     expect(result.status).toBe(1);
     const report = fs.readFileSync(out, "utf8");
     expect(report).toContain("**⚠ production: capacity lowered**");
-    expect(report).toContain("| **high** | web | web replicas 3 → 2: less room for load | production |");
+    expect(report).toContain("| **high** | web | web replicas 3 → 2, autoscaling scaling_rule_metric.min_replicas 3 → 2, ");
+    expect(report).toMatch(/alicloud_sae_application_scaling_rule\.scaling-web/);
     expect(report).toContain("| web | 1.3.0 ×2 | **1.3.0 → 1.4.0** ×2 | 1.2.0 ×**3 → 2** |");
     expect(report).toMatch(/\| `image_url` \| `[^`]+\/shop\/web:1\.3\.0` \| `[^`]+\/shop\/web:1\.4\.0` \|/);
     expect(git(repo, "worktree", "list").trim().split("\n")).toHaveLength(1);
@@ -66,7 +68,7 @@ describe("plan-review on real changes to the example App in a git repository", (
   }
 
   test("a head that does not synthesize: the report is written, headed by the error, exit 2", () => {
-    const { status, report, stdout } = reviewCommit("stacks/production.ts", '"orders-api": "2.0.3"', '"orders-api": "latest"');
+    const { status, report, stdout } = reviewCommit("stacks/production.ts", 'version: "2.0.3",', 'version: "latest",');
 
     expect(status).toBe(2);
     const app = appOf(repo).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -95,6 +95,8 @@ export function editCatalog(catalog: ServiceCatalog, edits: Readonly<Record<stri
     const props: ServiceProps = {
       image: service.image,
       replicas: service.replicas,
+      autoscaling: service.autoscaling,
+      alarms: service.alarms,
       ports: [...service.ports],
       probe: service.probe,
       resources: service.resources,
@@ -102,7 +104,9 @@ export function editCatalog(catalog: ServiceCatalog, edits: Readonly<Record<stri
       secrets: { ...service.secrets },
       logs: service.logs,
       dependsOn: service.dependsOn.flatMap((d) => follow(d) ?? []),
+      aliases: [...service.aliases],
       rollout: service.rollout,
+      labels: { ...service.labels },
     };
     copies.set(service, new Service(copy, edit?.name ?? service.name, edit?.props?.(props) ?? props));
   }

@@ -47,12 +47,12 @@ describe("the Markdown report", () => {
       // No stage recorded: placed with prerelease, by name.
       "| bootstrap | 0 | 0 | 0 | 0 | — |",
       "| prerelease | 0 | 0 | 0 | 0 | — |",
-      "| production | 0 | 1 | 0 | 0 | 1 high |",
+      "| production | 0 | 2 | 0 | 0 | 1 high |",
       "",
       "### Risks",
     ]);
     expect(markdown).toContain("<details><summary><b>test</b>: 3 replaced</summary>");
-    expect(markdown).toContain("<details><summary><b>production</b>: 1 changed</summary>");
+    expect(markdown).toContain("<details><summary><b>production</b>: 2 changed</summary>");
     expect(markdown).not.toContain("<summary><b>prerelease</b>");
   });
 

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { TerraformResource, TerraformStack } from "cdktf";
 import {
-  Cpu, Duration, EnvValue, LogStore, Policies, Port, Probe, Rollout, Route, Secret, Size, Stages,
+  Autoscaling, Cpu, Duration, EnvValue, LogStore, Policies, Port, Probe, Rollout, Route, Secret, Size, Stages,
 } from "../../lib";
 import { RISK_TABLE, Review, RiskKind, verdictLine } from "../../lib/review";
 import { productionNetwork } from "../../stacks/production";
@@ -217,28 +217,36 @@ describe("exposure", () => {
 });
 
 describe("capacity lowered", () => {
-  test("fewer replicas: production's release, and the service's own count in test and prerelease", () => {
-    const r = review({ services: { web: { props: (p) => ({ ...p, replicas: 1 }) } }, releases: { production: (x) => x.with("web", { version: "1.2.0", replicas: 2 }) } });
+  test("fewer replicas: each environment's release sets a lower floor", () => {
+    const web = (version: string, replicas: number) => (x: any) => x.with("web", { version, replicas });
+    const r = review({ releases: { test: web("1.3.0", 1), prerelease: web("1.3.0", 1), production: web("1.2.0", 2) } });
+    const floor = (from: number, to: number) =>
+      `web replicas ${from} → ${to}, autoscaling scaling_rule_metric.min_replicas ${from} → ${to}, ` +
+      `autoscaling scaling_rule_timer.schedules[1].min_replicas ${from} → ${to}: less room for load`;
     expect(groups(r)).toEqual([
-      "high capacity [web] web replicas 3 → 2: less room for load @ production:high",
-      "medium capacity [web] web replicas 2 → 1: less room for load @ test:low,prerelease:medium",
-      "medium rollout-safety [web] web min ready instances 1 → 0: an update may stop every instance at once; update strategy BatchUpdate removed: no batches and no gray step @ prerelease:medium",
+      `high capacity [web] ${floor(3, 2)} @ production:high`,
+      `medium capacity [web] ${floor(2, 1)} @ prerelease:medium`,
+      "medium rollout-safety [web] web min ready instances 1 → 0: an update may stop every instance at once; " +
+        "min ready ratio 50 → 0: an update may stop every instance at once; update strategy BatchUpdate removed: no batches and no gray step " +
+        "@ prerelease:medium",
+      // Docker runs the floor and has no scaling rule.
+      "low capacity [web] web replicas 2 → 1: less room for load @ test:low",
     ]);
   });
 
-  test("smaller instances and lower autoscaling bounds", () => {
-    // A scaling rule is not rendered by the library, and the bootstrap's deployer policy has no RAM actions for it.
-    const scaling = (max: number): ExampleChange["stacks"] => (s) => resource(s.production, "web-scaling", "alicloud_sae_application_scaling_rule", {
-      app_id: idOf(s.production, "app-web"),
-      scaling_rule_name: "web-cpu",
-      scaling_rule_type: "metric",
-      scaling_rule_metric: { min_replicas: 3, max_replicas: max, metrics: [{ metric_type: "CPU", metric_target_average_utilization: 60 }] },
+  test("smaller instances and a lower autoscaling ceiling", () => {
+    const r = review({
+      services: {
+        "orders-api": { props: (p) => ({ ...p, resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) } }) },
+        web: {
+          props: (p) => ({ ...p, autoscaling: Autoscaling.between(p.autoscaling!.min, 5, { targets: [...p.autoscaling!.targets], schedules: [...p.autoscaling!.schedules] }) }),
+        },
+      },
     });
-    const smaller = { "orders-api": { props: (p: any) => ({ ...p, resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) } }) } };
-    const r = review({ stacks: scaling(4), services: smaller, bootstrap: false }, synthExample({ stacks: scaling(10), bootstrap: false }));
     expect(groups(r)).toEqual([
       "high capacity [orders-api] orders-api cpu (cores) 1 → 0.5, memory (MiB) 2048 → 1024: less room for load @ test:low,prerelease:medium,production:high",
-      "high capacity [web] web autoscaling scaling_rule_metric.max_replicas 10 → 4: less room for load @ production:high",
+      "high capacity [web] web autoscaling scaling_rule_metric.max_replicas 10 → 5, autoscaling scaling_rule_timer.schedules[0].max_replicas 10 → 5, " +
+        "autoscaling scaling_rule_timer.schedules[1].max_replicas 10 → 5: less room for load @ prerelease:medium,production:high",
     ]);
   });
 });
@@ -251,18 +259,19 @@ describe("rollout safety lowered", () => {
     });
     expect(verdictLine(r)).toBe("⚠ production: capacity lowered, rollout safety lowered, 1 policy relaxed");
     expect(groups(r)).toEqual([
-      "high capacity [orders-api] orders-api replicas 2 → 1: less room for load @ production:high",
+      "high capacity [orders-api] orders-api replicas 2 → 1, autoscaling scaling_rule_metric.min_replicas 2 → 1: less room for load @ production:high",
       "high rollout-safety [orders-api] orders-api min ready instances 1 → 0: an update may stop every instance at once; " +
+        "min ready ratio 50 → 0: an update may stop every instance at once; " +
         "update strategy GrayBatchUpdate removed: no batches and no gray step @ production:high",
       "high policy-relaxed [-] policy min-replicas relaxed: its findings are no longer checked @ production:high",
     ]);
   });
 
-  test("no gray step, in every cloud stage", () => {
+  test("no gray step (production's canary keeps its own gray batch)", () => {
     const r = review({ services: { "orders-api": { props: (p) => ({ ...p, rollout: Rollout.batches({ batches: 2 }) }) } } });
     expect(groups(r)).toEqual([
-      "high rollout-safety [orders-api] orders-api gray first batch dropped: a bad version reaches every batch without a first look " +
-        "@ prerelease:medium,production:high",
+      "medium rollout-safety [orders-api] orders-api gray first batch dropped: a bad version reaches every batch without a first look " +
+        "@ prerelease:medium",
     ]);
   });
 
@@ -321,13 +330,15 @@ describe("variables", () => {
 });
 
 describe("policy relaxed", () => {
-  test("a production policy made warning-only is high; the Policies section shows it", () => {
+  test("a production policy made warning-only is high; the Policies section shows it and the synthesis warnings", () => {
     const head = synthExample({ production: { settings: Policies.warnOnly(Stages.production, "pinned-images") } });
     const { review: r, markdown } = reviewDirs(exampleOutput(), head);
     expect(groups(r)).toEqual([
       "high policy-relaxed [-] policy pinned-images made warning-only: its findings no longer stop synthesis @ production:high",
     ]);
-    expect(markdown).toContain("| production | production | 9 (1 warning-only) | `pinned-images` warning-only | 0 |");
+    expect(markdown).toContain(`| production | production | ${Stages.production.policies.length} (1 warning-only) | \`pinned-images\` warning-only | 1 |`);
+    // The example's canary is one SAE can only approximate: cdktf's warning annotation, listed per environment.
+    expect(markdown).toContain("\n- production: WARNING production/orders-api: release.canary = ");
   });
 });
 
