@@ -58,21 +58,29 @@ function capacity(was: Workload, now: Workload, rules: readonly ResourceChange[]
   if (was.replicas !== undefined && now.replicas !== undefined && now.replicas < was.replicas) {
     parts.push(`replicas ${was.replicas} → ${now.replicas}`);
   }
-  const first = (w: Workload, side: "before" | "after", attribute: string) => numberOf(valueAt(w.resources[0]?.[side], [attribute]));
-  for (const [attribute, label, scale] of SIZES) {
-    const b = first(was, "before", attribute);
-    const a = first(now, "after", attribute);
-    if (b !== undefined && a !== undefined && a < b) parts.push(`${label} ${b * scale} → ${a * scale}`);
+  for (const [label, size] of SIZES) {
+    const b = size(was.resources[0]?.before);
+    const a = size(now.resources[0]?.after);
+    if (b !== undefined && a !== undefined && a < b) parts.push(`${label} ${b} → ${a}`);
   }
   parts.push(...autoscaling(rules));
   return parts.length > 0 ? [risk("capacity", now.service, `${now.service} ${parts.join(", ")}: less room for load`, now.service)] : [];
 }
 
-/** Size attributes of SAE applications (cpu in millicores, memory in MiB) and Docker containers (cpus, memory in MiB). */
-const SIZES: readonly [string, string, number][] = [
-  ["cpu", "cpu (cores)", 0.001],
-  ["cpus", "cpu (cores)", 1],
-  ["memory", "memory (MiB)", 1],
+/**
+ * Instance sizes, alike on both platforms: SAE applications count cpu in
+ * millicores, Docker containers as a quota per period (or `cpus`); memory is
+ * in MiB on both.
+ */
+const SIZES: readonly [string, (values: Value | undefined) => number | undefined][] = [
+  ["cpu (cores)", (values) => {
+    const at = (attribute: string) => numberOf(valueAt(values, [attribute]));
+    const [millicores, cpus, quota, period] = [at("cpu"), at("cpus"), at("cpu_quota"), at("cpu_period")];
+    if (millicores !== undefined) return millicores / 1000;
+    if (quota !== undefined && period !== undefined && period > 0) return quota / period;
+    return cpus;
+  }],
+  ["memory (MiB)", (values) => numberOf(valueAt(values, ["memory"]))],
 ];
 
 /** SAE scaling rules of an application (they name it by `app_id`). */
