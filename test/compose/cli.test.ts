@@ -70,7 +70,10 @@ describe("the .tfvars file as Terraform reads it", () => {
       variable: { other: { type: "string", default: "EVALUATED" }, ...Object.fromEntries(variables.map((v) => [v.name, { type: "string" }])) },
       output: Object.fromEntries(variables.map((v) => [v.name, { value: `\${var.${v.name}}` }])),
     }));
-    const env = { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
+    // No providers are needed, so no CLI configuration either: a TF_CLI_CONFIG_FILE naming a
+    // missing file (as some shells export) would only add a warning to stderr.
+    const env: NodeJS.ProcessEnv = { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
+    delete env.TF_CLI_CONFIG_FILE;
     for (const args of [["init", "-input=false"], ["apply", "-auto-approve", "-input=false", "-var-file=values.tfvars"]]) {
       const result = spawnSync(TERRAFORM, args, { cwd: dir, env, encoding: "utf8" });
       if (result.error) throw new Error(`${TERRAFORM} could not run (${result.error.message}): run scripts/setup.sh first`);
