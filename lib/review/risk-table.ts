@@ -21,6 +21,10 @@ export type RiskKind =
   | "rollout-safety"
   | "health-check"
   | "capacity"
+  | "autoscaling-weakened"
+  | "canary-route-changed"
+  | "alarms-weakened"
+  | "alarm-contacts-removed"
   | "variable-required"
   | "secret-renamed"
   | "secret-unprotected"
@@ -44,6 +48,12 @@ const BY_STAGE = { test: "low", prerelease: "medium", production: "high" } as co
 const ALWAYS_HIGH = { test: "high", prerelease: "high", production: "high" } as const;
 /** Exposure is worth a second look even in a test stage. */
 const EXPOSURE = { test: "medium", prerelease: "medium", production: "high" } as const;
+/**
+ * A canary route only steers the requests that match it (testers'), and only
+ * while a canary runs, which a review cannot see: worth a second look in
+ * production, never blocking.
+ */
+const CANARY = { test: "low", prerelease: "low", production: "medium" } as const;
 
 const counted = (one: string, many: string) => (n: number) => (n === 1 ? one : `${n} ${many}`);
 
@@ -63,8 +73,12 @@ export const RISK_TABLE: Readonly<Record<RiskKind, RiskRow>> = {
   "secret-unprotected": { consequence: "secret no longer sensitive", severity: ALWAYS_HIGH, verdict: () => "a secret no longer sensitive" },
   exposure: { consequence: "exposure", severity: EXPOSURE, verdict: counted("1 route made public", "routes made public") },
   capacity: { consequence: "capacity lowered", severity: BY_STAGE, verdict: () => "capacity lowered" },
+  "autoscaling-weakened": { consequence: "autoscaling weakened", severity: BY_STAGE, verdict: () => "autoscaling weakened" },
   "rollout-safety": { consequence: "rollout safety lowered", severity: BY_STAGE, verdict: () => "rollout safety lowered" },
+  "canary-route-changed": { consequence: "canary route changed", severity: CANARY, verdict: () => "canary route changed" },
   "health-check": { consequence: "health checks loosened or moved", severity: BY_STAGE, verdict: () => "health checks weakened" },
+  "alarms-weakened": { consequence: "alarms weakened", severity: BY_STAGE, verdict: () => "alarms weakened" },
+  "alarm-contacts-removed": { consequence: "alarm contacts removed", severity: BY_STAGE, verdict: () => "alarm contacts removed" },
   "variable-required": {
     consequence: "new required variable", severity: BY_STAGE, verdict: counted("1 new required variable", "new required variables"),
   },

@@ -1,8 +1,11 @@
+import { alarmRisks } from "./alarm-risks";
+import { canaryRisks } from "./canary-risks";
 import { StackChanges } from "./changes";
 import { infrastructureRisks } from "./infrastructure-risks";
 import { probeRisks } from "./probe-risks";
 import { RISK_TABLE, RiskKind, RiskSeverity, SEVERITIES, StageTier } from "./risk-table";
 import { publicRouteRisks } from "./route-risks";
+import { scalingRisks } from "./scaling-risks";
 import { variableRisks } from "./variable-risks";
 import { workloadRisks } from "./workload-risks";
 
@@ -52,8 +55,11 @@ export function assessRisks(stack: StackChanges, tier: StageTier): Risk[] {
     ({ severity: RISK_TABLE[kind].severity[tier], kind, stack: stack.stack, service, subject, message });
   const found = [
     ...workloadRisks(stack, risk),
+    ...scalingRisks(stack, risk),
+    ...canaryRisks(stack, risk),
     ...infrastructureRisks(stack, risk),
     ...probeRisks(stack, risk),
+    ...alarmRisks(stack, risk),
     ...publicRouteRisks(stack, risk),
     ...variableRisks(stack, risk),
   ];

@@ -93,6 +93,21 @@ export function valueAt(value: Value | undefined, path: readonly PathStep[]): Va
   return current;
 }
 
+/**
+ * The value at `path` of object keys, stepping into nested blocks whether
+ * they read as objects (a synthesized configuration) or as one-element lists
+ * (a plan: `scaling_rule_metric: [{ … }]`).
+ */
+export function blockValueAt(value: Value | undefined, path: readonly string[]): Value | undefined {
+  let current = value;
+  for (const step of path) {
+    if (Array.isArray(current) && current.length === 1) current = current[0];
+    current = isRecord(current) ? current[step] : undefined;
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
 /** A path as reviewers read it: `labels[label=org.x].value`, `ports[0].ip`. */
 export function formatPath(path: readonly PathStep[]): string {
   return path

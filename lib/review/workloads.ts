@@ -86,6 +86,22 @@ export function saeService(values: Value): string {
   return typeof tagged === "string" ? tagged : String(name);
 }
 
+/**
+ * The service of the SAE application an `app_id` names: a reference
+ * (`${alicloud_sae_application.app-web.id}`) when configurations are
+ * compared, the application's ID in a plan. Undefined for an application the
+ * stack does not hold.
+ */
+export function applicationService(stack: StackChanges, appId: Value | undefined): string | undefined {
+  if (typeof appId !== "string") return undefined;
+  for (const r of stack.resources) {
+    const values = r.after ?? r.before;
+    if (r.type !== "alicloud_sae_application" || values === undefined) continue;
+    if (appId === `\${${r.address}.id}` || [r.before, r.after].some((side) => valueAt(side, ["id"]) === appId)) return saeService(values);
+  }
+  return undefined;
+}
+
 /** `registry.example.com:5000/shop/web:1.4.0` → repository `registry.example.com:5000/shop/web`, version `1.4.0`. */
 export function parseImage(reference: string): { repository: string; version: string } {
   const at = reference.indexOf("@");

@@ -7,6 +7,7 @@ import {
 import { RISK_TABLE, Review, RiskKind, verdictLine } from "../../lib/review";
 import { productionNetwork } from "../../stacks/production";
 import { ExampleChange, renamedIn, synthExample, without } from "./example-app";
+import { operationsRiskTests } from "./operations-risks";
 import { exampleOutput, reviewDirs } from "./support";
 
 // Every row of the risk table (lib/review/risk-table.ts, docs/plan-review.md),
@@ -257,13 +258,16 @@ describe("rollout safety lowered", () => {
       production: { settings: Policies.relax(Stages.production, "min-replicas") },
       releases: { production: (x) => x.with("orders-api", { version: "2.0.3", replicas: 1 }) },
     });
-    expect(verdictLine(r)).toBe("⚠ production: capacity lowered, rollout safety lowered, 1 policy relaxed");
+    expect(verdictLine(r)).toBe("⚠ production: capacity lowered, rollout safety lowered, canary route changed, 1 policy relaxed");
     expect(groups(r)).toEqual([
       "high capacity [orders-api] orders-api replicas 2 → 1, autoscaling scaling_rule_metric.min_replicas 2 → 1: less room for load @ production:high",
       "high rollout-safety [orders-api] orders-api min ready instances 1 → 0: an update may stop every instance at once; " +
         "min ready ratio 50 → 0: an update may stop every instance at once; " +
         "update strategy GrayBatchUpdate removed: no batches and no gray step @ production:high",
       "high policy-relaxed [-] policy min-replicas relaxed: its findings are no longer checked @ production:high",
+      // The new release entry has no canary (one instance cannot hold one), so its route goes.
+      "medium canary-route-changed [orders-api] orders-api canary route removed: during a canary, requests with header X-Shop-Canary " +
+        "or cookie shop-tester no longer go to it @ production:medium",
     ]);
   });
 
@@ -341,6 +345,8 @@ describe("policy relaxed", () => {
     expect(markdown).toContain("\n- production: WARNING production/orders-api: release.canary = ");
   });
 });
+
+operationsRiskTests({ review, groups });
 
 describe("the risk table", () => {
   test("every row has a test above built from a synthesized pair", () => {
