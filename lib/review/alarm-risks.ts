@@ -1,6 +1,6 @@
 import { ResourceChange, StackChanges } from "./changes";
 import type { Risk, RiskFactory } from "./risks";
-import { Unknown, Value, blockValueAt, isEmpty, numberOf, valueAt } from "./values";
+import { Unknown, Value, blockValueAt, describe, isEmpty, numberOf, valueAt } from "./values";
 import { applicationService, workloadsOf } from "./workloads";
 
 /**
@@ -67,7 +67,7 @@ function successorsOf(stack: StackChanges, alarms: readonly ResourceChange[]): M
   const created = alarms.filter((r) => r.before === undefined);
   const removed = alarms.filter((r) => r.after === undefined);
   const successors = new Map<ResourceChange, Value>();
-  const metric = (values: Value) => `${alarmService(stack, values) ?? ""}\0${String(valueAt(values, ["metric"]))}`;
+  const metric = (values: Value) => `${alarmService(stack, values) ?? ""}\0${describe(valueAt(values, ["metric"]))}`;
   for (const same of [(a: Value, b: Value) => metric(a) === metric(b) && watched(a) === watched(b), (a: Value, b: Value) => metric(a) === metric(b)]) {
     for (const r of removed.filter((x) => !successors.has(x))) {
       const next = created.find((c) => same(r.before!, c.after!));
@@ -92,7 +92,7 @@ function alarmService(stack: StackChanges, alarm: Value): string | undefined {
 function watched(alarm: Value): string {
   const dimensions = valueAt(alarm, ["metric_dimensions"]);
   const port = typeof dimensions === "string" ? /"port"\s*:\s*"?(\d+)/.exec(dimensions) : null;
-  return `${String(valueAt(alarm, ["metric"]))}${port ? ` on port ${port[1]}` : ""}`;
+  return `${describe(valueAt(alarm, ["metric"]))}${port ? ` on port ${port[1]}` : ""}`;
 }
 
 function alarmChanges(before: Value, after: Value): string[] {
@@ -104,7 +104,7 @@ function alarmChanges(before: Value, after: Value): string[] {
   };
   changes.push(...raised("period", "period", "s"), ...raised("silence_time", "repeated every", "s"));
   const [wasWatched, nowWatched] = [watchedMinutes(valueAt(before, ["effective_interval"])), watchedMinutes(valueAt(after, ["effective_interval"]))];
-  if (nowWatched < wasWatched) changes.push(`watched only ${String(valueAt(after, ["effective_interval"]))}`);
+  if (nowWatched < wasWatched) changes.push(`watched only ${describe(valueAt(after, ["effective_interval"]))}`);
   return changes;
 }
 
@@ -118,7 +118,7 @@ function levelChanges(level: typeof LEVELS[number], before: Value, after: Value)
   if (now === undefined && isEmpty(blockValueAt(after, level.path))) return [`${level.name} level removed`];
   const changes: string[] = [];
   // Above a threshold fires on `>`, below it on `<`: moving it away from the load fires later.
-  const operator = String(at(after, level.operator) ?? at(before, level.operator) ?? ">");
+  const operator = describe(at(after, level.operator) ?? at(before, level.operator) ?? ">");
   if (now !== undefined && (operator.startsWith("<") ? now < was : now > was)) changes.push(`${prefix}threshold ${was} → ${now}`);
   const [wasTimes, nowTimes] = [numberOf(at(before, level.times)), numberOf(at(after, level.times))];
   if (wasTimes !== undefined && nowTimes !== undefined && nowTimes > wasTimes) {
@@ -148,7 +148,7 @@ function lostGroups(before: Value | undefined, after: Value | undefined): string
 /** A contact group as named: `${alicloud_cms_alarm_contact_group.alarm-contacts.alarm_contact_group_name}` → its address. */
 function describeGroup(group: Value): string {
   const reference = typeof group === "string" ? /^\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)\.[a-z_]+\}$/.exec(group) : null;
-  return reference ? reference[1] : String(group);
+  return reference ? reference[1] : describe(group);
 }
 
 /** A contact group removed, or contacts taken out of it. */
@@ -160,7 +160,7 @@ function contactGroupRisks(r: ResourceChange, risk: RiskFactory): Risk[] {
   if (!Array.isArray(was) || nowList.some((c) => c instanceof Unknown)) return [];
   if (was.length > 0 && nowList.length === 0) return [risk("alarm-contacts-removed", r.address, `${r.address} has no contacts left: its alarms tell nobody`)];
   const lost = was.filter((c) => !nowList.includes(c));
-  return lost.length > 0 ? [risk("alarm-contacts-removed", r.address, `${r.address} no longer tells ${lost.map(String).join(", ")}`)] : [];
+  return lost.length > 0 ? [risk("alarm-contacts-removed", r.address, `${r.address} no longer tells ${lost.map((c) => describe(c)).join(", ")}`)] : [];
 }
 
 /** Findings of one service (or alarm) as one text: each change once, with the alarms it happens to. */

@@ -1,6 +1,6 @@
 import { StackChanges } from "./changes";
 import type { Risk, RiskFactory } from "./risks";
-import { Value, sameValue, valueAt } from "./values";
+import { Value, describe, sameValue, valueAt } from "./values";
 import { applicationService, workloadsOf } from "./workloads";
 
 /**
@@ -51,7 +51,7 @@ function selectorsOf(route: Value): Map<string, Value> {
     const items = valueAt(rule, ["items"]);
     for (const item of Array.isArray(items) ? items : []) {
       const on = typeof path === "string" && path !== "/" ? ` on ${path}` : "";
-      const key = `${String(valueAt(item, ["type"]))} ${String(valueAt(item, ["name"]))}${on}`;
+      const key = `${describe(valueAt(item, ["type"]))} ${describe(valueAt(item, ["name"]))}${on}`;
       const match = [valueAt(rule, ["condition"]) ?? null, valueAt(item, ["operator"]) ?? null, valueAt(item, ["cond"]) ?? null, valueAt(item, ["value"]) ?? null];
       selectors.set(key, match);
     }

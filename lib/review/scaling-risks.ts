@@ -1,6 +1,6 @@
 import { StackChanges } from "./changes";
 import type { Risk, RiskFactory } from "./risks";
-import { Value, blockValueAt, isRecord, numberOf, valueAt } from "./values";
+import { Value, blockValueAt, describe, isRecord, numberOf, valueAt } from "./values";
 import { Workload, applicationService, workloadsOf } from "./workloads";
 
 /**
@@ -88,7 +88,7 @@ function scheduledFloors(before: Value, after: Value): string[] {
   return schedulesOf(before).flatMap((s) => {
     const min = numberOf(valueAt(s, ["min_replicas"]));
     const at = valueAt(s, ["at_time"]);
-    return min !== undefined && min > floor && !times.has(at) ? [`scheduled floor of ${min} instances at ${String(at)} removed`] : [];
+    return min !== undefined && min > floor && !times.has(at) ? [`scheduled floor of ${min} instances at ${describe(at)} removed`] : [];
   });
 }
 
