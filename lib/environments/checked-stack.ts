@@ -77,7 +77,7 @@ export abstract class CheckedStack extends TerraformStack {
       this.renderedChecked = true;
       this.record(this.checkAtSynth());
       if (!this.hasErrors()) {
-        const rendering = this.toTerraform();
+        const rendering: unknown = this.toTerraform();
         this.record(validateRendered(this.node.path, rendering as RenderedStack, this.deletionProtection, this.protectionReason));
         this.checkedRendering = rendering;
       }
@@ -98,6 +98,7 @@ export abstract class CheckedStack extends TerraformStack {
    * step of a large synth, so the write takes the checked rendering, unless an
    * aspect (cdktf applies them in between) may have changed the stack.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's TerraformStack.toTerraform() signature, public API
   public toTerraform(): any {
     escapeElements(this);
     const checked = this.checkedRendering;
@@ -107,6 +108,7 @@ export abstract class CheckedStack extends TerraformStack {
   }
 
   /** The stack as HCL, through the same sink. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's TerraformStack.toHclTerraform() values, public API
   public toHclTerraform(): any {
     escapeElements(this);
     return super.toHclTerraform();

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { Alerting } from "../model/alarms";
 import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
+import { isList } from "../model/lists";
 import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
 import { validateAlerting } from "../validation/operations-rules";
@@ -114,15 +115,16 @@ export abstract class EnvironmentStack extends CheckedStack {
    * services, policies and how they were adjusted) in its `"//"` comment block,
    * where plan-review reads it.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's TerraformStack.toTerraform() signature, public API
   public toTerraform(): any {
-    const json = super.toTerraform();
+    const json = super.toTerraform() as { readonly "//"?: Record<string, unknown> };
     // Wrong-typed input is reported by the checks; the record only keeps what it can read.
-    const policies = Array.isArray(this.settings?.policies) ? this.settings.policies : [];
+    const policies = isList(this.settings?.policies) ? this.settings.policies : [];
     const checked: CheckRecord = {
       stage: String(this.settings?.name),
       services: this.catalog instanceof ServiceCatalog ? this.catalog.services.map((s) => s.name) : [],
       policies: policies.map((p) => ({ name: p.name, enforcement: p.warnsOnly ? "warning" : "error" })),
-      adjustments: Array.isArray(this.settings?.adjustments) ? this.settings.adjustments : [],
+      adjustments: isList(this.settings?.adjustments) ? this.settings.adjustments : [],
     };
     return { ...json, "//": { ...json["//"], [CHECK_RECORD_KEY]: checked } };
   }
@@ -132,7 +134,7 @@ export abstract class EnvironmentStack extends CheckedStack {
    * @internal
    */
   public get policyNames(): readonly string[] {
-    return Array.isArray(this.settings?.policies) ? this.settings.policies.map((p) => p.name) : [];
+    return isList(this.settings?.policies) ? this.settings.policies.map((p) => p.name) : [];
   }
 
   /**

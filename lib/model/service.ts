@@ -2,6 +2,7 @@ import { Alarms } from "./alarms";
 import { Autoscaling } from "./autoscaling";
 import { EnvValue, Secret } from "./config";
 import { Image } from "./image";
+import { isList } from "./lists";
 import { LogStore } from "./log-store";
 import { Port } from "./port";
 import { Probe } from "./probe";
@@ -173,7 +174,7 @@ export class Service<Name extends string = string> {
 
 /** A copy of a list, or what was given when it is not one. */
 function copyList<T>(value: readonly T[] | undefined): T[] {
-  return Array.isArray(value) ? [...value] : ((value ?? []) as T[]);
+  return isList(value) ? [...value] : (value ?? []);
 }
 
 /** A copy of a plain object, or what was given when it is not one. */

@@ -65,7 +65,7 @@ function checkNetwork(c: Checker, context: PolicyContext, config: ResolvedAliclo
   // Zones are only checked against a region that exists (a bad region is reported once, above).
   const region = REGION.test(config.region) && config.regions.includes(config.region) ? config.region : undefined;
   const existing = network.vpcId !== undefined;
-  if (existing) c.expect(/^vpc-[a-z0-9]+$/.test(network.vpcId!), path, "network.vpcId", network.vpcId, "the id (vpc-…) of an existing VPC");
+  if (existing) c.expect(/^vpc-[a-z0-9]+$/.test(network.vpcId), path, "network.vpcId", network.vpcId, "the id (vpc-…) of an existing VPC");
   const vpc = existing ? undefined : parseCidr(network.cidrBlock);
   if (!existing) {
     c.expect(vpc !== undefined && vpc.prefix >= 8 && vpc.prefix <= 28, path, "network.cidrBlock", network.cidrBlock,

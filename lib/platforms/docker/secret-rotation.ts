@@ -29,7 +29,7 @@ class SecretRotation extends TerraformResource {
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
     return {
-      triggers_replace: { value: listMapperHcl(stringToHclTerraform, false)(this.triggers), isBlock: false, type: "list", storageClassType: "stringList" },
+      triggers_replace: { value: listMapperHcl(stringToHclTerraform, false)(this.triggers) as unknown, isBlock: false, type: "list", storageClassType: "stringList" },
     };
   }
 }
