@@ -24,6 +24,8 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      // Leaving fields out of a copy by destructuring them away (`const { catalog, ...own } = service`).
+      "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
       // The model's value types (Duration, Cpu, Size) define toString() as the form users write them in.
       "@typescript-eslint/restrict-template-expressions": ["error", {
         allowAny: true, allowBoolean: true, allowNullish: true, allowNumber: true, allowRegExp: true,

@@ -25,7 +25,7 @@ export function readImage(text: string | undefined, line: number, service: strin
   const m = /^(?:([A-Za-z0-9.-]+(?::\d{1,5})?)\/)?([^:@\s]+)(?::([^@\s]+))?(?:@(sha256:[a-f0-9]{64}))?$/.exec(text);
   // A first part is a host only with a '.', a ':' or as localhost, as Docker reads it.
   const hostLike = m?.[1] !== undefined && (/[.:]/.test(m[1]) || m[1] === "localhost");
-  const host = hostLike ? m![1] : undefined;
+  const host = hostLike ? m[1] : undefined;
   const path = m === null ? undefined : hostLike ? m[2] : [m[1], m[2]].filter(Boolean).join("/");
   if (m === null || path === undefined || !IMAGE_REPOSITORY.test(path) || (m[3] !== undefined && !IMAGE_VERSION.test(m[3]))) {
     report.problem(line, `image = ${shown("image", text)}; allowed: ` +

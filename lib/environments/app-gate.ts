@@ -59,7 +59,7 @@ export class AppGate {
   }
 
   private stacks(): TerraformStack[] {
-    return this.root.node.findAll().filter(TerraformStack.isStack);
+    return this.root.node.findAll().filter((c) => TerraformStack.isStack(c));
   }
 
   private guard(stack: TerraformStack): void {

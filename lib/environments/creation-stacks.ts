@@ -14,7 +14,8 @@ import { Construct } from "constructs";
  */
 export function honourStackTraceSwitch(scope: Construct): void {
   if (scope.node.tryGetContext(DISABLE_STACK_TRACE_IN_METADATA) !== true) return;
-  const recorder: { captureStackTrace: () => string[] } = require("cdktf/lib/tokens/private/stack-trace");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private module, patched in place, loaded only when asked
+  const recorder = require("cdktf/lib/tokens/private/stack-trace") as { captureStackTrace: () => string[] };
   recorder.captureStackTrace = noStackTrace;
 }
 

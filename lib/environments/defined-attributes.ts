@@ -6,10 +6,11 @@ import { TerraformResource, Tokenization } from "cdktf";
  * cdktf resolves each key twice per synth before dropping them: for a service's
  * replicas and applications that is most of the synthesis time. The JSON is the same.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript requires a mixin's constructor to take `...args: any[]`
 export function withDefinedAttributes<T extends new (...args: any[]) => TerraformResource>(Resource: T): T {
   return class extends Resource {
-    protected synthesizeAttributes(): { [name: string]: any } {
-      return definedOnly(super.synthesizeAttributes()) as { [name: string]: any };
+    protected synthesizeAttributes(): Record<string, unknown> {
+      return definedOnly(super.synthesizeAttributes()) as Record<string, unknown>;
     }
   };
 }

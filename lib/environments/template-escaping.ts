@@ -92,7 +92,7 @@ export function escapeFragment(fragment: unknown): unknown {
  * makes each time it renders.
  */
 export function escapeElements(scope: Construct): void {
-  for (const element of scope.node.findAll().filter(TerraformElement.isTerraformElement)) {
+  for (const element of scope.node.findAll().filter((c) => TerraformElement.isTerraformElement(c))) {
     if (wrapped.has(element)) continue;
     wrapped.add(element);
     const toTerraform = element.toTerraform.bind(element);
@@ -104,6 +104,6 @@ export function escapeElements(scope: Construct): void {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }

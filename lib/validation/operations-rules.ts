@@ -21,12 +21,13 @@ const HEADER_VALUE = matching(/^[\x21-\x7e]([\x20-\x7e]{0,254}[\x21-\x7e])?$/,
 const COOKIE_VALUE = matching(/^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]{1,256}$/,
   "a cookie value of 1-256 visible ASCII characters without '\"', ',', ';' or '\\' (RFC 6265 cookie-octets)");
 
-const TARGET_RULES: Record<ScalingTarget["measure"]["kind"], Rule<any>> = {
+/** The rules of the measures held at a number; a response time is held at a duration. */
+const TARGET_RULES: Record<Exclude<ScalingTarget["measure"]["kind"], "response-time">, Rule<number>> = {
   cpu: { ...PERCENT, allowed: `a cpu target: ${PERCENT.allowed} (percent)` },
   memory: { ...PERCENT, allowed: `a memory target: ${PERCENT.allowed} (percent)` },
   requests: { ...integerBetween(1, 100_000), allowed: "a request target: a whole number from 1 to 100000 requests per second per instance" },
-  "response-time": wholeDurationBetween("ms", 1, 60_000),
 };
+const RESPONSE_TIME_TARGET = wholeDurationBetween("ms", 1, 60_000);
 
 /**
  * Checks what a service says about running in production — autoscaling,
@@ -58,8 +59,8 @@ function checkAutoscaling(c: Checker, path: string, service: Service, a: Autosca
   a.targets.forEach((target, i) => {
     const field = `autoscaling.targets[${i}]`;
     const m = target.measure;
-    const value = m.kind === "requests" ? m.perSecond : m.kind === "response-time" ? m.average : m.percent;
-    c.check(path, field, value, TARGET_RULES[m.kind]);
+    if (m.kind === "response-time") c.check(path, field, m.average, RESPONSE_TIME_TARGET);
+    else c.check(path, field, m.kind === "requests" ? m.perSecond : m.percent, TARGET_RULES[m.kind]);
     const first = seen.get(m.kind);
     c.expect(first === undefined, path, field, target.toString(), `one target per measure (targets[${first}] is already ${m.kind})`);
     if (first === undefined) seen.set(m.kind, i);

@@ -30,7 +30,7 @@ class TypeOf {
     if (v === null) return "null";
     if (Array.isArray(v)) return "a list";
     if (typeof v === "object") {
-      const name = Object.getPrototypeOf(v)?.constructor?.name;
+      const name = (Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null)?.constructor?.name;
       return name && name !== "Object" ? `a ${name}` : "a plain object";
     }
     return `${/^[aeiou]/.test(typeof v) ? "an" : "a"} ${typeof v}`;

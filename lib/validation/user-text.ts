@@ -1,5 +1,6 @@
 import { Token } from "cdktf";
 import { ServiceCatalog } from "../model/catalog";
+import { isList } from "../model/lists";
 import { Release } from "../model/release";
 import { Service } from "../model/service";
 import { Checker, Rule } from "./checker";
@@ -49,11 +50,11 @@ export function validateUserText(
     checkStrings(c, `${stackPath}/${service.name}`, own);
   }
   // A canary's values are checked under their service, named as the model rules name them.
-  const entries = release.entries().map(([name, entry]) => [name, entry?.canary ? { ...entry, canary: undefined } : entry]);
+  const entries = release.entries().map(([name, entry]) => [name, entry?.canary ? { ...entry, canary: undefined } : entry] as const);
   checkStrings(c, stackPath, { release: Object.fromEntries(entries), settings, ...platform });
   for (const [name, entry] of release.entries()) {
     const matches = entry?.canary?.matches;
-    if (!Array.isArray(matches)) continue;
+    if (!isList(matches)) continue;
     checkStrings(c, `${stackPath}/${name}`, Object.fromEntries(matches.map((m) => [`release.canary.${m.kind}s.${m.name}`, m.value])));
   }
   return c.violations;

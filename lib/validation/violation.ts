@@ -25,8 +25,9 @@ export function show(value: unknown): string {
   if (value === undefined) return "(not set)";
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value !== null && typeof value === "object" && typeof (value as object).toString === "function" &&
-      (value as object).toString !== Object.prototype.toString && !Array.isArray(value)) {
+  if (value !== null && typeof value === "object" && typeof value.toString === "function" &&
+      value.toString !== Object.prototype.toString && !Array.isArray(value)) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- its own toString, checked just above
     return String(value);
   }
   return JSON.stringify(value);
