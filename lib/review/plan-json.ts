@@ -7,6 +7,36 @@ import { PathStep, Unknown, Value, isRecord } from "./values";
 /** A sensitivity or unknown-ness mask as `terraform show -json` writes it: `true` at marked paths. */
 type Mask = boolean | Mask[] | { [key: string]: Mask };
 
+/** What this reads of `terraform show -json` (format 1.x), as Terraform documents it. */
+interface PlanJson {
+  readonly format_version?: unknown;
+  readonly resource_changes?: readonly PlanResourceChange[];
+  readonly planned_values?: unknown;
+  readonly configuration?: { readonly root_module?: { readonly variables?: Record<string, { readonly sensitive?: boolean }> } };
+  readonly variables?: Record<string, { readonly value?: Value }>;
+}
+
+/** One entry of the plan's `resource_changes`. */
+interface PlanResourceChange {
+  readonly address: string;
+  readonly mode: string;
+  readonly type: string;
+  readonly change?: PlanChange;
+  readonly action_reason?: string;
+  readonly previous_address?: string;
+}
+
+/** A resource change's `change`: values before and after, and their masks. */
+interface PlanChange {
+  readonly actions?: readonly string[];
+  readonly before?: Value;
+  readonly after?: Value;
+  readonly before_sensitive?: Mask;
+  readonly after_sensitive?: Mask;
+  readonly after_unknown?: Mask;
+  readonly replace_paths?: readonly PathStep[][];
+}
+
 /**
  * Reads the JSON form of one stack's saved plan (`terraform show -json
  * plan.out`, format 1.x) from `resource_changes`. Values under
@@ -16,7 +46,7 @@ type Mask = boolean | Mask[] | { [key: string]: Mask };
  * only to know what to redact).
  */
 export function readPlanFile(stack: string, file: string): StackChanges {
-  let json: any;
+  let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
@@ -26,22 +56,24 @@ export function readPlanFile(stack: string, file: string): StackChanges {
 }
 
 /** Reads an already parsed plan JSON document; `source` names it in errors. */
-export function readPlan(stack: string, json: any, source = "plan"): StackChanges {
-  const version = typeof json?.format_version === "string" ? json.format_version : undefined;
-  if (!version || !("resource_changes" in json || "planned_values" in json)) {
+export function readPlan(stack: string, json: unknown, source = "plan"): StackChanges {
+  // Any object is read as a plan once its format_version says it is one.
+  const plan = (typeof json === "object" && json !== null ? json : {}) as PlanJson;
+  const version = typeof plan.format_version === "string" ? plan.format_version : undefined;
+  if (!version || !("resource_changes" in plan || "planned_values" in plan)) {
     throw new Error(`${source}: not a Terraform plan in JSON (no format_version and resource_changes); write it with terraform show -json <planfile>`);
   }
   if (version.split(".")[0] !== "1") {
     throw new Error(`${source}: plan format_version ${version} is not supported (this reads 1.x)`);
   }
-  const changes: any[] = (json.resource_changes ?? []).filter((rc: any) => rc.mode === "managed");
-  const secrets = secretValues(json, changes);
+  const changes = (plan.resource_changes ?? []).filter((rc) => rc.mode === "managed");
+  const secrets = secretValues(plan, changes);
   const resources = changes.map((rc) => resourceChange(rc, source, secrets));
   return { stack, resources, variables: [], settings: [], unknownReplacementTypes: [] };
 }
 
-function resourceChange(rc: any, source: string, secrets: SecretValues): ResourceChange {
-  const change = rc.change ?? {};
+function resourceChange(rc: PlanResourceChange, source: string, secrets: SecretValues): ResourceChange {
+  const change: PlanChange = rc.change ?? {};
   const action = actionOf(change.actions, `${source}: ${rc.address}`);
   const sensitive = unionMask(change.before_sensitive ?? false, change.after_sensitive ?? false);
   const hide = (value: Value) => secrets.redact(mask(value, sensitive));
@@ -49,7 +81,7 @@ function resourceChange(rc: any, source: string, secrets: SecretValues): Resourc
   const after = change.after === null && !change.after_unknown
     ? undefined
     : markUnknown(hide(change.after ?? null), change.after_unknown ?? false);
-  const replacePaths: PathStep[][] = change.replace_paths ?? [];
+  const replacePaths = change.replace_paths ?? [];
   const attributes = action === "update" || action === "replace"
     ? diffValues(before, after, (path) => replacePaths.some((p) => sharesPrefix(p, path)))
     : [];
@@ -60,7 +92,7 @@ function resourceChange(rc: any, source: string, secrets: SecretValues): Resourc
     before: action === "create" ? undefined : before,
     after: action === "delete" || action === "forget" ? undefined : after,
     attributes,
-    createBeforeDestroy: action === "replace" ? change.actions[0] === "create" : undefined,
+    createBeforeDestroy: action === "replace" ? change.actions?.[0] === "create" : undefined,
     reason: rc.action_reason,
     movedFrom: rc.previous_address,
   };
@@ -100,7 +132,7 @@ function sharesPrefix(replacePath: readonly PathStep[], path: readonly PathStep[
 }
 
 /** Every value under a sensitive path of any change, and every sensitive variable's value. */
-function secretValues(json: any, changes: any[]): SecretValues {
+function secretValues(plan: PlanJson, changes: readonly PlanResourceChange[]): SecretValues {
   const secrets = new SecretValues();
   const collect = (value: Value | undefined, sensitive: Mask): void => {
     if (value === undefined || value === null) return;
@@ -114,9 +146,9 @@ function secretValues(json: any, changes: any[]): SecretValues {
     collect(rc.change?.before, rc.change?.before_sensitive ?? false);
     collect(rc.change?.after, rc.change?.after_sensitive ?? false);
   }
-  const declared: Record<string, { sensitive?: boolean }> = json.configuration?.root_module?.variables ?? {};
+  const declared = plan.configuration?.root_module?.variables ?? {};
   for (const [name, declaration] of Object.entries(declared)) {
-    if (declaration.sensitive) secrets.add(json.variables?.[name]?.value);
+    if (declaration.sensitive) secrets.add(plan.variables?.[name]?.value);
   }
   return secrets;
 }
@@ -158,7 +190,7 @@ function unionMask(a: Mask, b: Mask): Mask {
   }
   if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return Object.fromEntries([...keys].map((k) => [k, unionMask((a as any)[k] ?? false, (b as any)[k] ?? false)]));
+    return Object.fromEntries([...keys].map((k) => [k, unionMask((a as Record<string, Mask>)[k] ?? false, (b as Record<string, Mask>)[k] ?? false)]));
   }
   return typeof a === "object" ? a : b;
 }
