@@ -1,5 +1,5 @@
 import { AttributeChange } from "./changes";
-import { PathStep, Sensitive, Unknown, Value, isRecord, sameValue } from "./values";
+import { PathStep, Sensitive, Unknown, Value, describe, isRecord, sameValue } from "./values";
 
 /** Decides whether a change at `path` forces the resource to be replaced. */
 export type ReplacementTest = (path: readonly PathStep[]) => boolean;
@@ -44,7 +44,7 @@ function diffLists(before: Value[], after: Value[], forces: ReplacementTest, pat
 
   const key = identifyingKey(before, after);
   if (key) {
-    const index = (list: Value[]) => new Map(list.map((e) => [String((e as Record<string, Value>)[key]), e]));
+    const index = (list: Value[]) => new Map(list.map((e) => [describe((e as Record<string, Value>)[key]), e]));
     const b = index(before);
     const a = index(after);
     const ids = [...new Set([...b.keys(), ...a.keys()])];

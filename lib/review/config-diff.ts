@@ -49,7 +49,7 @@ function compareResource(address: string, before?: ConfiguredResource, after?: C
   const lifecycle = { before: before?.lifecycle, after: after?.lifecycle };
   if (!before) return { address, type, action: "create", after: after!.values, attributes: [], lifecycle };
   if (!after) return { address, type, action: "delete", before: before.values, attributes: [], lifecycle };
-  const attributes = diffValues(before.values, after.values, (path) => forcesReplacement(type, String(path[0])));
+  const attributes = diffValues(before.values, after.values, (path) => forcesReplacement(type, formatPath(path.slice(0, 1))));
   return {
     address,
     type,
@@ -85,7 +85,7 @@ function propagateReplacements(changes: Map<string, ResourceChange>, after: Read
             path,
             before: text,
             after: new Unknown(reason),
-            forcesReplacement: forcesReplacement(change.type, String(path[0])),
+            forcesReplacement: forcesReplacement(change.type, formatPath(path.slice(0, 1))),
           });
         }
       }

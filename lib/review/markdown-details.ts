@@ -105,5 +105,5 @@ function leaves(value: Value | undefined, path: PathStep[] = []): { path: PathSt
 }
 
 function topLevel(path: readonly PathStep[]): string {
-  return String(path[0]);
+  return formatPath(path.slice(0, 1));
 }

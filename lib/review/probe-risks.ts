@@ -2,7 +2,7 @@ import { decodeJson } from "./attribute-diff";
 import { ResourceChange, StackChanges } from "./changes";
 import { SERVICE_LABEL, labelOf } from "./resource-roles";
 import type { Risk, RiskFactory } from "./risks";
-import { Value, isEmpty, isRecord, numberOf, valueAt } from "./values";
+import { Value, describe, isEmpty, isRecord, numberOf, valueAt } from "./values";
 import { saeService } from "./workloads";
 
 /** Probe blocks: Docker healthcheck, SAE liveness/readiness (and their v2 blocks), Kubernetes-style names. */
@@ -96,5 +96,5 @@ function serviceOf(r: ResourceChange): string | undefined {
 
 function show(value: Value | undefined): string {
   if (value === undefined) return "none";
-  return Array.isArray(value) ? value.join(" ") : String(value);
+  return Array.isArray(value) ? value.map(describe).join(" ") : describe(value);
 }

@@ -1,6 +1,6 @@
 import { ResourceChange, StackChanges } from "./changes";
 import type { Risk, RiskFactory } from "./risks";
-import { Value, isRecord, valueAt } from "./values";
+import { Value, describe, isRecord, valueAt } from "./values";
 
 /** A route as reviewers name it, with the resource that carries it and the service it reaches. */
 interface PublicRoute {
@@ -39,11 +39,11 @@ function publicRoutes(stack: StackChanges, side: "before" | "after"): PublicRout
         return internetSlbs.has(referencedAddress(valueAt(values, ["slb_id"]))) ? ingressRoutes(r, values) : [];
       case "alicloud_sae_load_balancer_internet":
         return listOf(valueAt(values, ["internet"])).map((l) =>
-          ({ subject: r.address, route: `internet listener ${valueAt(l, ["port"])} → ${describeApp(valueAt(values, ["app_id"]))}:${valueAt(l, ["target_port"])}` }));
+          ({ subject: r.address, route: `internet listener ${describe(valueAt(l, ["port"]))} → ${describeApp(valueAt(values, ["app_id"]))}:${describe(valueAt(l, ["target_port"]))}` }));
       case "docker_container":
         return listOf(valueAt(values, ["ports"]))
           .filter((p) => !isLoopback(valueAt(p, ["ip"])))
-          .map((p) => ({ subject: r.address, route: `host port ${valueAt(p, ["external"]) ?? valueAt(p, ["internal"])} of ${r.address}` }));
+          .map((p) => ({ subject: r.address, route: `host port ${describe(valueAt(p, ["external"]) ?? valueAt(p, ["internal"]))} of ${r.address}` }));
       default:
         return [];
     }
@@ -55,8 +55,8 @@ function ingressRoutes(r: ResourceChange, values: Value): PublicRoute[] {
   const app = (rule: Value) => valueAt(rule, ["app_name"]);
   const name = (rule: Value) => app(rule) ?? describeApp(valueAt(rule, ["app_id"]));
   const rules = listOf(valueAt(values, ["rules"])).map((rule) =>
-    ({ rule, route: `${name(rule)} at ${valueAt(rule, ["domain"])}${valueAt(rule, ["path"]) ?? ""} (port ${listener})` }));
-  const fallback = listOf(valueAt(values, ["default_rule"])).map((rule) => ({ rule, route: `${name(rule)} as default (port ${listener})` }));
+    ({ rule, route: `${describe(name(rule))} at ${describe(valueAt(rule, ["domain"]))}${describe(valueAt(rule, ["path"]) ?? "")} (port ${describe(listener)})` }));
+  const fallback = listOf(valueAt(values, ["default_rule"])).map((rule) => ({ rule, route: `${describe(name(rule))} as default (port ${describe(listener)})` }));
   return [...rules, ...fallback].map(({ rule, route }) => {
     const service = app(rule);
     return { subject: r.address, route: `route to ${route}`, service: typeof service === "string" ? service : undefined };

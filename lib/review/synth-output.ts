@@ -4,7 +4,7 @@ import { CHECK_RECORD_KEY, CheckRecord } from "../validation/check-record";
 import { Lifecycle, VariableDeclaration } from "./changes";
 import { CREDENTIAL_NAME, SENSITIVE_ATTRIBUTES } from "./resource-roles";
 import { SecretValues, redact } from "./secret-values";
-import { Value, isRecord } from "./values";
+import { Value, describe, isRecord, valueAt } from "./values";
 
 /** One resource as configured in a synthesized stack. */
 export interface ConfiguredResource {
@@ -39,6 +39,15 @@ export interface SynthOutput {
   readonly missing: readonly string[];
 }
 
+/** What the review reads of a synthesized stack's JSON. */
+interface StackJson {
+  readonly "//"?: Record<string, unknown>;
+  readonly resource?: Record<string, Record<string, Record<string, Value>>>;
+  readonly variable?: Record<string, Record<string, Value>>;
+  readonly terraform?: { readonly backend?: Value; readonly required_providers?: Record<string, Value> };
+  readonly provider?: Record<string, Value>;
+}
+
 /** Terraform meta-arguments: not attributes of the resource, never sent to the provider. */
 const META_ARGUMENTS = new Set(["//", "count", "for_each", "depends_on", "lifecycle", "provider", "provisioner", "connection"]);
 
@@ -62,7 +71,7 @@ export function readSynthOutput(outdir: string): SynthOutput {
     const warnings = (entry.annotations ?? [])
       .filter((a) => a.level === "@cdktf/warn" && typeof a.message === "string")
       .map((a) => a.message!);
-    stacks.set(name, parseStack(JSON.parse(fs.readFileSync(file, "utf8")), warnings));
+    stacks.set(name, parseStack(JSON.parse(fs.readFileSync(file, "utf8")) as StackJson, warnings));
   }
   return { stacks, missing };
 }
@@ -72,13 +81,13 @@ export function readSynthOutput(outdir: string): SynthOutput {
  * variable's default, a provider-sensitive attribute, a provider credential)
  * are redacted where they stand and wherever else they are repeated.
  */
-function parseStack(json: any, warnings: readonly string[] = []): StackConfig {
+function parseStack(json: StackJson, warnings: readonly string[] = []): StackConfig {
   const secrets = literalSecrets(json);
   const resources = new Map<string, ConfiguredResource>();
-  for (const [type, byName] of Object.entries<Record<string, any>>(json.resource ?? {})) {
-    for (const [name, config] of Object.entries<any>(byName)) {
+  for (const [type, byName] of Object.entries(json.resource ?? {})) {
+    for (const [name, config] of Object.entries(byName)) {
       const values: { [key: string]: Value } = {};
-      for (const [key, value] of Object.entries<Value>(config)) {
+      for (const [key, value] of Object.entries(config)) {
         if (META_ARGUMENTS.has(key)) continue;
         values[key] = (SENSITIVE_ATTRIBUTES[type] ?? []).includes(key) ? redact(value) : secrets.redact(value);
       }
@@ -86,15 +95,15 @@ function parseStack(json: any, warnings: readonly string[] = []): StackConfig {
         type,
         values,
         lifecycle: {
-          createBeforeDestroy: config.lifecycle?.create_before_destroy === true,
-          preventDestroy: config.lifecycle?.prevent_destroy === true,
+          createBeforeDestroy: valueAt(config, ["lifecycle", "create_before_destroy"]) === true,
+          preventDestroy: valueAt(config, ["lifecycle", "prevent_destroy"]) === true,
         },
       });
     }
   }
 
   const variables: Record<string, VariableDeclaration> = {};
-  for (const [name, declaration] of Object.entries<Record<string, Value>>(json.variable ?? {})) {
+  for (const [name, declaration] of Object.entries(json.variable ?? {})) {
     const sensitive = declaration.sensitive === true;
     const fields: { [key: string]: Value } = {};
     for (const [key, value] of Object.entries(declaration)) {
@@ -107,27 +116,27 @@ function parseStack(json: any, warnings: readonly string[] = []): StackConfig {
   const settings: Record<string, Value> = {};
   const terraform = json.terraform ?? {};
   if (terraform.backend) settings["terraform.backend"] = secrets.redact(normalizeBackend(terraform.backend));
-  for (const [name, requirement] of Object.entries<Value>(terraform.required_providers ?? {})) {
+  for (const [name, requirement] of Object.entries(terraform.required_providers ?? {})) {
     settings[`terraform.required_providers.${name}`] = requirement;
   }
-  for (const [name, config] of Object.entries<Value>(json.provider ?? {})) {
+  for (const [name, config] of Object.entries(json.provider ?? {})) {
     settings[`provider.${name}`] = secrets.redact(redactCredentials(config));
   }
   const checked = json["//"]?.[CHECK_RECORD_KEY] as CheckRecord | undefined;
-  return { resources, variables, settings, warnings: warnings.map((w) => String(secrets.redact(w))), checked };
+  return { resources, variables, settings, warnings: warnings.map((w) => describe(secrets.redact(w))), checked };
 }
 
 /** The secret literals written in a stack; references (`${var.x}`) name a secret, they are not one. */
-function literalSecrets(json: any): SecretValues {
+function literalSecrets(json: StackJson): SecretValues {
   const secrets = new SecretValues();
   const add = (value: Value | undefined) => {
     if (!(typeof value === "string" && /^\$\{[^]*\}$/.test(value))) secrets.add(value);
   };
-  for (const declaration of Object.values<any>(json.variable ?? {})) {
+  for (const declaration of Object.values(json.variable ?? {})) {
     if (declaration.sensitive === true) add(declaration.default);
   }
-  for (const [type, byName] of Object.entries<Record<string, any>>(json.resource ?? {})) {
-    for (const config of Object.values<any>(byName)) {
+  for (const [type, byName] of Object.entries(json.resource ?? {})) {
+    for (const config of Object.values(byName)) {
       for (const attribute of SENSITIVE_ATTRIBUTES[type] ?? []) add(config[attribute]);
     }
   }
@@ -144,9 +153,9 @@ function literalSecrets(json: any): SecretValues {
  * checkout, so two checkouts of the same code (CI synthesizes the base in a
  * worktree) would always differ. Only the file name is compared.
  */
-function normalizeBackend(backend: Record<string, any>): Value {
-  const local = backend.local;
-  if (!local || typeof local.path !== "string" || !path.isAbsolute(local.path)) return backend;
+function normalizeBackend(backend: Value): Value {
+  const local = valueAt(backend, ["local"]);
+  if (!isRecord(backend) || !isRecord(local) || typeof local.path !== "string" || !path.isAbsolute(local.path)) return backend;
   return { ...backend, local: { ...local, path: path.basename(local.path) } };
 }
 

@@ -48,7 +48,7 @@ function downtime(w: Workload, risk: RiskFactory): Risk[] {
 
 /** `vpc_id changes (alicloud_vpc.vpc is replaced)`: the attribute, and the replacement it follows when it does. */
 function cause(a: AttributeChange): string {
-  const attribute = String(a.path[0]);
+  const attribute = formatPath(a.path.slice(0, 1));
   return a.after instanceof Unknown && a.after.reason ? `${attribute} changes (${a.after.reason})` : `${attribute} changes`;
 }
 
@@ -93,7 +93,7 @@ function scalingRules(stack: StackChanges, w: Workload): ResourceChange[] {
 /** Autoscaling bounds (`min_replicas`, `max_replicas` anywhere in a scaling rule) lowered. */
 function autoscaling(rules: readonly ResourceChange[]): string[] {
   return rules.flatMap((r) => r.attributes
-    .filter((a) => /^(min_replicas|max_replicas)$/.test(String(a.path[a.path.length - 1])))
+    .filter((a) => /^(min_replicas|max_replicas)$/.test(formatPath(a.path.slice(-1))))
     .filter((a) => (numberOf(a.after) ?? Infinity) < (numberOf(a.before) ?? -Infinity))
     .map((a) => `autoscaling ${formatPath(a.path)} ${describe(a.before)} → ${describe(a.after)}`));
 }

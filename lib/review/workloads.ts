@@ -1,6 +1,6 @@
 import { ResourceChange, StackChanges } from "./changes";
 import { SERVICE_LABEL, VERSION_LABEL, labelOf } from "./resource-roles";
-import { Value, isRecord, numberOf, valueAt } from "./values";
+import { Value, describe, isRecord, numberOf, valueAt } from "./values";
 
 /** One side of a change: the configuration before or after it. */
 export type Side = "before" | "after";
@@ -83,7 +83,7 @@ export function saeService(values: Value): string {
   const tags = valueAt(values, ["tags"]);
   const tagged = isRecord(tags) ? tags[SERVICE_LABEL] ?? tags.service : undefined;
   const name = valueAt(values, ["app_name"]);
-  return typeof tagged === "string" ? tagged : String(name);
+  return typeof tagged === "string" ? tagged : describe(name);
 }
 
 /**
