@@ -52,22 +52,25 @@ class AppExit extends Error {
 
 function runJob(job: SynthJob, addProject: (root: string) => void): SynthResult {
   let output = "";
+  /* eslint-disable @typescript-eslint/unbound-method -- kept to be put back on the same objects below */
   const write = process.stdout.write;
   const writeError = process.stderr.write;
   const exit = process.exit;
+  /* eslint-enable @typescript-eslint/unbound-method */
   const capture = (chunk: unknown) => {
     output += String(chunk);
     return true;
   };
-  process.stdout.write = capture as typeof process.stdout.write;
-  process.stderr.write = capture as typeof process.stderr.write;
-  process.exit = ((code?: number) => { throw new AppExit(code ?? 0); }) as typeof process.exit;
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  process.exit = (code?: number) => { throw new AppExit(code ?? 0); };
   const env = process.env.CDKTF_OUTDIR;
   try {
     addProject(job.project);
     forgetModules(job.project);
     process.chdir(job.project);
     process.env.CDKTF_OUTDIR = job.outdir;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the App's entry as Node would, through the require hook
     require(job.entry);
     return { id: job.id, ok: true, output };
   } catch (e) {
@@ -175,6 +178,7 @@ export function loadTypeScript(project: string): typeof TS {
   if (!found || !fs.existsSync(found)) {
     throw new Error(`TypeScript is not installed in ${project}: install it (npm install --save-dev typescript) so the App can be type-checked`);
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a TypeScript found at run time, loaded synchronously
   return require(found) as typeof TS;
 }
 

@@ -149,6 +149,7 @@ function runWorker(sides: readonly Synthesis[], cacheDir: string, log: string): 
 function workerFile(): string {
   if (path.extname(__filename) === ".js") return path.join(__dirname, "synth-worker.js");
   const fromSource = path.join(__dirname, "..", "..", "scripts", "run-from-source.js");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain JavaScript file of the checkout, outside the compiled tree
   return (require(fromSource) as { compiledWorker(): string }).compiledWorker();
 }
 

@@ -86,7 +86,7 @@ export class TypeChecker {
     };
     // Versions each file by a hash of its text, which tells the builder what changed between the sides.
     const host = ts.createIncrementalCompilerHost(options, system);
-    const parse = host.getSourceFile;
+    const parse = host.getSourceFile.bind(host);
     host.getSourceFile = (file, language, onError, create) => {
       const text = system.readFile(file);
       const hash = text === undefined ? undefined : createHash("sha256").update(text).digest("hex");
@@ -96,7 +96,7 @@ export class TypeChecker {
       if (parsed && hash) this.parsed.set(file, { hash, file: parsed });
       return parsed;
     };
-    this.previous ??= ts.readBuilderProgram(options, { useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames, getCurrentDirectory: () => this.project, readFile: ts.sys.readFile });
+    this.previous ??= ts.readBuilderProgram(options, { useCaseSensitiveFileNames: () => ts.sys.useCaseSensitiveFileNames, getCurrentDirectory: () => this.project, readFile: (file) => ts.sys.readFile(file) });
     const roots = tree.entry ? [path.join(this.project, tree.entry)] : config?.fileNames ?? [];
     const builder = ts.createEmitAndSemanticDiagnosticsBuilderProgram(roots, options, host, this.previous);
     this.previous = builder;
