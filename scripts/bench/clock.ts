@@ -33,10 +33,12 @@ export function minus(a: Span, b: Span): Span {
  * Wraps `proto[name]` so every call adds its duration to `into.total`; calls
  * nested inside an outer timed call of the same wrapper are not counted twice.
  */
-export function timeMethod(proto: any, name: string, into: { total: Span }): void {
-  const original = proto[name];
+export function timeMethod(proto: object, name: string, into: { total: Span }): void {
+  // By name: the methods timed include private ones, which no key type can name.
+  const methods = proto as Record<string, (this: unknown, ...args: unknown[]) => unknown>;
+  const original = methods[name];
   let depth = 0;
-  proto[name] = function (this: unknown, ...args: unknown[]) {
+  methods[name] = function (this: unknown, ...args: unknown[]) {
     if (depth > 0) return original.apply(this, args);
     depth++;
     const start = mark();

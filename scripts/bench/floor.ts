@@ -5,8 +5,21 @@ import {
 import { Construct } from "constructs";
 import { CHECK_RECORD_KEY } from "../../lib/validation/check-record";
 
+/** A block's body as written: attributes by name. */
+type Body = Record<string, unknown>;
+
 /** A synthesized stack (`cdk.tf.json`), as far as the floor reads it. */
-export type StackJson = Record<string, any>;
+export interface StackJson {
+  readonly "//"?: { readonly metadata?: { readonly overrides?: { readonly stack?: readonly string[] } }; readonly [key: string]: unknown };
+  readonly terraform?: { readonly backend?: Record<string, Body>; readonly required_providers?: Record<string, { source: string; version?: string }> };
+  readonly provider?: Record<string, Body[]>;
+  readonly variable?: Record<string, {
+    readonly type?: string; readonly default?: unknown; readonly description?: string; readonly sensitive?: boolean; readonly nullable?: boolean;
+  }>;
+  readonly output?: Record<string, { readonly value: unknown; readonly description?: string; readonly sensitive?: boolean }>;
+  readonly resource?: Record<string, Record<string, Body & { readonly "//": { readonly metadata: { readonly path: string } } }>>;
+  readonly [block: string]: unknown;
+}
 
 /**
  * cdktf's floor for a given output: the same Terraform JSON built from cdktf's
@@ -26,8 +39,9 @@ class FloorStack extends TerraformStack {
     super(scope, id);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's TerraformStack.toTerraform() signature
   public toTerraform(): any {
-    const json = super.toTerraform();
+    const json = super.toTerraform() as StackJson;
     return this.record === undefined ? json : { ...json, "//": { ...json["//"], [CHECK_RECORD_KEY]: this.record } };
   }
 }
@@ -37,20 +51,21 @@ const KNOWN_BLOCKS = new Set(["//", "terraform", "provider", "resource", "variab
 function buildStack(stack: TerraformStack, json: StackJson): void {
   const unknown = Object.keys(json).filter((key) => !KNOWN_BLOCKS.has(key));
   if (unknown.length > 0) throw new Error(`the floor does not rebuild ${unknown.join(", ")} blocks yet`);
-  for (const [backend, body] of Object.entries<any>(json.terraform?.backend ?? {})) {
+  for (const [backend, body] of Object.entries(json.terraform?.backend ?? {})) {
     new RawBackend(stack, "backend", backend, body);
   }
-  for (const [name, configs] of Object.entries<any[]>(json.provider ?? {})) {
-    const required = json.terraform.required_providers[name];
+  for (const [name, configs] of Object.entries(json.provider ?? {})) {
+    const required = json.terraform?.required_providers?.[name];
+    if (required === undefined) throw new Error(`provider ${name} is not in terraform.required_providers`);
     configs.forEach((body, i) => new RawProvider(stack, `${name}-${i}`, name, required, body));
   }
-  for (const [name, body] of Object.entries<any>(json.variable ?? {})) {
+  for (const [name, body] of Object.entries(json.variable ?? {})) {
     const variable = new TerraformVariable(stack, name, {
       type: body.type, default: body.default, description: body.description, sensitive: body.sensitive, nullable: body.nullable,
     });
     variable.overrideLogicalId(name);
   }
-  for (const [name, body] of Object.entries<any>(json.output ?? {})) {
+  for (const [name, body] of Object.entries(json.output ?? {})) {
     const output = new TerraformOutput(stack, name, { value: body.value, description: body.description, sensitive: body.sensitive });
     output.overrideLogicalId(name);
   }
@@ -58,9 +73,9 @@ function buildStack(stack: TerraformStack, json: StackJson): void {
   // same blocks written over again, so the JSON and its metadata come out the same.
   for (const key of json["//"]?.metadata?.overrides?.stack ?? []) stack.addOverride(key, json[key]);
   const scopes = new Map<string, Construct>([[stack.node.id, stack]]);
-  for (const [type, byId] of Object.entries<Record<string, any>>(json.resource ?? {})) {
-    for (const [logicalId, { "//": meta, ...body }] of Object.entries<any>(byId)) {
-      const segments: string[] = meta.metadata.path.split("/");
+  for (const [type, byId] of Object.entries(json.resource ?? {})) {
+    for (const [logicalId, { "//": meta, ...body }] of Object.entries(byId)) {
+      const segments = meta.metadata.path.split("/");
       const resource = new RawResource(scopeOf(scopes, segments.slice(0, -1)), segments[segments.length - 1], type, body);
       resource.overrideLogicalId(logicalId);
     }

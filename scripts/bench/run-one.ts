@@ -71,7 +71,7 @@ function main(): void {
       fs.rmSync(libraryOut, { recursive: true, force: true });
       fs.rmSync(floorOut, { recursive: true, force: true });
     }
-    const resources = Object.values(expected).reduce((sum, text) => sum + countResources(JSON.parse(text)), 0);
+    const resources = Object.values(expected).reduce((sum, text) => sum + countResources(JSON.parse(text) as StackJson), 0);
     const result: RunResult = { services, scope, cold, library, floor, libraryPeakRssMiB: peak, resources, identical };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
@@ -112,7 +112,7 @@ function sameStacks(a: Record<string, string>, b: Record<string, string>): boole
 }
 
 function countResources(stack: StackJson): number {
-  return Object.values<Record<string, unknown>>(stack.resource ?? {}).reduce((sum, byId) => sum + Object.keys(byId).length, 0);
+  return Object.values(stack.resource ?? {}).reduce((sum, byId) => sum + Object.keys(byId).length, 0);
 }
 
 function collect(): void {
