@@ -27,6 +27,7 @@ import * as fs from "fs";
 import { createRequire } from "module";
 import * as os from "os";
 import * as path from "path";
+import { version as generatorVersion } from "@cdktf/provider-generator/package.json";
 
 import type * as CdktfCommons from "@cdktf/commons";
 import type * as ProviderGenerator from "@cdktf/provider-generator";
@@ -93,9 +94,6 @@ const REPO_ROOT = path.resolve(__dirname, "..");
 const GEN_DIR = path.join(REPO_ROOT, ".gen");
 const STAMP_FILE_NAME = ".bindings-stamp.json";
 
-const generatorVersion: string = (
-  require("@cdktf/provider-generator/package.json") as { version: string }
-).version;
 
 /**
  * The cdktf generator packages, loaded lazily: loading them takes ~1 s (and @cdktf/commons
@@ -114,6 +112,7 @@ function cdktf(): NonNullable<typeof loaded> {
   if (!loaded) {
     const requireFromGenerator = createRequire(require.resolve("@cdktf/provider-generator"));
     loaded = {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, as said above
       generator: require("@cdktf/provider-generator") as typeof ProviderGenerator,
       commons: requireFromGenerator("@cdktf/commons") as typeof CdktfCommons,
       sanitizeProviderSchema: (
@@ -288,7 +287,7 @@ function filterSchema(schema: Schema, origin: string): Schema {
           "data source",
         ),
       },
-    } as Schema["provider_schemas"],
+    },
   };
   const version = schema.provider_versions?.[fqpn];
   if (version) filtered.provider_versions = { [fqpn]: version };
@@ -377,7 +376,7 @@ async function main(): Promise<void> {
   // same clean-up `cdktf get` applies to every provider schema it reads
   const schema = cdktf().sanitizeProviderSchema(filtered);
   const files = await generate(schema, outDir);
-  const fqpn = Object.keys(schema.provider_schemas ?? {})[0]!;
+  const fqpn = Object.keys(schema.provider_schemas ?? {})[0];
   const providerVersion = schema.provider_versions?.[fqpn];
   const newStamp: Stamp = {
     format: STAMP_FORMAT,
