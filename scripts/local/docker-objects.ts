@@ -39,8 +39,9 @@ export function objectsOf(env: string): string[] {
 }
 
 /** `docker inspect` of each name, parsed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Docker's own document; each reader (health, the e2e suite) types the fields it reads
 export function inspect(kind: "container" | "network" | "volume", names: readonly string[]): any[] {
-  return names.length === 0 ? [] : JSON.parse(docker([kind, "inspect", ...names]));
+  return names.length === 0 ? [] : JSON.parse(docker([kind, "inspect", ...names])) as unknown[];
 }
 
 /** The containers publishing host port `port` (running or not), with the environment each belongs to. */

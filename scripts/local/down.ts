@@ -14,7 +14,7 @@ import { readVariablesFile } from "./variables-file";
 
 const TOOL = "down";
 
-main(TOOL, async () => {
+main(TOOL, () => {
   startEngine();
   const env = toolchainEnv();
   say(TOOL, "synthesizing the App");
@@ -35,7 +35,7 @@ main(TOOL, async () => {
   if (left.length > 0) {
     throw new Stop([`cdktf destroy ${STACK} left objects of the environment behind:`, ...left.map((o) => `  ${o}`)].join("\n"));
   }
-  if (stack.stateFile && fs.existsSync(stack.stateFile) && JSON.parse(fs.readFileSync(stack.stateFile, "utf8")).resources?.length === 0) {
+  if (stack.stateFile && fs.existsSync(stack.stateFile) && (JSON.parse(fs.readFileSync(stack.stateFile, "utf8")) as { resources?: unknown[] }).resources?.length === 0) {
     fs.rmSync(stack.stateFile);
     fs.rmSync(`${stack.stateFile}.backup`, { force: true });
   }

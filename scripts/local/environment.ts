@@ -32,7 +32,7 @@ export function startEngine(): void {
  * reads the facts of STACK. A rejected input stops here with the App's own report.
  */
 export function synthesize(env: NodeJS.ProcessEnv): DockerStackFacts {
-  const app: string = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.json"), "utf8")).app;
+  const { app } = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.json"), "utf8")) as { app: string };
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `${STACK}-synth-`));
   const result = spawnSync("bash", ["-c", app], { cwd: ROOT, env: { ...env, CDKTF_OUTDIR: outdir }, encoding: "utf8" });
   if (result.status !== 0) throw new Stop(`synthesis failed (${app}):\n${result.stderr.trim()}`);
@@ -52,9 +52,10 @@ export function shellQuote(value: string): string {
 }
 
 /** Runs `body`, printing a Stop's message (or any error) as the tool's error and exiting 1. */
-export function main(tool: string, body: () => Promise<void>): void {
-  body().catch((error: unknown) => {
-    console.error(`${tool}: ERROR: ${error instanceof Stop ? error.message : (error as Error).stack ?? error}`);
+export function main(tool: string, body: () => void | Promise<void>): void {
+  Promise.resolve().then(body).catch((error: unknown) => {
+    const text = error instanceof Stop ? error.message : error instanceof Error ? error.stack ?? String(error) : String(error);
+    console.error(`${tool}: ERROR: ${text}`);
     process.exitCode = 1;
   });
 }

@@ -9,9 +9,15 @@ export interface ContainerHealth {
   readonly lastCheck?: string;
 }
 
+/** What this reads of a container's `docker inspect`. */
+interface ContainerInspect {
+  readonly Name: string;
+  readonly State: { readonly Status: string; readonly Health?: { readonly Status: string; readonly Log?: { readonly Output: string }[] } };
+}
+
 /** How every container of environment `env` stands now. */
 export function healthOf(env: string): ContainerHealth[] {
-  return inspect("container", containersOf(env)).map((c) => {
+  return (inspect("container", containersOf(env)) as ContainerInspect[]).map((c) => {
     const log = c.State.Health?.Log ?? [];
     return {
       name: String(c.Name).replace(/^\//, ""),

@@ -28,18 +28,34 @@ export interface DockerStackFacts {
   readonly stateFile?: string;
 }
 
+/** A published port of a `docker_container` block. */
+interface PortJson {
+  readonly ip?: string;
+  readonly external?: number;
+}
+
+/** What this reads of a synthesized Docker stack (`cdk.tf.json`). */
+interface DockerStackJson {
+  readonly resource?: {
+    readonly docker_image?: Record<string, { readonly name: string }>;
+    readonly docker_container?: Record<string, { readonly name: string; readonly ports?: PortJson | PortJson[] }>;
+  };
+  readonly variable?: Record<string, { readonly description?: string; readonly sensitive?: boolean }>;
+  readonly terraform?: { readonly backend?: { readonly local?: { readonly path?: string } } };
+}
+
 /** Reads the facts of stack `name` from a synth output directory. */
 export function readDockerStack(outdir: string, name: string): DockerStackFacts {
   const dir = path.join(outdir, "stacks", name);
   const file = path.join(dir, "cdk.tf.json");
   if (!fs.existsSync(file)) throw new Error(`the App synthesized no stack "${name}" (no ${file})`);
-  const doc = JSON.parse(fs.readFileSync(file, "utf8"));
-  const images = Object.values<any>(doc.resource?.docker_image ?? {}).map((image) => String(image.name));
-  const variables = Object.entries<any>(doc.variable ?? {}).map(([variable, spec]) => ({
+  const doc = JSON.parse(fs.readFileSync(file, "utf8")) as DockerStackJson;
+  const images = Object.values(doc.resource?.docker_image ?? {}).map((image) => String(image.name));
+  const variables = Object.entries(doc.variable ?? {}).map(([variable, spec]) => ({
     name: variable, description: String(spec.description ?? ""), sensitive: spec.sensitive === true,
   })).sort((a, b) => a.name.localeCompare(b.name));
-  const published = Object.values<any>(doc.resource?.docker_container ?? {}).flatMap((container) =>
-    [].concat(container.ports ?? []).map((p: any) => ({ ip: String(p.ip ?? "0.0.0.0"), port: Number(p.external), container: String(container.name) })));
+  const published = Object.values(doc.resource?.docker_container ?? {}).flatMap((container) =>
+    ([] as PortJson[]).concat(container.ports ?? []).map((p) => ({ ip: String(p.ip ?? "0.0.0.0"), port: Number(p.external), container: String(container.name) })));
   const statePath = doc.terraform?.backend?.local?.path;
   return { dir, images: [...new Set(images)].sort(), variables, published, stateFile: statePath ? path.resolve(dir, statePath) : undefined };
 }

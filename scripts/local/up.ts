@@ -112,7 +112,7 @@ main(TOOL, async () => {
   }
 
   const containers = await waitUntilReady(STACK, READY_SECONDS);
-  const outputs = JSON.parse(fs.readFileSync(path.join(ROOT, OUTPUTS_FILE), "utf8"));
+  const outputs = JSON.parse(fs.readFileSync(path.join(ROOT, OUTPUTS_FILE), "utf8")) as Record<string, { routes?: Route[] } | undefined>;
   const routes: Route[] = outputs[STACK]?.routes ?? [];
   say(TOOL, `${STACK} is up: ${containers.length} containers ready. Through its load balancer:`);
   for (const route of routes) {

@@ -8,7 +8,7 @@ interface Diagnostic {
 
 /** What `terraform validate -json` printed, as one line per diagnostic, and whether the stack is valid. */
 export function summarizeValidation(json: string): { valid: boolean; lines: string[] } {
-  const result: { valid: boolean; diagnostics?: Diagnostic[] } = JSON.parse(json);
+  const result = JSON.parse(json) as { valid: boolean; diagnostics?: Diagnostic[] };
   const lines = (result.diagnostics ?? []).map((d) => {
     const at = d.range ? ` (${d.range.filename}:${d.range.start.line})` : "";
     return `    ${d.severity}: ${d.summary}${at}${d.detail ? ` — ${d.detail.split("\n")[0]}` : ""}`;
