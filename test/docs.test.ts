@@ -17,6 +17,7 @@ function typedoc(options: string, args: string[] = []) {
   const result = spawnSync(TYPEDOC, ["--options", options, ...args], {
     cwd: REPO, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
   });
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes, which start with ESC
   return { status: result.status, output: `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, "") };
 }
 

@@ -126,7 +126,7 @@ describe("the packed library, installed as the README's quick start says", () =>
     run("npm", ["pack", "--pack-destination", packDir], REPO, 300_000);
     const packed = fs.readdirSync(packDir).filter((f) => f.endsWith(".tgz"));
     expect(packed).toHaveLength(1);
-    const tarball = path.join(packDir, packed[0]!);
+    const tarball = path.join(packDir, packed[0]);
     run("tar", ["-xzf", tarball, "-C", unpacked], tmp);
     entries = filesUnder(path.join(unpacked, "package"));
     manifest = JSON.parse(fs.readFileSync(path.join(unpacked, "package", "package.json"), "utf8"));

@@ -45,7 +45,7 @@ describe("the synthesis benchmark", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-floor-"));
     const app = new App({ outdir, stackTraces: false });
     buildFloor(app, Object.fromEntries(Object.entries(library).map(([name, text]) => [name, JSON.parse(text)])));
-    const resources = app.node.findAll().filter(TerraformResource.isTerraformResource);
+    const resources = app.node.findAll().filter((c) => TerraformResource.isTerraformResource(c));
     expect(resources.length).toBeGreaterThan(60);
     expect(new Set(resources.map((r) => r.constructor.name))).toEqual(new Set(["RawResource"]));
     app.synth();

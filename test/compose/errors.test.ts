@@ -107,7 +107,7 @@ describe("other keys", () => {
     ["cpus that are no number", ["app:", "  image: team/app:1.0.0", "  cpus: all"], [3, "cpus"]],
     ["deploy replicas of zero", ["app:", "  image: team/app:1.0.0", "  deploy:", "    replicas: 0"], [4, "deploy.replicas"]],
   ])("%s", (_what, text, expected) => {
-    expect(lines([...(text as string[]), ""].join("\n"))).toEqual([expected]);
+    expect(lines([...text, ""].join("\n"))).toEqual([expected]);
   });
 
   test("a bad environment entry is named by its line only: its text may hold a secret", () => {

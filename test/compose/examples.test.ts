@@ -56,6 +56,7 @@ describe.each(NAMES)("examples/compose/%s", (name) => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "compose-out-")), `${name}.ts`);
   const run = composeImport([path.join(EXAMPLES, `${name}.yml`), "--out", out]);
   // Required through jest, which maps the package name to lib/ as an installed package would resolve it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module found by name at run time
   const module: Imported = require(path.join(EXAMPLES, name));
   const synthesized = synthesize(module);
 
@@ -89,6 +90,7 @@ test("the committed modules compile with the strict compiler against the library
 }, 120_000);
 
 describe("names that keep working: aixue-recommender calls aixue-superxue-querybyid.local and features in every environment", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- through jest's mapping of the package name, as above
   const { stacks } = synthesize(require(path.join(EXAMPLES, "aixue-recommender")));
 
   test("test: the load balancer answers the route domain, the feature store's replicas answer its link alias", () => {

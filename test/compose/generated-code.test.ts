@@ -54,6 +54,7 @@ describe("strings from the file stay strings", () => {
   test("run, the module holds exactly the file's strings as data, and the environment value nowhere", () => {
     expect(text).not.toContain("execSync");
     // Required through jest, which maps the package name to lib/.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module written by the test, found at run time
     const { catalog } = require(module) as { catalog: ServiceCatalog };
     const service = catalog.find("new")!;
     expect(service.probe!.check).toEqual({ kind: "http", port: 8080, path: HOSTILE_PATH });

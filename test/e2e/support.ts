@@ -54,8 +54,8 @@ export function run(file: string, args: readonly string[], options: RunOptions):
     const toLog = (d: Buffer) => {
       if (log !== undefined) fs.writeSync(log, (options.redact ?? []).reduce((text, secret) => text.split(secret).join("<redacted>"), d.toString()));
     };
-    child.stdout.on("data", (d: Buffer) => { stdout += d; toLog(d); });
-    child.stderr.on("data", (d: Buffer) => { stderr += d; toLog(d); });
+    child.stdout.on("data", (d: Buffer) => { stdout += d.toString(); toLog(d); });
+    child.stderr.on("data", (d: Buffer) => { stderr += d.toString(); toLog(d); });
     let timedOut = false;
     let killer: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
@@ -187,7 +187,8 @@ export async function waitUntil(what: string, seconds: number, ok: () => Promise
     }
     await sleep(250);
   }
-  throw new Error(`${what}: not within ${seconds}s${last ? ` (last error: ${last})` : ""}`);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever was thrown, as JavaScript prints it
+  throw new Error(`${what}: not within ${seconds}s${last ? ` (last error: ${String(last)})` : ""}`);
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -16,6 +16,7 @@ function environment(app: App): DockerEnvironment {
 // One file, in order: the switch is one function shared by every App of the process.
 describe("cdktf's stack trace switch", () => {
   test("cdktf keeps its recorder where the library expects it", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private module, read as the library patches it
     const recorder = require("cdktf/lib/tokens/private/stack-trace");
     expect(typeof recorder.captureStackTrace).toBe("function");
     expect(recorder.captureStackTrace).not.toBe(noStackTrace);
@@ -31,6 +32,7 @@ describe("cdktf's stack trace switch", () => {
     expect(creationStackOfNewToken().length).toBeGreaterThan(0);
     environment(app);
     expect(creationStackOfNewToken()).toEqual([]);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private module, read as the library patches it
     expect(require("cdktf/lib/tokens/private/stack-trace").captureStackTrace).toBe(noStackTrace);
   });
 });

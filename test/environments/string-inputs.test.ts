@@ -147,6 +147,7 @@ function synth(target: Target, build: Build): { error?: ValidationError; doc?: a
     });
   }
   const error = synthError(app);
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows whatever the synth threw, as it was
   if (error !== undefined && !(error instanceof ValidationError)) throw error;
   return { error, doc: readOutput(app.outdir).stacks[target === "docker" ? "test" : "prerelease"], outdir: app.outdir };
 }

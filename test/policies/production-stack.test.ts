@@ -73,7 +73,7 @@ describe("production policies on the example catalog", () => {
     ["a single replica", shopCatalog, pinned.with("worker", { version: "1.0.4", replicas: 1 }), ["production/worker", "replicas", "min-replicas"]],
     ["a routed service without probe", withUnprobedAdmin, pinned.with("admin", "1.0.0"), ["production/admin", "probe", "probes"]],
   ])("%s alone stops production", (_what, catalog, release, [where, field, rule]) => {
-    const error = refused(catalog(), release as Release);
+    const error = refused(catalog(), release);
     expect(error.violations.map((v) => [v.path, v.field, v.rule])).toEqual([[where, field, rule]]);
   });
 

@@ -28,7 +28,7 @@ describe("plan-review usage", () => {
     [["--base", "a", "stray"], "unexpected argument stray"],
     [["--base", "a", "--max-length", "10"], '--max-length must be a whole number of at least 1000, not "10"'],
   ])("%j is refused with exit 2: %s", async (args, message) => {
-    const result = await run(args as string[]);
+    const result = await run(args);
     expect(result.status).toBe(2);
     expect(result.err).toContain(`plan-review: ${message}\n`);
     expect(result.err).toContain("Usage: plan-review");

@@ -20,6 +20,7 @@ function schemaAttributes(type: string): string[] | undefined {
     ? path.join(ROOT, "node_modules/@cdktf/provider-docker/lib", rest.join("-"))
     : path.join(ROOT, ".gen/providers", provider, rest.join("-"));
   if (!fs.existsSync(dir)) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a binding module found by its resource type at run time
   const binding = Object.values<any>(require(dir)).find((v) => v?.tfResourceType === type);
   const resource = new binding(new TerraformStack(new App(), "schema"), type, {});
   return Object.keys(resource.synthesizeAttributes());
@@ -37,7 +38,7 @@ describe("the documented replacement list", () => {
     expect(schema).toBeDefined();
     const rule = REPLACEMENT_RULES[type];
     const listed = "forceNew" in rule ? rule.forceNew : rule.allExcept;
-    expect(listed.filter((a) => !(a in (schema!.attributes ?? {})) && !(a in (schema!.block_types ?? {})))).toEqual([]);
+    expect(listed.filter((a) => !(a in (schema.attributes ?? {})) && !(a in (schema.block_types ?? {})))).toEqual([]);
   });
 
   test.each(Object.keys(REPLACEMENT_RULES).filter((t) => schemaAttributes(t)))("every attribute listed for %s exists in its provider schema", (type) => {

@@ -19,7 +19,7 @@ describe("the Markdown report", () => {
       upload.content = upload.content.replace("    server web-2:8080 max_fails=3 fail_timeout=5s;\n", "");
     });
     expect(markdown).toContain("`upload[file=/etc/nginx/nginx.conf].content` (forces replacement) | _(diff below)_ | _(diff below)_ |");
-    expect(markdown).toMatch(/```diff\n@@ -\d+,7 \+\d+,6 @@\n(.*\n){3}-    server web-2:8080 max_fails=3 fail_timeout=5s;\n/);
+    expect(markdown).toMatch(/```diff\n@@ -\d+,7 \+\d+,6 @@\n(.*\n){3}- {4}server web-2:8080 max_fails=3 fail_timeout=5s;\n/);
   });
 
   test("a new image version replaces the image and, through `image`, every container of the service", () => {

@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { renderMarkdown, reviewChanges } from "../../lib/review";
 import { readPlan } from "../../lib/review/plan-json";
+import { formatPath } from "../../lib/review/values";
 import { terraform as run } from "../support/terraform";
 
 // A real `terraform plan` + `terraform show -json`, with the built-in
@@ -44,7 +45,7 @@ describe("a plan written by terraform itself", () => {
     expect(byAddress["terraform_data.app"].action).toBe("update");
     expect(byAddress["terraform_data.store"].action).toBe("replace");
     const forcing = byAddress["terraform_data.store"].attributes.filter((a) => a.forcesReplacement);
-    expect(forcing.map((a) => [a.path.join("."), a.before, a.after])).toEqual([["triggers_replace.0", "a", undefined], ["triggers_replace.0", undefined, "b"]]);
+    expect(forcing.map((a) => [formatPath(a.path), a.before, a.after])).toEqual([["triggers_replace[0]", "a", undefined], ["triggers_replace[0]", undefined, "b"]]);
 
     const markdown = renderMarkdown(reviewChanges({ source: "plan", label: "test", stacks: [stack] }));
     expect(JSON.stringify(json)).toContain(SECRET); // Terraform's own JSON holds it in clear ...

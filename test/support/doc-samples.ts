@@ -20,7 +20,7 @@ export function writeDocSamples(doc: string, dir: string): string[] {
 
 /** The type errors of `files` under the repository's compiler options. */
 export function typeProblems(files: string[]): string[] {
-  const { config } = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), ts.sys.readFile);
+  const { config } = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), (file) => ts.sys.readFile(file));
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
   const program = ts.createProgram(files, { ...options, noEmit: true });
   return ts.getPreEmitDiagnostics(program)

@@ -81,8 +81,8 @@ function startBackend(name: string): Promise<Backend> {
   return new Promise((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error(`backend ${name} did not start within ${STARTUP_MS} ms: ${out}`)), STARTUP_MS);
-    child.stderr!.on("data", (chunk) => (out += chunk));
-    child.stdout!.on("data", (chunk) => {
+    child.stderr.on("data", (chunk) => (out += chunk));
+    child.stdout.on("data", (chunk) => {
       out += chunk;
       const match = /listening (\d+)/.exec(out);
       if (match) {
