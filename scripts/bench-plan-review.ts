@@ -18,6 +18,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parseArgs } from "util";
 import { commit, edit, git, projectRepository } from "./project-repository";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -53,7 +54,9 @@ function repository(): string {
 }
 
 function main(): void {
-  const runs = Number(process.argv[2] ?? 5);
+  const { positionals } = parseArgs({ allowPositionals: true });
+  const runs = Number(positionals[0] ?? 5);
+  if (!Number.isInteger(runs) || runs < 1 || positionals.length > 1) throw new Error("usage: scripts/bench-plan-review.ts [runs] (default 5)");
   const repo = repository();
   const app = (JSON.parse(fs.readFileSync(path.join(repo, "cdktf.json"), "utf8")) as { app: string }).app;
   const review = `node ${path.join(ROOT, "bin", "plan-review.js")} --base HEAD~1 --head HEAD --out review.md || [ $? = 1 ]`;

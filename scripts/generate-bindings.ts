@@ -27,6 +27,7 @@ import * as fs from "fs";
 import { createRequire } from "module";
 import * as os from "os";
 import * as path from "path";
+import { parseArgs } from "util";
 import { version as generatorVersion } from "@cdktf/provider-generator/package.json";
 
 import type * as CdktfCommons from "@cdktf/commons";
@@ -140,6 +141,15 @@ interface Stamp {
 }
 
 class UsageError extends Error {}
+
+/** The command line's options; anything else is a usage error. */
+function options(): { force: boolean } {
+  try {
+    return { force: parseArgs({ options: { force: { type: "boolean" } } }).values.force === true };
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message} (usage: npm run gen [-- --force])`);
+  }
+}
 
 function sha256(value: unknown): string {
   return createHash("sha256")
@@ -338,7 +348,7 @@ async function generate(schema: Schema, outDir: string): Promise<number> {
 
 async function main(): Promise<void> {
   const t0 = process.hrtime.bigint();
-  const force = process.argv.includes("--force");
+  const { force } = options();
   const target = ALICLOUD_PROVIDER;
   const outDir = path.join(GEN_DIR, "providers", target.name);
   const schemaFile = process.env.ALICLOUD_PROVIDER_SCHEMA;
