@@ -100,7 +100,7 @@ export function killChildren(): void {
 
 /** `result` with the terminal colour codes cdktf prints taken out of its output. */
 export function withoutColors(result: Run): Run {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes, which start with ESC
   const plain = (text: string) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
   return { ...result, stdout: plain(result.stdout), stderr: plain(result.stderr) };
 }

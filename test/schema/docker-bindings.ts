@@ -17,7 +17,7 @@ interface Binding {
 export function bindingProblems(type: string, config: Record<string, unknown>): string[] {
   const name = type === "docker" ? "provider" : type.replace(/^docker_/, "");
   const prefix = camel(name);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a binding module found by its resource name at run time
   const module: Record<string, any> = require(`@cdktf/provider-docker/lib/${name.replace(/_/g, "-")}`);
   const className = type === "docker" ? "DockerProvider" : pascal(name);
   const stack = new TerraformStack(Testing.app(), "bindings");
