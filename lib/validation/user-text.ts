@@ -64,8 +64,10 @@ function checkStrings(c: Checker, path: string, root: object): void {
   const seen = new Set<object>();
   const visit = (value: unknown, field: string): void => {
     if (typeof value === "string") {
+      // Naming the field and redacting the value are for the report: a large catalog has thousands of strings that pass.
+      if (NO_TOKEN_MARKER.test(value)) return;
       const name = FIELD_NAMES.reduce((f, [pattern, replacement]) => f.replace(pattern, replacement), field);
-      c.expect(NO_TOKEN_MARKER.test(value), path, name, reportableLiteral(name, value), NO_TOKEN_MARKER.allowed);
+      c.expect(false, path, name, reportableLiteral(name, value), NO_TOKEN_MARKER.allowed);
       return;
     }
     // Another service is checked under its own path (dependsOn, EnvValue.hostOf).
