@@ -1,4 +1,5 @@
 import { TerraformResource, Tokenization } from "cdktf";
+import { OMIT, mapChanged, mapEntriesChanged } from "./copy-on-change";
 
 /**
  * `Resource` (a generated binding) rendering only the attributes that are set.
@@ -17,11 +18,7 @@ export function withDefinedAttributes<T extends new (...args: any[]) => Terrafor
 
 /** `value` without undefined properties, in plain objects at any depth; tokens and other objects as they are. */
 function definedOnly(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(definedOnly);
+  if (Array.isArray(value)) return mapChanged(value, definedOnly);
   if (value === null || typeof value !== "object" || value.constructor !== Object || Tokenization.isResolvable(value)) return value;
-  const defined: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item !== undefined) defined[key] = definedOnly(item);
-  }
-  return defined;
+  return mapEntriesChanged(value as Record<string, unknown>, (_key, item) => (item === undefined ? OMIT : definedOnly(item)));
 }

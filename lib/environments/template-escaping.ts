@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { Lazy, TerraformElement } from "cdktf";
+import { mapChanged, mapEntriesChanged } from "./copy-on-change";
 
 /**
  * The one place where text becomes Terraform data. Terraform reads almost
@@ -45,26 +46,30 @@ export function escapeConfigString(value: string): string {
     .join("");
 }
 
-/** Every string, and every object key, of `value` escaped; numbers, booleans and tokens as they are. */
+/**
+ * Every string, and every object key, of `value` escaped; numbers, booleans and
+ * tokens as they are. A rendering is mostly text without braces, so arrays and
+ * objects are copied only where something changed, and otherwise returned as
+ * they are: a large stack is rendered twice per synth, thousands of blocks.
+ */
 function escapeDeep(value: unknown): unknown {
   if (typeof value === "string") return escapeConfigString(value);
-  if (Array.isArray(value)) return value.map(escapeDeep);
+  if (Array.isArray(value)) return mapChanged(value, escapeDeep);
   if (!isPlainObject(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) =>
-    // "//" holds cdktf's metadata, which Terraform ignores.
-    key === "//" ? [key, v] : [escapeConfigString(key), escapeDeep(v)]));
+  // "//" holds cdktf's metadata, which Terraform ignores.
+  return mapEntriesChanged(value, (key, v) => (key === "//" ? v : escapeDeep(v)), (key) => (key === "//" ? key : escapeConfigString(key)));
 }
 
 /** `fields` of `block` as they are, everything else escaped. */
 function escapeExcept(block: unknown, fields: readonly string[]): unknown {
   if (!isPlainObject(block)) return escapeDeep(block);
-  return Object.fromEntries(Object.entries(block).map(([key, v]) => [key, fields.includes(key) ? v : escapeDeep(v)]));
+  return mapEntriesChanged(block, (key, v) => (fields.includes(key) ? v : escapeDeep(v)));
 }
 
 /** Each named entry of a top-level block (`variable`, `output`) with `literal` fields left as they are. */
 function escapeEntries(entries: unknown, literal: readonly string[]): unknown {
   if (!isPlainObject(entries)) return escapeDeep(entries);
-  return Object.fromEntries(Object.entries(entries).map(([name, body]) => [name, escapeExcept(body, literal)]));
+  return mapEntriesChanged(entries, (_name, body) => escapeExcept(body, literal));
 }
 
 /** Where Terraform reads strings literally, per top-level block of a configuration. */
@@ -79,11 +84,11 @@ const LITERAL_FIELDS: Record<string, readonly string[] | "all"> = {
 /** One element's configuration (`toTerraform()` or `toHclTerraform()`) with every user string escaped. */
 export function escapeFragment(fragment: unknown): unknown {
   if (!isPlainObject(fragment)) return fragment;
-  return Object.fromEntries(Object.entries(fragment).map(([block, body]) => {
+  return mapEntriesChanged(fragment, (block, body) => {
     const literal = LITERAL_FIELDS[block];
-    if (literal === "all") return [block, body];
-    return [block, literal ? escapeEntries(body, literal) : escapeDeep(body)];
-  }));
+    if (literal === "all") return body;
+    return literal ? escapeEntries(body, literal) : escapeDeep(body);
+  });
 }
 
 /**
