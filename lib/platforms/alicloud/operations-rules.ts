@@ -1,4 +1,5 @@
 import { PolicyContext } from "../../policies/policy";
+import { Route } from "../../model/route";
 import { Service } from "../../model/service";
 import { Checker } from "../../validation/checker";
 import { matching } from "../../validation/rules";
@@ -28,6 +29,7 @@ export function alicloudOperationsRules(context: PolicyContext, config: Resolved
   const path = context.path;
   checkAlerting(c, warn, context);
   const measuredAtBalancer: string[] = [];
+  const byListener = servicesByListener(context.catalog.services);
   for (const service of context.catalog.services) {
     const servicePath = `${path}/${service.name}`;
     const a = service.autoscaling;
@@ -44,7 +46,7 @@ export function alicloudOperationsRules(context: PolicyContext, config: Resolved
           "cpu or memory, or a service with a routed HTTP port: SAE measures requests and response time at the load balancer");
       });
     }
-    warnSharedListeners(warn, servicePath, service, context.catalog.services);
+    warnSharedListeners(warn, servicePath, service, byListener);
   }
   const logs = config.loadBalancerAccessLogs;
   if (measuredAtBalancer.length > 0) {
@@ -81,19 +83,39 @@ function checkAlerting(c: Checker, warn: Checker, context: PolicyContext): void 
  * listener with another service (domain routes through one SAE ingress) has
  * alarms and request targets that count the other service's traffic too.
  */
-function warnSharedListeners(warn: Checker, path: string, service: Service, services: readonly Service[]): void {
+function warnSharedListeners(warn: Checker, path: string, service: Service, onListener: ListenerIndex): void {
   const measured = service.alarms.enabled ||
     (service.autoscaling?.targets ?? []).some((t) => t.measure.kind === "requests" || t.measure.kind === "response-time");
   if (!measured) return;
   service.ports.forEach((port, i) => {
     const route = port.route;
     if (!route) return;
-    const others = services.filter((other) => other !== service && other.routedPorts.some((p) =>
-      p.route!.visibility === route.visibility && p.route!.listenerPort === route.listenerPort));
+    const others = onListener(route).filter((other) => other !== service);
     warn.expect(others.length === 0, path, `ports[${i}].route.listenerPort`, route.listenerPort,
       `a listener of its own for load balancer alarms and request targets: ${others.map((o) => o.name).join(", ")} ` +
       "share this listener, and CloudMonitor and SAE count its requests together");
   });
+}
+
+/** The services routed on a route's listener (its visibility and port), in catalog order. */
+type ListenerIndex = (route: Route) => readonly Service[];
+
+/**
+ * Each listener's services, found once for the catalog: scanning the catalog
+ * for every routed port grew with the square of the services.
+ */
+function servicesByListener(services: readonly Service[]): ListenerIndex {
+  const index = new Map<string, Map<number, Service[]>>();
+  for (const service of services) {
+    for (const { route } of service.routedPorts) {
+      const byPort = index.get(route!.visibility) ?? new Map<number, Service[]>();
+      index.set(route!.visibility, byPort);
+      const on = byPort.get(route!.listenerPort) ?? [];
+      byPort.set(route!.listenerPort, on);
+      if (on[on.length - 1] !== service) on.push(service);
+    }
+  }
+  return (route) => index.get(route.visibility)?.get(route.listenerPort) ?? [];
 }
 
 /** The first routed HTTP port of `service`, where its requests are counted. */
