@@ -4,6 +4,7 @@ import { RenderedStack, validateRendered } from "../validation/rendered-rules";
 import { Violation, formatViolation, sortViolations } from "../validation/violation";
 import { AppGate } from "./app-gate";
 import { Claim } from "./claims";
+import { prepareKeepingResolutions, renderWithPreparedResolutions } from "./prepared-rendering";
 import { escapeElements } from "./template-escaping";
 
 /**
@@ -77,7 +78,8 @@ export abstract class CheckedStack extends TerraformStack {
       this.renderedChecked = true;
       this.record(this.checkAtSynth());
       if (!this.hasErrors()) {
-        const rendering: unknown = this.toTerraform();
+        // cdktf prepared every stack just before: nothing has changed since (aspects come later).
+        const rendering: unknown = renderWithPreparedResolutions(this, () => this.toTerraform());
         this.record(validateRendered(this.node.path, rendering as RenderedStack, this.deletionProtection, this.protectionReason));
         this.checkedRendering = rendering;
       }
@@ -85,9 +87,14 @@ export abstract class CheckedStack extends TerraformStack {
     return this.violations;
   }
 
-  /** Prepares the stack for a synth, and has the App checked as a whole before any stack is written. */
+  /**
+   * Prepares the stack for a synth as cdktf does, keeping what its elements
+   * resolved to for the gate's rendering (prepared-rendering.ts), and has the
+   * App checked as a whole before any stack is written.
+   */
   public prepareStack(): void {
-    super.prepareStack();
+    escapeElements(this);
+    prepareKeepingResolutions(this);
     AppGate.of(this).arm();
   }
 

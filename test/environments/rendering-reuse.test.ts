@@ -1,4 +1,4 @@
-import { Aspects, IAspect, TerraformResource } from "cdktf";
+import { Aspects, IAspect, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { DockerEnvironment, Image, Release, Service, ServiceCatalog } from "../../lib";
 import { synthApp, tempApp } from "../support/synth";
@@ -28,5 +28,41 @@ describe("the rendering the App's gate checked", () => {
     };
     Aspects.of(stack).add(relabel);
     expect(synthApp(app).stacks.test.resource.docker_container["web-1"].restart).toBe("always");
+  });
+});
+
+/** The gate's rendering takes what each element resolved to while cdktf prepared the stack, instead of resolving it again. */
+describe("the resolutions kept from preparing the stack", () => {
+  test("spare the gate's rendering a second pass over every binding", () => {
+    const { app, stack } = environment();
+    const replica = stack.node.findChild("web-1") as TerraformResource;
+    const synthesize = (replica as any).synthesizeAttributes.bind(replica);
+    let renders = 0;
+    (replica as any).synthesizeAttributes = () => {
+      renders++;
+      return synthesize();
+    };
+    synthApp(app);
+    // Prepared once; the gate renders from that; the write takes the gate's rendering.
+    expect(renders).toBe(1);
+  });
+
+  test("still give another stack's reference its cross-stack output, as rendering afresh does", () => {
+    const { app, stack } = environment();
+    const network = stack.node.findChild("network") as TerraformResource;
+    const consumer = new TerraformStack(app, "consumer");
+    new TerraformOutput(consumer, "network", { value: network.getStringAttribute("id") });
+    const written = synthApp(app).stacks;
+    const crossStack = Object.keys(written.test.output).filter((id) => id.startsWith("cross-stack-output-"));
+    expect(crossStack).toHaveLength(1);
+    expect(written.consumer.data.terraform_remote_state).toBeDefined();
+    expect(written.test).toEqual(JSON.parse(JSON.stringify(stack.toTerraform())));
+  });
+
+  test("are only for the gate's rendering: any other resolves the stack as it is now", () => {
+    const { stack } = environment();
+    stack.prepareStack();
+    (stack.node.findChild("web-1") as TerraformResource).addOverride("restart", "always");
+    expect(stack.toTerraform().resource.docker_container["web-1"].restart).toBe("always");
   });
 });
