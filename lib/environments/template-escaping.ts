@@ -19,6 +19,7 @@ import { mapChanged, mapEntriesChanged } from "./copy-on-change";
 
 /** cdktf's marker of a string token before resolution (cdktf/lib/tokens/private/encoding). */
 const STRING_TOKEN = /(\$\{TfToken\[[a-zA-Z0-9:._-]+\]\})/;
+const STRING_TOKENS = new RegExp(STRING_TOKEN.source, "g");
 
 /**
  * `$${` as a token. Inside a string that also holds a library token, cdktf
@@ -39,6 +40,9 @@ export function escapeTemplateText(text: string): string {
 export function escapeConfigString(value: string): string {
   // Every template sequence and token marker has a brace: most strings have none (a large stack has thousands).
   if (!value.includes("{")) return value;
+  // Most of the others are token markers alone, or with plain text around them.
+  const text = value.replace(STRING_TOKENS, "");
+  if (!text.includes("${") && !text.includes("%{")) return value;
   const parts = value.split(STRING_TOKEN);
   if (parts.length === 1) return escapeTemplateText(value);
   // split() with a capture group puts the markers at odd indexes.
