@@ -43,6 +43,8 @@ export class AppGate {
   private readonly environments: GatedStack[] = [];
   private readonly guarded = new WeakSet<TerraformStack>();
   private pending = true;
+  /** Whether this synth's stacks are guarded already: every stack arms the gate as it is prepared. */
+  private armed = false;
 
   private constructor(private readonly root: IConstruct) {}
 
@@ -54,6 +56,8 @@ export class AppGate {
 
   /** Called as a synth begins (from `prepareStack`): the App is checked again before its first stack is written. */
   public arm(): void {
+    if (this.armed) return;
+    this.armed = true;
     this.pending = true;
     for (const stack of this.stacks()) this.guard(stack);
   }
@@ -78,6 +82,7 @@ export class AppGate {
   private check(outdir: string): void {
     if (!this.pending) return;
     this.pending = false;
+    this.armed = false;
     const stacks = this.stacks();
     const found = new Map<string, Violation[]>(stacks.map((s) => [s.node.path, [...this.stackIdFindings(s, stacks)]]));
     const add = (violations: readonly Violation[]) => {

@@ -107,10 +107,10 @@ export abstract class CheckedStack extends TerraformStack {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's TerraformStack.toTerraform() signature, public API
   public toTerraform(): any {
-    escapeElements(this);
     const checked = this.checkedRendering;
     this.checkedRendering = undefined;
     if (checked !== undefined && !this.node.findAll().some((c) => Aspects.of(c).all.length > 0)) return checked;
+    escapeElements(this);
     return super.toTerraform();
   }
 
