@@ -133,8 +133,11 @@ function referencesIn(text: string): Set<string> {
  */
 function liveExpressions(text: string): string {
   const bodies: string[] = [];
-  for (let i = 0; i < text.length - 1; i++) {
-    if ((text[i] !== "$" && text[i] !== "%") || text[i + 1] !== "{" || text[i - 1] === text[i]) continue;
+  // Jumps from one `${` or `%{` to the next: a stack's text is mostly neither.
+  const open = /[$%]\{/g;
+  for (let found = open.exec(text); found !== null; found = open.exec(text)) {
+    const i = found.index;
+    if (text[i - 1] === text[i]) continue;
     let depth = 0;
     let end = i + 1;
     for (; end < text.length; end++) {
@@ -142,7 +145,7 @@ function liveExpressions(text: string): string {
       else if (text[end] === "}" && --depth === 0) break;
     }
     bodies.push(text.slice(i + 2, end));
-    i = end;
+    open.lastIndex = end + 1;
   }
   return bodies.join("\n");
 }
