@@ -56,6 +56,8 @@ export function renderAlarms(scope: Construct, services: readonly Service[], inp
     contacts: [...inputs.contacts],
     describe: `Alarms of the services of ${scope.node.id}`,
   });
+  // One reference for every alarm: each read of an attribute registers a token of its own.
+  const contactGroup = group.alarmContactGroupName;
   for (const service of services.filter((s) => s.alarms.enabled)) {
     const t = service.alarms.thresholds;
     const watch = (key: string, metric: Metric, threshold: number, dimensions: Record<string, string>) =>
@@ -71,7 +73,7 @@ export function renderAlarms(scope: Construct, services: readonly Service[], inp
           threshold: String(threshold),
           times: t.sustainedFor.toMillis() / (PERIOD_SECONDS * 1000),
         },
-        contactGroups: [group.alarmContactGroupName],
+        contactGroups: [contactGroup],
         silenceTime: SILENCE_SECONDS,
         enabled: true,
         tags: inputs.tags(service),

@@ -71,11 +71,13 @@ export class AlicloudEnvironment extends EnvironmentStack {
     });
 
     const variables = new StackVariables(this, (service) => this.discoveryName(service));
+    // One reference for every application: each read of an attribute registers a token of its own.
+    const namespaceId = namespace.id;
     const applications = new Map<Service, SaeApplication>();
     for (const service of this.catalog.services) {
       const canary = this.release.entryOf(service.name)?.canary;
       const application = renderApplication(this, service, {
-        namespaceId: namespace.id,
+        namespaceId,
         discoveryName: this.discoveryName(service),
         vpcId: network.vpcId,
         vswitchIds: network.vswitchIds,
@@ -95,7 +97,7 @@ export class AlicloudEnvironment extends EnvironmentStack {
     }
     const loadBalancers = renderRoutes(this, this.catalog.services, {
       applications,
-      namespaceId: namespace.id,
+      namespaceId,
       vswitchId: network.vswitchIds[0],
       loadBalancerSpec: config.loadBalancerSpec,
       deletionProtection: protect,

@@ -64,7 +64,9 @@ export class DockerEnvironment extends EnvironmentStack {
       labels: [{ label: "org.cdktf-service-platform.environment", value: id }],
     });
     const variables = new StackVariables(this, (service) => service.name);
-    const replicas = this.catalog.services.flatMap((service) => this.renderService(service, network, variables));
+    // One reference for every replica: each read of an attribute registers a token of its own.
+    const networkName = network.name;
+    const replicas = this.catalog.services.flatMap((service) => this.renderService(service, networkName, variables));
     this.listeners = planListeners(
       this.catalog.services.map((service) => ({ service, replicas: this.replicasOf(service) })),
       (service, replica, port) => `${replicaHost(service, replica)}:${port}`,
@@ -83,7 +85,7 @@ export class DockerEnvironment extends EnvironmentStack {
     return dockerClaims(this.node.path, this.catalog, this.props);
   }
 
-  private renderService(service: Service, network: Network, variables: StackVariables): Container[] {
+  private renderService(service: Service, networkName: string, variables: StackVariables): Container[] {
     const version = this.versionOf(service);
     const image = new ServiceImage(this, `${service.name}-image`, {
       name: service.image.reference(this.props.registry, version),
@@ -133,7 +135,7 @@ export class DockerEnvironment extends EnvironmentStack {
       const replica = index + 1;
       const own = {
         hostname: replicaHost(service.name, replica),
-        networksAdvanced: [{ name: network.name, aliases: [service.name, replicaHost(service.name, replica), ...aliases] }],
+        networksAdvanced: [{ name: networkName, aliases: [service.name, replicaHost(service.name, replica), ...aliases] }],
       } satisfies Partial<ContainerConfig>;
       // A replacement starts before the old replica stops, so it needs a name of its own.
       const name = `${replicaContainerName(service.name, replica, version)}-${generations.of(own)}`;
