@@ -22,10 +22,18 @@ const NUMBER = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/g;
 
 /** Text that cdktf would not read as one of its tokens. */
 export const NO_TOKEN_MARKER: Rule<string> = {
-  test: (text) => !MARKER.test(text) && ![...text.matchAll(NUMBER)].some((m) => Token.isUnresolved(parseFloat(m[0]))),
+  test: (text) => !MARKER.test(text) && !encodesTokenNumber(text),
   allowed: "text without cdktf token markers ('${TfToken[', '#{TfToken[', '&{TfToken[' or an encoded token number): " +
     "cdktf would replace such a marker with a value the library made, such as a secret variable",
 };
+
+/** Whether `text` holds a number cdktf would decode as one of its tokens. */
+function encodesTokenNumber(text: string): boolean {
+  for (const [number] of text.matchAll(NUMBER)) {
+    if (Token.isUnresolved(parseFloat(number))) return true;
+  }
+  return false;
+}
 
 /** Model property paths as the rest of the reports name the fields (`probe.check.path` is `probe.path`). */
 const FIELD_NAMES: readonly [RegExp, string][] = [

@@ -47,7 +47,8 @@ function canonical(value: unknown, reads: unknown[], offset = 0): unknown {
     return { token: offset + reads.length - 1 };
   }
   if (typeof value === "string") {
-    if (!Token.isUnresolved(value)) return value;
+    // Every string token carries cdktf's marker, `${TfToken[`: most strings do not, and are not scanned for one.
+    if (!value.includes("TfToken[") || !Token.isUnresolved(value)) return value;
     const fragments = Tokenization.reverseString(value);
     const first = offset + reads.length;
     reads.push(...fragments.tokens);
