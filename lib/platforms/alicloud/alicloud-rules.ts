@@ -132,7 +132,8 @@ function checkLabels(c: Checker, path: string, service: Service): void {
       `a key other than the tags the library sets on SAE applications (${ownKeys.join(", ")})`);
     c.expect(!RESERVED_TAG_TEXT.test(key), path, `labels.${key}`, key,
       "an Alibaba Cloud tag key: not starting with aliyun or acs:, without http:// or https://");
-    c.expect(!RESERVED_TAG_TEXT.test(value), path, `labels.${key}`, reportableLiteral(key, value),
+    const plain = !RESERVED_TAG_TEXT.test(value);
+    c.expect(plain, path, `labels.${key}`, plain ? value : reportableLiteral(key, value),
       "an Alibaba Cloud tag value: not starting with aliyun or acs:, without http:// or https://");
   }
 }
