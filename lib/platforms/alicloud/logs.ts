@@ -43,11 +43,13 @@ export function renderLogs(
     lifecycle,
   });
   const stores = new Map<string, SlsLogStore>();
+  // One reference for every logstore: each read of an attribute registers a token of its own.
+  const projectName = logProject.projectName;
   for (const service of services) {
     const store = service.logs;
     if (stores.has(store.name)) continue;
     stores.set(store.name, new ServiceLogStore(scope, `log-store-${store.name}`, {
-      projectName: logProject.projectName,
+      projectName,
       logstoreName: store.name,
       retentionPeriod: (store.retention ?? defaultRetention).toDays(),
       lifecycle,
