@@ -79,7 +79,7 @@ export abstract class CheckedStack extends TerraformStack {
       this.record(this.checkAtSynth());
       if (!this.hasErrors()) {
         // cdktf prepared every stack just before: nothing has changed since (aspects come later).
-        const rendering: unknown = renderWithPreparedResolutions(this, () => this.toTerraform());
+        const rendering = renderWithPreparedResolutions(this, (): unknown => this.toTerraform());
         this.record(validateRendered(this.node.path, rendering as RenderedStack, this.deletionProtection, this.protectionReason));
         this.checkedRendering = rendering;
       }

@@ -61,7 +61,7 @@ export function renderWithPreparedResolutions<T>(stack: TerraformStack, render: 
 function takeResolutionWhenRendering(element: TerraformElement): void {
   if (wrapped.has(element)) return;
   wrapped.add(element);
-  const toTerraform = element.toTerraform.bind(element);
+  const toTerraform: () => unknown = element.toTerraform.bind(element);
   element.toTerraform = () => (rendering?.has(element) ? rendering.get(element) : toTerraform());
 }
 
