@@ -2,6 +2,9 @@
 module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",
+  // Many suites wait on child processes (npm, tsc, terraform, git, nginx): a worker per core keeps
+  // both cores of a small CI machine busy where jest's default (cores - 1) leaves one idle.
+  maxWorkers: "100%",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
