@@ -4,6 +4,7 @@ import { RenderedStack, validateRendered } from "../validation/rendered-rules";
 import { Violation, formatViolation, sortViolations } from "../validation/violation";
 import { AppGate } from "./app-gate";
 import { Claim } from "./claims";
+import { renderCopyingPlainValues } from "./plain-resolution";
 import { prepareKeepingResolutions, renderWithPreparedResolutions } from "./prepared-rendering";
 import { escapeElements } from "./template-escaping";
 
@@ -111,7 +112,7 @@ export abstract class CheckedStack extends TerraformStack {
     this.checkedRendering = undefined;
     if (checked !== undefined && !this.node.findAll().some((c) => Aspects.of(c).all.length > 0)) return checked;
     escapeElements(this);
-    return super.toTerraform();
+    return renderCopyingPlainValues(this, (): unknown => super.toTerraform());
   }
 
   /** The stack as HCL, through the same sink. */
