@@ -1,18 +1,20 @@
-import { TerraformStack, Token, Tokenization } from "cdktf";
+import { DefaultTokenResolver, ResolveOptions, StringConcat, TerraformStack, Token, Tokenization } from "cdktf";
 import { IConstruct } from "constructs";
 
 /**
- * cdktf renders a stack by resolving each element's configuration, merging
- * them, and resolving the whole again. An environment's elements give what
- * they resolved to while preparing (prepared-rendering.ts): plain JSON, which
- * resolving leaves as it is, only copied — at a cost of an object and two
- * closures per value, twice per synth, about a third of a large environment's
- * synthesis. While an environment renders, a value without any token is
- * copied instead; anything that may hold one (a token marker in a string or
- * key, an encoded number, an object that is not plain data) goes to cdktf's
- * resolution as before, and other stacks are not
- * affected. cdktf is pinned to one version, and a test checks that its stack
- * rendering resolves through the function replaced here.
+ * cdktf resolves a value by walking all of it, at the cost of an object and
+ * two closures per value, even where there is nothing to resolve. An
+ * environment's configuration is mostly plain data (names, ports, settings)
+ * with tokens here and there, and cdktf resolves it three times per synth:
+ * to prepare the stack, then each element and the merged whole to render it.
+ * Here, plain data is copied as cdktf would give it back, and cdktf resolves
+ * only the parts that may hold a token (a token marker in a string or key, an
+ * encoded number, an object that is not plain data), at their path. The
+ * environment's preparation resolves this way (prepared-rendering.ts), and so
+ * does its rendering: while an environment renders, cdktf's stack rendering
+ * resolves through this, and other stacks are not affected. cdktf is pinned
+ * to one version, and tests check that its stacks resolve through the
+ * function replaced here and that the results are cdktf's own.
  */
 
 /** cdktf's private module its stacks resolve through (cdktf/lib/_tokens). */
@@ -20,20 +22,21 @@ interface StackTokens {
   resolve(scope: IConstruct, obj: unknown, preparing?: boolean): unknown;
 }
 
-/** What `copyPlain` returns for a value cdktf must resolve. */
-export const NOT_PLAIN: unique symbol = Symbol("not plain");
+/** cdktf's own resolver for stacks (cdktf/lib/_tokens). */
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
 /** cdktf's pattern for a number token written into a string (cdktf/lib/tokens/private/encoding). */
 const NUMBER_IN_TEXT = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/g;
+const NUMBER_IN_TEXT_SOMEWHERE = /[-|\d|.+]e[-|\d|.|e|E|+]/;
 
-/** cdktf refuses values nested deeper than 200 as circular: leave those to it. */
+/** cdktf refuses values nested deeper than 200 as circular: from this depth on, it resolves them itself. */
 const MAX_DEPTH = 100;
 
 /** The stack whose rendering is in progress. */
 let rendering: TerraformStack | undefined;
 let installed = false;
 
-/** `render()`'s result, with plain values of `stack`'s rendering copied instead of resolved. */
+/** `render()`'s result, with plain values of `stack`'s rendering copied instead of resolved by cdktf. */
 export function renderCopyingPlainValues<T>(stack: TerraformStack, render: () => T): T {
   install();
   const outer = rendering;
@@ -52,49 +55,80 @@ function install(): void {
   const tokens = require("cdktf/lib/_tokens") as StackTokens;
   const resolve = tokens.resolve.bind(tokens);
   tokens.resolve = (scope, obj, preparing) => {
-    if (scope === rendering && !preparing) {
-      const copy = copyPlain(obj, 0);
-      if (copy !== NOT_PLAIN) return copy;
-    }
-    return resolve(scope, obj, preparing);
+    if (scope !== rendering) return resolve(scope, obj, preparing);
+    return resolveCopyingPlain(obj, scope, preparing ?? false);
   };
 }
 
-/** A copy of `value` as cdktf's resolution would return it, or NOT_PLAIN where that could differ. */
-export function copyPlain(value: unknown, depth: number): unknown {
-  if (typeof value === "string") return plainString(value) ? value : NOT_PLAIN;
-  if (typeof value === "number") return plainNumber(value) ? value : NOT_PLAIN;
-  if (typeof value === "boolean" || value === null || value === undefined) return value;
-  if (typeof value !== "object" || depth > MAX_DEPTH) return NOT_PLAIN;
+/** What cdktf's private resolution takes (cdktf/lib/tokens/private/resolve): the public options and the path. */
+interface PathResolveOptions extends ResolveOptions {
+  readonly prefix: string[];
+}
+
+let resolveAtPath: ((value: unknown, options: PathResolveOptions) => unknown) | undefined;
+
+/**
+ * `value` resolved from `scope` as cdktf resolves a stack's values, but
+ * only the parts that may hold a token go through cdktf's resolution — each
+ * at its own path, as cdktf would reach it through plain objects and arrays,
+ * which pass nothing down to it but the path — and the rest is copied.
+ */
+export function resolveCopyingPlain(value: unknown, scope: IConstruct, preparing: boolean): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private resolution: the public one drops the path, which its errors name
+  resolveAtPath ??= (require("cdktf/lib/tokens/private/resolve") as { resolve: typeof resolveAtPath }).resolve;
+  return walk(value, [], { scope, preparing, resolver: RESOLVER });
+}
+
+function walk(value: unknown, path: string[], options: ResolveOptions): unknown {
+  if (typeof value === "string" ? plainString(value) : typeof value === "number" ? plainNumber(value)
+    : typeof value === "boolean" || value === null || value === undefined) return value;
+  if (path.length > MAX_DEPTH || !plainContainer(value)) return resolveAtPath!(value, { ...options, prefix: [...path] });
   if (Array.isArray(value)) {
     const copy: unknown[] = [];
-    for (const item of value as unknown[]) {
-      const c = copyPlain(item, depth + 1);
-      if (c === NOT_PLAIN) return NOT_PLAIN;
+    for (let i = 0; i < value.length; i++) {
+      path.push(`${i}`);
+      const item = walk(value[i], path, options);
+      path.pop();
       // cdktf leaves undefined items out.
-      if (c !== undefined) copy.push(c);
+      if (item !== undefined) copy.push(item);
     }
     return copy;
   }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
   const object = value as Record<string, unknown>;
-  // cdktf refuses to resolve a construct (it would recurse through parent and children).
-  if (object._children !== undefined && object._metadata !== undefined) return NOT_PLAIN;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(object)) {
-    if (!plainString(key)) return NOT_PLAIN;
-    const c = copyPlain(object[key], depth + 1);
-    if (c === NOT_PLAIN) return NOT_PLAIN;
+    path.push(key);
+    const item = walk(object[key], path, options);
+    path.pop();
     // cdktf leaves undefined properties out.
-    if (c !== undefined) copy[key] = c;
+    if (item !== undefined) copy[key] = item;
   }
   return copy;
+}
+
+/**
+ * Whether cdktf resolves `value` item by item, or property by property, and
+ * nothing else: an array without list tokens, a plain object that is not a
+ * token and has no key with a token in it.
+ */
+function plainContainer(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) {
+    return (value as unknown[]).every((item) => (typeof item === "string" ? !item.includes("{TfToken[") : typeof item !== "number" || plainNumber(item)));
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const object = value as Record<string, unknown>;
+  // A token, or a construct (which cdktf refuses to resolve).
+  if (typeof object.resolve === "function" || (object._children !== undefined && object._metadata !== undefined)) return false;
+  return Object.keys(object).every(plainString);
 }
 
 /** Whether resolving `text` gives it back: no token marker of any kind, no encoded number in it. */
 function plainString(text: string): boolean {
   if (text.includes("{TfToken[") || text === Token.STRING_MAP_TOKEN_VALUE || text === Token.ANY_MAP_TOKEN_VALUE) return false;
+  // The pattern matches somewhere only where one of its first characters is followed by "e" and one of the last.
+  if (!NUMBER_IN_TEXT_SOMEWHERE.test(text)) return true;
   for (const match of text.matchAll(NUMBER_IN_TEXT)) {
     if (!plainNumber(parseFloat(match[0]))) return false;
   }

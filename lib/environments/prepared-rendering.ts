@@ -1,5 +1,6 @@
-import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Tokenization } from "cdktf";
+import { TerraformElement, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import { resolveCopyingPlain } from "./plain-resolution";
 
 /**
  * cdktf resolves every element of a stack twice per synth: once to prepare
@@ -10,13 +11,11 @@ import { IConstruct } from "constructs";
  * while preparing, and it records what it resolved to for the rendering that
  * follows. So an environment prepares its elements itself, keeps what they
  * resolved to, and its rendering takes that instead of resolving the
- * bindings again (cdktf then resolves plain JSON, which leaves it as it is).
+ * bindings again (the plain JSON it then holds is copied, not resolved:
+ * plain-resolution.ts).
  * Only the App gate's rendering does, which cdktf's `App.synth()` runs right
  * after preparing every stack.
  */
-
-/** cdktf's own resolver for stacks (cdktf/lib/_tokens). */
-const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
 /** Per stack, what its elements resolved to while preparing, until the gate's rendering takes it. */
 const prepared = new WeakMap<TerraformStack, Map<TerraformElement, unknown>>();
@@ -35,7 +34,7 @@ export function prepareKeepingResolutions(stack: TerraformStack): void {
   const resolved = new Map<TerraformElement, unknown>();
   for (const element of elementsOf(stack)) {
     takeResolutionWhenRendering(element);
-    resolved.set(element, Tokenization.resolve(element.toTerraform(), { scope: stack, preparing: true, resolver: RESOLVER }));
+    resolved.set(element, resolveCopyingPlain(element.toTerraform(), stack, true));
   }
   prepared.set(stack, resolved);
 }

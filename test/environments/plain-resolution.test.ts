@@ -1,13 +1,9 @@
 import { App, DefaultTokenResolver, Lazy, StringConcat, TerraformResource, TerraformStack, Testing, Token, Tokenization } from "cdktf";
 import { DockerEnvironment, Image, Release, Service, ServiceCatalog } from "../../lib";
-import { NOT_PLAIN, copyPlain } from "../../lib/environments/plain-resolution";
+import { resolveCopyingPlain } from "../../lib/environments/plain-resolution";
 import { synthApp, tempApp } from "../support/synth";
 
 const resolver = new DefaultTokenResolver(new StringConcat());
-
-function cdktfResolves(value: unknown): unknown {
-  return Tokenization.resolve(value, { scope: new TerraformStack(Testing.app(), "s"), preparing: false, resolver });
-}
 
 function environment(app: App): DockerEnvironment {
   const catalog = new ServiceCatalog();
@@ -15,7 +11,7 @@ function environment(app: App): DockerEnvironment {
   return new DockerEnvironment(app, "test", { catalog, release: Release.of({ web: "1.0.0" }) });
 }
 
-/** An environment's rendering copies values without tokens instead of having cdktf resolve them again. */
+/** An environment resolves its configuration with plain data copied, cdktf resolving only what may hold a token. */
 describe("copying plain values while an environment renders", () => {
   test("cdktf's stacks render through the function the library replaces", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private module, read as the library patches it
@@ -34,7 +30,8 @@ describe("copying plain values while an environment renders", () => {
     expect(calls).toBeGreaterThan(0);
   });
 
-  test("gives what cdktf's resolution gives for plain data, as a copy", () => {
+  test("gives what cdktf's resolution gives, plain data copied", () => {
+    const lazy = (text: string) => Lazy.stringValue({ produce: () => text });
     const values: unknown[] = [
       { a: 1, b: undefined, c: [1, undefined, "x"], d: { e: null, f: false, g: [] }, h: {} },
       ["$${literal}", "%%{ if x }", "3e4abc", "1e+300", "-1.5e-3", "a ${b} c"],
@@ -42,32 +39,25 @@ describe("copying plain values while an environment renders", () => {
       Object.assign(Object.create(null), { bare: "object" }),
       "text",
       42,
+      { a: lazy("x"), b: [`prefix ${lazy("y")}`, "plain"], c: { d: Token.asNumber(Lazy.numberValue({ produce: () => 7 })) } },
+      { [`key ${lazy("k")}`]: 1, plain: { list: Token.asList(Lazy.listValue({ produce: () => ["p", "q"] })) } },
+      { text: `${Token.asNumber(Lazy.numberValue({ produce: () => 3 }))} in text`, map: Token.asStringMap(Lazy.anyValue({ produce: () => ({ m: "n" }) })) },
+      { numbers: Token.asNumberList(Lazy.anyValue({ produce: () => [1, 2] })), gone: Lazy.anyValue({ produce: () => undefined }) },
+      { when: new Date(0), instance: new (class Point { x = 1; })() },
     ];
     for (const value of values) {
-      const copy = copyPlain(value, 0);
-      expect(copy).not.toBe(NOT_PLAIN);
-      expect(copy).toEqual(cdktfResolves(value));
+      const scope = new TerraformStack(Testing.app(), "s");
+      const copy = resolveCopyingPlain(value, scope, false);
+      expect(copy).toEqual(Tokenization.resolve(value, { scope, preparing: false, resolver }));
       if (typeof value === "object") expect(copy).not.toBe(value);
     }
   });
 
-  test("leaves anything that may hold a token to cdktf", () => {
-    const lazy = () => Lazy.stringValue({ produce: () => "x" });
-    const mayHoldTokens: unknown[] = [
-      { a: lazy() },
-      [`prefix ${lazy()}`],
-      { [`key ${lazy()}`]: 1 },
-      Token.asList(lazy()),
-      { n: Token.asNumber(lazy()) },
-      { n: `${Token.asNumber(lazy())} in text` },
-      Token.asNumberList(lazy()),
-      Token.asStringMap(lazy()),
-      Lazy.anyValue({ produce: () => ({}) }),
-      { when: new Date(0) },
-      { instance: new (class Point { x = 1; })() },
-      { f: () => 1 },
-    ];
-    for (const value of mayHoldTokens) expect(copyPlain(value, 0)).toBe(NOT_PLAIN);
+  test("reports what cdktf cannot resolve as cdktf does, at its path", () => {
+    const scope = new TerraformStack(Testing.app(), "s");
+    const value = { a: [{ b: () => 1 }] };
+    expect(() => resolveCopyingPlain(value, scope, false)).toThrow("/a/0/b");
+    expect(() => Tokenization.resolve(value, { scope, preparing: false, resolver })).toThrow("/a/0/b");
   });
 
   test("still resolves a token in the stack's own overrides", () => {
