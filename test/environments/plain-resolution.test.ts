@@ -1,18 +1,12 @@
-import { App, DefaultTokenResolver, Lazy, StringConcat, TerraformResource, TerraformStack, Testing, Token, Tokenization } from "cdktf";
+import { DefaultTokenResolver, Lazy, StringConcat, TerraformResource, TerraformStack, Testing, Token, Tokenization } from "cdktf";
 import { DockerEnvironment, Image, Release, Service, ServiceCatalog } from "../../lib";
 import { resolveCopyingPlain } from "../../lib/environments/plain-resolution";
 import { synthApp, tempApp } from "../support/synth";
 
 const resolver = new DefaultTokenResolver(new StringConcat());
 
-function environment(app: App): DockerEnvironment {
-  const catalog = new ServiceCatalog();
-  new Service(catalog, "web", { image: Image.fromRegistry("shop/web") });
-  return new DockerEnvironment(app, "test", { catalog, release: Release.of({ web: "1.0.0" }) });
-}
-
 /** An environment resolves its configuration with plain data copied, cdktf resolving only what may hold a token. */
-describe("copying plain values while an environment renders", () => {
+describe("resolving an environment's configuration", () => {
   test("cdktf's stacks render through the function the library replaces", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private module, read as the library patches it
     const tokens = require("cdktf/lib/_tokens") as { resolve: (...args: unknown[]) => unknown };
@@ -62,7 +56,9 @@ describe("copying plain values while an environment renders", () => {
 
   test("still resolves a token in the stack's own overrides", () => {
     const app = tempApp();
-    const stack = environment(app);
+    const catalog = new ServiceCatalog();
+    new Service(catalog, "web", { image: Image.fromRegistry("shop/web") });
+    const stack = new DockerEnvironment(app, "test", { catalog, release: Release.of({ web: "1.0.0" }) });
     const network = stack.node.findChild("network") as TerraformResource;
     stack.addOverride("locals.network_id", network.getStringAttribute("id"));
     expect(synthApp(app).stacks.test.locals.network_id).toBe(`\${docker_network.${network.friendlyUniqueId}.id}`);
