@@ -12,9 +12,11 @@ import { IConstruct } from "constructs";
  * encoded number, an object that is not plain data), at their path. The
  * environment's preparation resolves this way (prepared-rendering.ts), and so
  * does its rendering: while an environment renders, cdktf's stack rendering
- * resolves through this, and other stacks are not affected. cdktf is pinned
- * to one version, and tests check that its stacks resolve through the
- * function replaced here and that the results are cdktf's own.
+ * resolves through this, and other stacks are not affected. Tests check, for
+ * the cdktf this repository pins, that its stacks resolve through the function
+ * replaced here and that the results are cdktf's own. A team's cdktf (the peer
+ * range allows any 0.21.x) whose private modules are not where they are here
+ * loses only the speed: nothing is patched and cdktf resolves everything.
  */
 
 /** cdktf's private module its stacks resolve through (cdktf/lib/_tokens). */
@@ -51,8 +53,8 @@ export function renderCopyingPlainValues<T>(stack: TerraformStack, render: () =>
 function install(): void {
   if (installed) return;
   installed = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private module, patched in place (see above)
-  const tokens = require("cdktf/lib/_tokens") as StackTokens;
+  const tokens = privateModule<StackTokens>("cdktf/lib/_tokens", "resolve");
+  if (!tokens || !privateModule("cdktf/lib/tokens/private/resolve", "resolve")) return;
   const resolve = tokens.resolve.bind(tokens);
   tokens.resolve = (scope, obj, preparing) => {
     if (scope !== rendering) return resolve(scope, obj, preparing);
@@ -74,9 +76,21 @@ let resolveAtPath: ((value: unknown, options: PathResolveOptions) => unknown) | 
  * which pass nothing down to it but the path — and the rest is copied.
  */
 export function resolveCopyingPlain(value: unknown, scope: IConstruct, preparing: boolean): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private resolution: the public one drops the path, which its errors name
-  resolveAtPath ??= (require("cdktf/lib/tokens/private/resolve") as { resolve: typeof resolveAtPath }).resolve;
-  return walk(value, [], { scope, preparing, resolver: RESOLVER });
+  const options = { scope, preparing, resolver: RESOLVER };
+  // cdktf's private resolution: the public one drops the path, which its errors name.
+  resolveAtPath ??= privateModule<{ resolve: typeof resolveAtPath }>("cdktf/lib/tokens/private/resolve", "resolve")?.resolve;
+  return resolveAtPath ? walk(value, [], options) : Tokenization.resolve(value, options);
+}
+
+/** A private module of cdktf if it is there and has `member` as a function, else undefined. */
+function privateModule<T>(id: string, member: string): T | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private modules, used only where present (see above)
+    const loaded = require(id) as Record<string, unknown>;
+    return typeof loaded[member] === "function" ? (loaded as T) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function walk(value: unknown, path: string[], options: ResolveOptions): unknown {
