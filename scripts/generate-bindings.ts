@@ -9,23 +9,20 @@
  * with one extra step: the provider schema is filtered down to the types listed
  * below before generation, so the output is small and generation is fast.
  *
- * Schema source, in order:
- *   1. ALICLOUD_PROVIDER_SCHEMA=/path/to/schema.json (output of `terraform providers schema -json`)
- *      optional: ALICLOUD_PROVIDER_VERSION=1.247.0 (exact version recorded in the bindings;
- *      without it the bindings carry only the version constraint)
- *   2. `terraform init` + `terraform providers schema -json` in a temp directory
- *      (needs access to the Terraform Registry, or a CLI config with a provider mirror).
+ * The schema is the repository's own copy, ALICLOUD_SCHEMA_FILE (`terraform providers schema -json`
+ * as printed for aliyun/alicloud 1.247.0), so generating needs neither Terraform nor the Terraform
+ * Registry. ALICLOUD_PROVIDER_SCHEMA=/path/to/schema.json overrides it (scripts/toolchain.sh sets it
+ * where it could build the provider); ALICLOUD_PROVIDER_VERSION=1.247.0 optionally records the exact
+ * version in the bindings (without it they carry only the version constraint).
  *
  * Usage: npm run gen            (regenerates only if schema / type list / generator changed)
  *        npm run gen -- --force (always regenerate)
  *
- * Nothing generated from the schema is committed: `.gen/` is git-ignored.
+ * The generated code is not committed: `.gen/` is git-ignored.
  */
-import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import { createRequire } from "module";
-import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 import { version as generatorVersion } from "@cdktf/provider-generator/package.json";
@@ -92,6 +89,8 @@ const ALICLOUD_PROVIDER_CONSTRAINT = `${ALICLOUD_PROVIDER.source}@${ALICLOUD_PRO
 const STAMP_FORMAT = 1;
 
 const REPO_ROOT = path.resolve(__dirname, "..");
+/** The provider schema the bindings are generated from, committed in the repository. */
+export const ALICLOUD_SCHEMA_FILE = path.join(REPO_ROOT, "schemas", "alicloud-1.247.0.json");
 const GEN_DIR = path.join(REPO_ROOT, ".gen");
 const STAMP_FILE_NAME = ".bindings-stamp.json";
 
@@ -127,7 +126,6 @@ function cdktf(): NonNullable<typeof loaded> {
 }
 
 type Schema = CdktfCommons.ProviderSchema;
-type SchemaSource = { kind: "file"; path: string } | { kind: "terraform" };
 
 interface Stamp {
   format: number;
@@ -135,6 +133,7 @@ interface Stamp {
   inputsHash: string;
   /** hash of the filtered schema (+ provider version) the bindings were generated from */
   schemaHash: string;
+  /** `file:` and the schema file, relative to the repository when inside it */
   source: string;
   providerVersion?: string;
   generatedAt: string;
@@ -173,49 +172,30 @@ function providerTarget(): CdktfCommons.ConstructsMakerProviderTarget {
   ) as CdktfCommons.ConstructsMakerProviderTarget;
 }
 
-function run(cmd: string, args: string[], cwd: string): { ok: boolean; stdout: string; detail: string } {
-  const res = spawnSync(cmd, args, {
-    cwd,
-    encoding: "utf8",
-    maxBuffer: 1024 * 1024 * 1024,
-    env: { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
-  });
-  if (res.error) {
-    return { ok: false, stdout: "", detail: `${cmd}: ${res.error.message}` };
-  }
-  const detail = `${cmd} ${args.join(" ")} exited with ${res.status}:\n${(res.stderr || res.stdout || "").trim()}`;
-  return { ok: res.status === 0, stdout: res.stdout, detail };
-}
-
 function howToFix(reason: string): UsageError {
   const { source, version } = ALICLOUD_PROVIDER;
   return new UsageError(
     [
-      `Could not obtain the ${source} provider schema (${version}) needed to generate .gen/providers/alicloud.`,
+      `Could not read the ${source} provider schema (${version}) needed to generate .gen/providers/alicloud.`,
       `Reason: ${reason}`,
       "",
-      "Provide the schema in one of these ways:",
-      "  1. Set ALICLOUD_PROVIDER_SCHEMA to a JSON file produced by `terraform providers schema -json`",
-      `     in a directory that requires ${source} ${version}, e.g.`,
-      "       ALICLOUD_PROVIDER_SCHEMA=/path/to/alicloud-1.247.0.json npm run gen",
-      "     (optionally ALICLOUD_PROVIDER_VERSION=1.247.0 to record the exact provider version).",
-      "  2. Make `terraform init` able to install the provider: network access to registry.terraform.io,",
-      "     or a Terraform CLI config (TF_CLI_CONFIG_FILE / ~/.terraformrc) with a provider_installation",
-      "     mirror that has it. Set TERRAFORM_BINARY_NAME if terraform is not on PATH.",
+      `Leave ALICLOUD_PROVIDER_SCHEMA unset to use the repository's ${path.relative(REPO_ROOT, ALICLOUD_SCHEMA_FILE)},`,
+      "or set it to a JSON file produced by `terraform providers schema -json` in a directory that",
+      `requires ${source} ${version} (optionally ALICLOUD_PROVIDER_VERSION to record the exact version).`,
     ].join("\n"),
   );
 }
 
-function loadSchemaFromFile(file: string): Schema {
+function loadSchemaFromFile(file: string, named: string): Schema {
   const resolved = path.resolve(file);
   if (!fs.existsSync(resolved)) {
-    throw howToFix(`ALICLOUD_PROVIDER_SCHEMA points to ${resolved}, which does not exist`);
+    throw howToFix(`${named} ${resolved} does not exist`);
   }
   let schema: Schema;
   try {
     schema = JSON.parse(fs.readFileSync(resolved, "utf8")) as Schema;
   } catch (e) {
-    throw howToFix(`ALICLOUD_PROVIDER_SCHEMA (${resolved}) is not valid JSON: ${(e as Error).message}`);
+    throw howToFix(`${named} ${resolved} is not valid JSON: ${(e as Error).message}`);
   }
   const envVersion = process.env.ALICLOUD_PROVIDER_VERSION;
   if (envVersion) {
@@ -223,38 +203,6 @@ function loadSchemaFromFile(file: string): Schema {
     if (fqpn) schema.provider_versions = { ...(schema.provider_versions ?? {}), [fqpn]: envVersion };
   }
   return schema;
-}
-
-/** What `cdktf get` does (@cdktf/provider-schema readProviderSchema), minus the cdktf temp-dir helpers. */
-function loadSchemaWithTerraform(): Schema {
-  const terraform = process.env.TERRAFORM_BINARY_NAME || "terraform";
-  const target = ALICLOUD_PROVIDER;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alicloud-schema-"));
-  try {
-    fs.writeFileSync(
-      path.join(dir, "main.tf.json"),
-      JSON.stringify({
-        terraform: {
-          required_providers: { [target.name]: { source: target.source, version: target.version } },
-        },
-      }),
-    );
-    console.log(`[gen] ALICLOUD_PROVIDER_SCHEMA not set; running ${terraform} init in ${dir}`);
-    const init = run(terraform, ["init", "-input=false", "-no-color", "-backend=false"], dir);
-    if (!init.ok) throw howToFix(init.detail);
-    const schemaOut = run(terraform, ["providers", "schema", "-json"], dir);
-    if (!schemaOut.ok) throw howToFix(schemaOut.detail);
-    const schema = JSON.parse(schemaOut.stdout) as Schema;
-    const versionOut = run(terraform, ["version", "-json"], dir);
-    if (versionOut.ok) {
-      schema.provider_versions = (
-        JSON.parse(versionOut.stdout) as { provider_selections?: Record<string, string> }
-      ).provider_selections;
-    }
-    return schema;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function findProviderKey(schema: Schema): string | undefined {
@@ -351,8 +299,8 @@ async function main(): Promise<void> {
   const { force } = options();
   const target = ALICLOUD_PROVIDER;
   const outDir = path.join(GEN_DIR, "providers", target.name);
-  const schemaFile = process.env.ALICLOUD_PROVIDER_SCHEMA;
-  const source: SchemaSource = schemaFile ? { kind: "file", path: schemaFile } : { kind: "terraform" };
+  const override = process.env.ALICLOUD_PROVIDER_SCHEMA;
+  const schemaFile = path.resolve(override || ALICLOUD_SCHEMA_FILE);
 
   const inputsHash = sha256({
     format: STAMP_FORMAT,
@@ -362,18 +310,13 @@ async function main(): Promise<void> {
   });
   const stamp = force ? undefined : readStamp(outDir);
 
-  // Without a schema file we would need `terraform init` (slow, needs network) just to
-  // compare; the constraint + type list + generator version decide up-to-dateness then.
-  if (source.kind === "terraform" && stamp?.inputsHash === inputsHash) {
-    console.log(`[gen] .gen/providers/${target.name} is up to date (${stamp.source}); use --force to regenerate`);
-    return;
-  }
-
   const tLoad = process.hrtime.bigint();
-  const fullSchema = source.kind === "file" ? loadSchemaFromFile(source.path) : loadSchemaWithTerraform();
-  const origin = source.kind === "file" ? path.resolve(source.path) : "terraform providers schema";
-  const filtered = filterSchema(fullSchema, origin);
-  logTime(`load + filter schema (${source.kind})`, tLoad);
+  const fullSchema = loadSchemaFromFile(schemaFile, override ? "ALICLOUD_PROVIDER_SCHEMA names" : "The repository's schema");
+  const filtered = filterSchema(fullSchema, schemaFile);
+  // Inside the repository the stamp names the schema relative to it, so a clone moved elsewhere still finds it.
+  const inRepository = !path.relative(REPO_ROOT, schemaFile).startsWith("..");
+  const origin = inRepository ? path.relative(REPO_ROOT, schemaFile).split(path.sep).join("/") : schemaFile;
+  logTime(`load + filter schema (${origin})`, tLoad);
 
   const schemaHash = sha256(filtered);
   if (stamp?.inputsHash === inputsHash && stamp.schemaHash === schemaHash) {
@@ -392,7 +335,7 @@ async function main(): Promise<void> {
     format: STAMP_FORMAT,
     inputsHash,
     schemaHash,
-    source: source.kind === "file" ? `file:${origin}` : "terraform",
+    source: `file:${origin}`,
     providerVersion,
     generatedAt: new Date().toISOString(),
   };

@@ -7,14 +7,17 @@
 #      providers built from their Go modules into a local mirror); its exports are saved
 #      in .toolchain.env for later shells (`set -a; . ./.toolchain.env; set +a`);
 #   3. npm dependencies, then `npm run gen`, which generates the alicloud bindings into .gen/
-#      from ALICLOUD_PROVIDER_SCHEMA (a `terraform providers schema -json` file) or, where
-#      the Terraform Registry is reachable, from the provider itself. Not an install script:
-#      the published package would carry it to every consumer, who gets the bindings built;
+#      from the provider schema committed in schemas/ (ALICLOUD_PROVIDER_SCHEMA, a
+#      `terraform providers schema -json` file, overrides it). Not an install script: the
+#      published package would carry it to every consumer, who gets the bindings built;
 #   4. `cdktf synth` of test, prerelease and production.
-# Idempotent: a second run reuses the package installs, the toolchain cache and the bindings.
+# Needs nothing beside the clone and no Terraform Registry: Debian's packages, npm and the Go
+# module proxy. Idempotent: a second run reuses the package installs, the toolchain cache and
+# the bindings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHECKPOINT_DISABLE=1
+# A relative override names a file from where the caller stands, not from the repository.
 if [ -n "${ALICLOUD_PROVIDER_SCHEMA:-}" ]; then
   ALICLOUD_PROVIDER_SCHEMA="$(cd "$(dirname "$ALICLOUD_PROVIDER_SCHEMA")" && pwd)/$(basename "$ALICLOUD_PROVIDER_SCHEMA")"
   export ALICLOUD_PROVIDER_SCHEMA

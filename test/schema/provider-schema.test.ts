@@ -1,14 +1,19 @@
+import * as fs from "fs";
+import { ALICLOUD_SCHEMA_FILE } from "../../scripts/generate-bindings";
 import { loadAlicloudSchema, schemaProblems } from "./provider-schema";
 
 describe("the schema checker catches what the provider would reject", () => {
-  test("without ALICLOUD_PROVIDER_SCHEMA and a schema file behind the bindings it fails with instructions instead of skipping", () => {
+  test("without ALICLOUD_PROVIDER_SCHEMA or bindings it reads the repository's schema, as the generator does; a named file must exist", () => {
     const saved = process.env.ALICLOUD_PROVIDER_SCHEMA;
     delete process.env.ALICLOUD_PROVIDER_SCHEMA;
     try {
-      expect(() => loadAlicloudSchema("/nonexistent/.bindings-stamp.json"))
-        .toThrow(/ALICLOUD_PROVIDER_SCHEMA is not set.*alicloud-1\.247\.0\.json/);
+      const repository = JSON.parse(fs.readFileSync(ALICLOUD_SCHEMA_FILE, "utf8")).provider_schemas["registry.terraform.io/aliyun/alicloud"];
+      expect(loadAlicloudSchema("/nonexistent/.bindings-stamp.json")).toEqual(repository);
+      process.env.ALICLOUD_PROVIDER_SCHEMA = "/nonexistent/alicloud.json";
+      expect(() => loadAlicloudSchema()).toThrow("ALICLOUD_PROVIDER_SCHEMA points to /nonexistent/alicloud.json, which does not exist");
     } finally {
-      if (saved !== undefined) process.env.ALICLOUD_PROVIDER_SCHEMA = saved;
+      if (saved === undefined) delete process.env.ALICLOUD_PROVIDER_SCHEMA;
+      else process.env.ALICLOUD_PROVIDER_SCHEMA = saved;
     }
   });
 
