@@ -52,6 +52,14 @@ describe("the examples as files", () => {
     expect(`${read(GITHUB)}${read(GITLAB)}`).not.toMatch(/\.ci\/|alicloud-1\.247\.0\.json/);
   });
 
+  test("they generate the bindings from the project's own schema, if it has one, right after installing: nothing is fetched for it", () => {
+    const github = githubSteps.map((s) => s.run ?? "").filter(Boolean).map((r: string) => r.trim());
+    expect(github[github.indexOf("npm ci") + 1]).toBe("npm run gen --if-present");
+    const gitlabScript: string[] = gitlab["plan-review"].script;
+    expect(gitlabScript[gitlabScript.findIndex((l) => l.startsWith("npm ci")) + 1]).toBe("npm run gen --if-present");
+    expect(`${read(GITHUB)}${read(GITLAB)}`).not.toMatch(/SCHEMA|curl|setup-terraform/);
+  });
+
   test("they run on every pull or merge request, docs-only ones included, and on the default branch to warm the caches", () => {
     expect(github.on).toEqual({ pull_request: null, push: { branches: ["main"] } });
     expect(gitlab["plan-review"].rules.map((r: { if: string }) => r.if)).toEqual([
