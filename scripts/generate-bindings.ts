@@ -189,7 +189,7 @@ function howToFix(reason: string): UsageError {
 function loadSchemaFromFile(file: string, named: string): Schema {
   const resolved = path.resolve(file);
   if (!fs.existsSync(resolved)) {
-    throw howToFix(`${named} ${resolved} does not exist`);
+    throw howToFix(`${named} ${resolved}, which does not exist`);
   }
   let schema: Schema;
   try {
@@ -311,7 +311,7 @@ async function main(): Promise<void> {
   const stamp = force ? undefined : readStamp(outDir);
 
   const tLoad = process.hrtime.bigint();
-  const fullSchema = loadSchemaFromFile(schemaFile, override ? "ALICLOUD_PROVIDER_SCHEMA names" : "The repository's schema");
+  const fullSchema = loadSchemaFromFile(schemaFile, override ? "ALICLOUD_PROVIDER_SCHEMA names" : "the repository's schema");
   const filtered = filterSchema(fullSchema, schemaFile);
   // Inside the repository the stamp names the schema relative to it, so a clone moved elsewhere still finds it.
   const inRepository = !path.relative(REPO_ROOT, schemaFile).startsWith("..");
