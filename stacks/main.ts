@@ -5,7 +5,7 @@ import { productionEnvironment, productionRelease } from "./production";
 import { shopCatalog } from "./services";
 import { testEnvironment, testRelease } from "./test";
 
-// No stack traces: cdktf would otherwise record one for every token it creates (see README).
+// No stack traces: cdktf would otherwise record one for every token it creates (see docs/environments.md).
 const app = new App({ stackTraces: false });
 const catalog = shopCatalog();
 testEnvironment(app, catalog, testRelease(catalog));

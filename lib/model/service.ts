@@ -50,7 +50,7 @@ export interface ServiceProps {
    * CPU and memory per instance.
    * @default { cpu: Cpu.millicores(500), memory: Size.gibibytes(1) }
    * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#cpu | alicloud_sae_application.cpu and memory}
-   * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#cpus | docker_container.cpus and memory}
+   * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#cpu_quota | docker_container.cpu_period, cpu_quota and memory}
    */
   readonly resources?: Resources;
   /**

@@ -1,5 +1,5 @@
 /**
- * End-to-end: the README's commands for the example test environment, run exactly as written, on
+ * End-to-end: the commands of docs/local.md for the example test environment, run exactly as written, on
  * the local Docker engine with the cdktf CLI and Terraform: `npm run down`, `npm run up` (refused on
  * a taken port, then from nothing, then again), `npx cdktf diff/deploy/destroy test`, checks through
  * the load balancer on 127.0.0.1, a rollout of web to a new version under traffic and back, and
@@ -31,7 +31,7 @@ import {
   TOOLCHAIN_LINE, requestLoop, run, runOk, sample, sleep, sweep, waitUntil, withoutColors,
 } from "./support";
 
-/** The README's commands this suite runs, exactly as the README writes them. */
+/** The commands of docs/local.md this suite runs, exactly as the page writes them. */
 const COMMANDS = {
   up: "npm run up",
   down: "npm run down",
@@ -76,7 +76,7 @@ function log(line: string): void {
   fs.appendFileSync(E2E.log, `[${new Date().toISOString()}] ${line}\n`);
 }
 
-/** A README command, its output in the log with the secret redacted. */
+/** A documented command, its output in the log with the secret redacted. */
 function readme(command: string, timeoutSeconds: number): Promise<Run> {
   return readmeCommand(command, { withToolchain: command.startsWith("npx cdktf"), timeoutSeconds, logFile: E2E.log, redact: secret ? [secret] : [] });
 }
@@ -158,12 +158,12 @@ afterAll(async () => {
   }
 }, 15 * 60 * 1000);
 
-describe(`the README's commands for the example "${STACK}" environment, on the local Docker engine`, () => {
-  test("the README names each command as this suite runs it", () => {
-    const readmeText = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+describe(`the commands of docs/local.md for the example "${STACK}" environment, on the local Docker engine`, () => {
+  test("docs/local.md names each command as this suite runs it", () => {
+    const page = fs.readFileSync(path.join(ROOT, "docs", "local.md"), "utf8");
     for (const command of [...Object.values(COMMANDS), TOOLCHAIN_LINE]) {
-      expect({ command, inReadme: new RegExp(`^${command.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s+#.*)?$`, "m").test(readmeText) })
-        .toEqual({ command, inReadme: true });
+      expect({ command, onPage: new RegExp(`^${command.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s+#.*)?$`, "m").test(page) })
+        .toEqual({ command, onPage: true });
     }
   });
 

@@ -1,6 +1,6 @@
 /**
  * Helpers of the end-to-end run: child processes with time limits (and the
- * README's commands run as written), HTTP to 127.0.0.1 only, and the request
+ * documented commands run as written), HTTP to 127.0.0.1 only, and the request
  * loop that watches a rollout. Docker queries come from scripts/local.
  */
 import { ChildProcess, spawn } from "child_process";
@@ -105,12 +105,12 @@ export function withoutColors(result: Run): Run {
   return { ...result, stdout: plain(result.stdout), stderr: plain(result.stderr) };
 }
 
-/** The README's line before its cdktf commands: the toolchain's exports. */
+/** The line docs/local.md writes before its cdktf commands: the toolchain's exports. */
 export const TOOLCHAIN_LINE = "set -a; . ./.toolchain.env; set +a";
 
 /**
- * Runs `command` exactly as the README writes it, in bash from the repository root, after the
- * README's TOOLCHAIN_LINE when `withToolchain` (the README's cdktf commands follow it).
+ * Runs `command` exactly as the documentation writes it, in bash from the repository root, after
+ * TOOLCHAIN_LINE when `withToolchain` (docs/local.md's cdktf commands follow it).
  */
 export async function readmeCommand(command: string, options: RunOptions & { withToolchain: boolean }): Promise<Run> {
   const script = options.withToolchain ? `${TOOLCHAIN_LINE}; ${command}` : command;

@@ -3,31 +3,31 @@ import * as fs from "fs";
 import * as path from "path";
 import { commit, git, projectRepository } from "../../scripts/project-repository";
 
-// README's plan-review example can't rot: its change is applied to a copy of
+// docs/plan-review.md's example can't rot: its change is applied to a copy of
 // this repository and its command run exactly as written; the report's first
-// screen must be the one README shows.
+// screen must be the one the page shows.
 
-const README = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+const PAGE = fs.readFileSync(path.join(__dirname, "../../docs/plan-review.md"), "utf8");
 
-/** The text between two markers of README. */
+/** The text between two markers of the page. */
 function between(start: string, end: string): string {
-  const from = README.indexOf(start);
-  const to = README.indexOf(end, from);
-  if (from < 0 || to < 0) throw new Error(`README has no ${start} … ${end}; update the test with the README`);
-  return README.slice(from + start.length, to);
+  const from = PAGE.indexOf(start);
+  const to = PAGE.indexOf(end, from);
+  if (from < 0 || to < 0) throw new Error(`docs/plan-review.md has no ${start} … ${end}; update the test with the page`);
+  return PAGE.slice(from + start.length, to);
 }
 
 const change = between("<!-- plan-review example: change -->\n```diff\n", "```\n");
 const shown = between("<!-- plan-review example: report -->\n", "<!-- plan-review example: end -->")
   .split("\n").map((line) => line.replace(/^> ?/, "")).join("\n");
-const command = /```sh\n(npm run plan-review -- [^\n]+)\n```/.exec(README.slice(README.indexOf("## Reviewing changes in pull requests")))![1];
+const command = /```sh\n(npm run plan-review -- [^\n]+)\n```/.exec(PAGE.slice(PAGE.indexOf("### An example")))![1];
 
-test("README's plan-review example is what the command prints for README's change", () => {
+test("docs/plan-review.md's example is what its command prints for its change", () => {
   const repo = projectRepository();
   try {
     const applied = spawnSync("git", ["apply", "-p0", "-"], { cwd: repo, input: change, encoding: "utf8" });
     expect(applied.stderr).toBe("");
-    commit(repo, "README's example change");
+    commit(repo, "The documented example change");
     git(repo, "update-ref", "refs/remotes/origin/main", "HEAD~1");
 
     const result = spawnSync("bash", ["-c", command], { cwd: repo, encoding: "utf8" });
