@@ -1,10 +1,12 @@
 /**
- * The library as a team gets it. `npm pack` (whose prepack runs `npm run build`
- * and `npm run docs`) makes the tarball; the README's quick
+ * The library as a team gets it. The README's `npm pack` (whose prepack runs
+ * `npm run build` and `npm run docs`) makes the tarball it names, and
+ * `npm publish --dry-run` would publish the same files; the README's quick
  * start is then followed literally in a fresh project outside the repository:
- * its install commands (with the tarball for the package name), its
+ * its install commands (with the tarball where the README has its path), its
  * tsconfig.json, cdktf.json and main.ts, and its synth command, which compiles
- * under `strict` with `skipLibCheck: false` and synthesizes with plain `node`.
+ * under `strict` with `skipLibCheck: false`, synthesizes with plain `node` and
+ * prints what the README shows. docs/compose.md's command and wiring run there too.
  */
 import { spawnSync, SpawnSyncReturns } from "child_process";
 import * as fs from "fs";
@@ -15,6 +17,7 @@ import { replicaName } from "./support/replica-name";
 const REPO = path.resolve(__dirname, "..");
 const PACKAGE_NAME = "cdktf-service-platform";
 const README = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+const VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")).version;
 
 /** What the package root exports at run time: the curated surface, nothing else. */
 const ROOT_EXPORTS = [
@@ -66,23 +69,39 @@ function run(command: string, args: string[], cwd: string, timeoutMs = 180_000):
 /** A shell command line as a user types it. */
 const shell = (line: string, cwd: string, timeoutMs?: number) => run("sh", ["-c", line], cwd, timeoutMs);
 
-/** The fenced blocks of a README section: files (```lang name), shell blocks (```sh) and TypeScript blocks (```ts). */
-function readmeBlocks(title: string): { files: Record<string, string>; shellBlocks: string[]; tsBlocks: string[] } {
-  const section = README.split(/^## /m).find((s) => s.startsWith(title));
-  if (!section) throw new Error(`README.md has no "## ${title}" section`);
-  const files: Record<string, string> = {};
-  const shellBlocks: string[] = [];
-  const tsBlocks: string[] = [];
-  for (const [, lang, name, body] of section.matchAll(/^```(\w+)(?: (\S+))?\n([\s\S]*?)^```$/gm)) {
-    if (name) files[name] = body;
-    else if (lang === "sh") shellBlocks.push(body);
-    else if (lang === "ts") tsBlocks.push(body);
-  }
-  return { files, shellBlocks, tsBlocks };
+interface Blocks {
+  /** Blocks that name a file (```lang name), by name. */
+  files: Record<string, string>;
+  shellBlocks: string[];
+  tsBlocks: string[];
+  /** What a command prints (```text). */
+  textBlocks: string[];
 }
 
-/** The README's quick start. */
-const quickStart = () => readmeBlocks("Quick start");
+/** The fenced blocks of the section under `heading` of a Markdown page, up to the next heading of its level or above. */
+function sectionBlocks(page: string, heading: string): Blocks {
+  const lines = fs.readFileSync(path.join(REPO, page), "utf8").split("\n");
+  let fenced = false;
+  const headings = lines.map((line) => {
+    if (line.startsWith("```")) fenced = !fenced;
+    return fenced ? 0 : /^(#+) /.exec(line)?.[1].length ?? 0;
+  });
+  const start = lines.findIndex((line, i) => headings[i] > 0 && line.replace(/^#+ /, "") === heading);
+  if (start < 0) throw new Error(`${page} has no "${heading}" section`);
+  const end = headings.findIndex((level, i) => i > start && level > 0 && level <= headings[start]);
+  const section = lines.slice(start, end < 0 ? undefined : end).join("\n");
+  const blocks: Blocks = { files: {}, shellBlocks: [], tsBlocks: [], textBlocks: [] };
+  for (const [, lang, name, body] of section.matchAll(/^```(\w+)(?: (\S+))?\n([\s\S]*?)^```$/gm)) {
+    if (name) blocks.files[name] = body;
+    else if (lang === "sh") blocks.shellBlocks.push(body);
+    else if (lang === "ts") blocks.tsBlocks.push(body);
+    else if (lang === "text") blocks.textBlocks.push(body);
+  }
+  return blocks;
+}
+
+/** A shell block's lines without their trailing comments. */
+const commandsOf = (block: string) => block.trim().split("\n").map((line) => line.replace(/\s+#.*$/, ""));
 
 /** Every file of the repository's `lib/` as the path its build output has, without extension. */
 function libModules(dir = path.join(REPO, "lib")): string[] {
@@ -112,29 +131,46 @@ describe("the packed library, installed as the README's quick start says", () =>
   const packDir = path.join(tmp, "pack");
   const unpacked = path.join(tmp, "unpacked");
   const project = path.join(tmp, "consumer");
-  const { files, shellBlocks } = quickStart();
+  const getIt = sectionBlocks("README.md", "Get the package");
+  const [pack, install] = getIt.shellBlocks;
+  const { files, shellBlocks: [synthCommand], textBlocks: [synthOutput] } = sectionBlocks("README.md", "Quick start");
+  /** The tarball the README says `npm pack` writes. */
+  const tarballName = /writes (\S+\.tgz)/.exec(pack)?.[1];
   let entries: string[] = [];
   let manifest: any;
+  let publishing: { files: string[]; warnings: string[] } = { files: [], warnings: [] };
 
   beforeAll(() => {
     expect(path.relative(REPO, tmp).startsWith("..")).toBe(true);
     for (const dir of [packDir, unpacked, project]) fs.mkdirSync(dir);
 
-    // prepack runs `npm run docs` as the README tells a user to: a failing validation (undocumented
-    // symbol, broken link) stops the pack here, and the reference it generates is shipped.
-    run("npm", ["pack", "--pack-destination", packDir], REPO, 300_000);
+    // The README's command, in the repository. Its prepack runs `npm run docs`: a failing validation
+    // (undocumented symbol, broken link) stops the pack here, and the reference it generates is shipped.
+    expect(commandsOf(pack)).toEqual(["npm pack"]);
+    expect(tarballName).toBe(`${PACKAGE_NAME}-${VERSION}.tgz`);
+    const packed = path.join(REPO, tarballName!);
+    const tarball = path.join(packDir, tarballName!);
+    try {
+      const printed = shell(commandsOf(pack)[0], REPO, 300_000).stdout.trim().split("\n").pop();
+      expect(printed).toBe(tarballName);
+      fs.copyFileSync(packed, tarball);
+    } finally {
+      fs.rmSync(packed, { force: true });
+    }
     expect(fs.existsSync(path.join(REPO, "docs", "api", "README.md"))).toBe(true);
-    const packed = fs.readdirSync(packDir).filter((f) => f.endsWith(".tgz"));
-    expect(packed).toHaveLength(1);
-    const tarball = path.join(packDir, packed[0]);
+    // What `npm publish` would upload, from the tree the pack just built (its prepack need not run twice).
+    const publish = run("npm", ["publish", "--dry-run", "--json", "--ignore-scripts"], REPO, 120_000);
+    publishing = {
+      files: JSON.parse(publish.stdout)[PACKAGE_NAME].files.map((f: { path: string }) => f.path),
+      warnings: publish.stderr.split("\n").filter((line) => /^npm (warn|error)/i.test(line)),
+    };
     run("tar", ["-xzf", tarball, "-C", unpacked], tmp);
     entries = filesUnder(path.join(unpacked, "package"));
     manifest = JSON.parse(fs.readFileSync(path.join(unpacked, "package", "package.json"), "utf8"));
 
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "csp-consumer", version: "1.0.0", private: true }, null, 2));
-    const [install] = shellBlocks;
-    const lines = install.trim().split("\n");
-    const withTarball = lines.map((line) => line.replace(new RegExp(`^(npm install .*?)\\b${PACKAGE_NAME}\\b(?=\\s|$)`), `$1${tarball}`));
+    const lines = commandsOf(install);
+    const withTarball = lines.map((line) => line.replace(` /path/to/${tarballName} `, ` ${tarball} `));
     expect(withTarball.filter((line, i) => line !== lines[i])).toHaveLength(1);
     for (const line of withTarball) shell(line, project, 240_000);
     for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(project, name), body);
@@ -145,8 +181,21 @@ describe("the packed library, installed as the README's quick start says", () =>
   });
 
   describe("the tarball", () => {
+    test("is what `npm publish` would publish, without a warning about the package", () => {
+      expect([...publishing.files].sort()).toEqual([...entries].sort());
+      // Only the one about the machine: nobody is logged in to the registry here.
+      expect(publishing.warnings.filter((w) => !/requires you to be logged in/.test(w))).toEqual([]);
+    });
+
+    test("is the version CHANGELOG.md releases last, and the README installs it from the registry once it is published", () => {
+      const changelog = fs.readFileSync(path.join(REPO, "CHANGELOG.md"), "utf8");
+      expect(/^## \[(\d[^\]]*)\]/m.exec(changelog)?.[1]).toBe(VERSION);
+      expect(changelog).toMatch(new RegExp(`^## \\[${VERSION.replace(/\./g, "\\.")}\\][^\\n]*\\n+### Breaking\\n`, "m"));
+      const published = commandsOf(install)[0].replace(`/path/to/${tarballName}`, PACKAGE_NAME);
+      expect(README).toContain(`\`${published}\``);
+    });
+
     test("peers on cdktf and constructs with the ranges the README installs, and runs no install script", () => {
-      const [install] = shellBlocks;
       expect(install).toContain(`cdktf@${manifest.peerDependencies.cdktf} `);
       expect(install).toContain(`constructs@${manifest.peerDependencies.constructs}\n`);
       expect(manifest.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.4.2" });
@@ -174,9 +223,10 @@ describe("the packed library, installed as the README's quick start says", () =>
     test("holds JavaScript and declarations for every library module, the docs and examples, and no sources or tests", () => {
       const missing = libModules().flatMap((m) => [`${m}.js`, `${m}.d.ts`]).filter((f) => !entries.includes(f));
       expect(missing).toEqual([]);
+      const pages = fs.readdirSync(path.join(REPO, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`);
+      expect(pages).toEqual(expect.arrayContaining(["docs/README.md", "docs/policies.md", "docs/plan-review.md", "docs/operations.md"]));
       expect(entries).toEqual(expect.arrayContaining([
-        "docs/api/README.md", "docs/policies.md", "docs/plan-review.md", "docs/e2e.md", "docs/operations.md",
-        "dist/.gen/providers/alicloud/index.js", "dist/.gen/providers/alicloud/index.d.ts",
+        ...pages, "docs/api/README.md", "dist/.gen/providers/alicloud/index.js", "dist/.gen/providers/alicloud/index.d.ts",
       ]));
       const unexpected = entries.filter((e) => !/^(dist\/lib|dist\/\.gen|docs|examples)\//.test(e) &&
         !["package.json", "README.md", "CHANGELOG.md", "LICENSE", "bin/plan-review.js", "bin/compose-import.js", "bin/run-cli.js"].includes(e));
@@ -210,6 +260,9 @@ describe("the packed library, installed as the README's quick start says", () =>
       expect(compilerOptions.strict).toBe(true);
       expect(compilerOptions.skipLibCheck).toBe(false);
       expect(Object.keys(files).sort()).toEqual(["cdktf.json", "main.ts", "tsconfig.json"]);
+      // Node's types, so that the console.log of main.ts compiles (ES2022's lib alone has no console).
+      expect(compilerOptions.types).toEqual(["node"]);
+      expect(files["main.ts"]).toContain("console.log(");
     });
 
     test("has one cdktf and one constructs, shared by the App and the library", () => {
@@ -226,10 +279,10 @@ describe("the packed library, installed as the README's quick start says", () =>
       expect(library).toBe(app);
     });
 
-    test("synthesizes test and production with the README's command, which is the cdktf.json app", () => {
-      const synth = shellBlocks[1].trim();
+    test("synthesizes test and production with the README's command, which is the cdktf.json app, and prints what the README shows", () => {
+      const synth = synthCommand.trim();
       expect(JSON.parse(files["cdktf.json"]).app).toBe(synth);
-      shell(synth, project, 240_000);
+      expect(shell(synth, project, 240_000).stdout).toBe(synthOutput);
 
       const stack = (name: string) => JSON.parse(fs.readFileSync(path.join(project, "cdktf.out", "stacks", name, "cdk.tf.json"), "utf8"));
       const test = stack("test").resource;
@@ -306,11 +359,11 @@ describe("the packed library, installed as the README's quick start says", () =>
       expect(loaded.deep).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
     }, 120_000);
 
-    test("moves a compose template as the README's 'Moving from compose templates' says, and synthesizes it", () => {
-      const { shellBlocks: [command], tsBlocks: [wiring] } = readmeBlocks("Moving from compose templates");
+    test("moves a compose template as docs/compose.md says, printing what it shows, and synthesizes it", () => {
+      const { shellBlocks: [command], tsBlocks: [wiring], textBlocks: [printed] } = sectionBlocks("docs/compose.md", "Moving from compose templates");
       fs.copyFileSync(path.join(REPO, "examples", "compose", "aixue-recommender.yml"), path.join(project, "docker-compose.yml"));
       const imported = shell(command.trim(), project);
-      expect(imported.stdout).toContain("docker-compose.yml: imported 3 service(s)");
+      expect(imported.stdout).toBe(printed);
       expect(fs.readFileSync(path.join(project, "prerelease.tfvars"), "utf8")).toContain("aixue_recommender_dbhost = ");
       fs.writeFileSync(path.join(project, "compose-main.ts"), wiring);
       fs.writeFileSync(path.join(project, "compose.tsconfig.json"), JSON.stringify({ extends: "./tsconfig.json", include: ["compose-main.ts"] }));
