@@ -1,19 +1,25 @@
 /**
- * Generates the CDKTF TypeScript bindings for the aliyun/alicloud provider into
- * `.gen/providers/alicloud`, restricted to the resources and data sources this
- * library actually uses (see ALICLOUD_TYPES_TO_GENERATE).
+ * Generates the TypeScript bindings the library's two builds use, restricted to the
+ * resources and data sources the library uses (see ALICLOUD_TYPES_TO_GENERATE and
+ * DOCKER_TYPES_TO_GENERATE):
+ *   - for cdktf, by @cdktf/provider-generator: aliyun/alicloud into `.gen/providers/alicloud`
+ *     (docker comes from the prebuilt @cdktf/provider-docker);
+ *   - for cdktn, by @cdktn/provider-generator from the same schemas: aliyun/alicloud and
+ *     kreuzwerker/docker 3.6.2 (the version @cdktf/provider-docker 12.0.3 was generated from)
+ *     into `.gen/cdktn/providers/{alicloud,docker}`.
  *
- * It follows the same code path as `cdktf get` (ConstructsMaker):
+ * It follows the same code path as `cdktf get` / `cdktn get` (ConstructsMaker):
  *   schema (terraform providers schema -json + provider_versions)
  *     -> sanitize -> TerraformProviderGenerator.generate(target) -> CodeMaker.save()
  * with one extra step: the provider schema is filtered down to the types listed
  * below before generation, so the output is small and generation is fast.
  *
- * The schema is the repository's own copy, ALICLOUD_SCHEMA_FILE (`terraform providers schema -json`
- * as printed for aliyun/alicloud 1.247.0), so generating needs neither Terraform nor the Terraform
- * Registry. ALICLOUD_PROVIDER_SCHEMA=/path/to/schema.json overrides it (scripts/toolchain.sh sets it
- * where it could build the provider); ALICLOUD_PROVIDER_VERSION=1.247.0 optionally records the exact
- * version in the bindings (without it they carry only the version constraint).
+ * The schemas are the repository's own copies (`terraform providers schema -json` as printed for
+ * aliyun/alicloud 1.247.0, ALICLOUD_SCHEMA_FILE, and for kreuzwerker/docker 3.6.2, DOCKER_SCHEMA_FILE:
+ * docs/cdktn.md says how it was made), so generating needs neither Terraform nor the Terraform
+ * Registry. ALICLOUD_PROVIDER_SCHEMA=/path/to/schema.json overrides the alicloud one (scripts/toolchain.sh
+ * sets it where it could build the provider); ALICLOUD_PROVIDER_VERSION=1.247.0 optionally records the
+ * exact version in the bindings (without it they carry only the version constraint).
  *
  * Usage: npm run gen            (regenerates only if schema / type list / generator changed)
  *        npm run gen -- --force (always regenerate)
@@ -25,10 +31,11 @@ import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
 import { parseArgs } from "util";
-import { version as generatorVersion } from "@cdktf/provider-generator/package.json";
 
 import type * as CdktfCommons from "@cdktf/commons";
 import type * as ProviderGenerator from "@cdktf/provider-generator";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS, shared with jest.config.js
+const { FRAMEWORKS } = require("./frameworks") as { FRAMEWORKS: Record<Framework, FrameworkTools> };
 
 /**
  * The alicloud resource and data source types the library uses. Only these get bindings.
@@ -80,49 +87,117 @@ export const ALICLOUD_TYPES_TO_GENERATE = {
   dataSources: ["alicloud_zones"],
 } as const;
 
-/** The provider the bindings are generated for (name = folder under .gen/providers). */
-export const ALICLOUD_PROVIDER = { name: "alicloud", source: "aliyun/alicloud", version: "~> 1.247.0" } as const;
-/** Same constraint in the "source@version" form cdktf.json's terraformProviders uses. */
-const ALICLOUD_PROVIDER_CONSTRAINT = `${ALICLOUD_PROVIDER.source}@${ALICLOUD_PROVIDER.version}`;
+/**
+ * The kreuzwerker/docker types the library uses: the cdktn build gets bindings for these only
+ * (the cdktf build uses the prebuilt @cdktf/provider-docker, which has them all).
+ */
+export const DOCKER_TYPES_TO_GENERATE = {
+  resources: ["docker_container", "docker_image", "docker_network", "docker_volume"],
+  dataSources: [],
+} as const;
+
+/** The framework a set of bindings is generated for. */
+export type Framework = "cdktf" | "cdktn";
+
+/** Where scripts/frameworks.js says a framework's generator packages and bindings are. */
+interface FrameworkTools {
+  readonly generator: string;
+  readonly commons: string;
+  readonly sanitizer: string;
+  readonly gen: string;
+}
+
+/** A provider bindings are generated for, and the types of it they cover. */
+interface Provider {
+  /** The folder under `<gen>/providers`. */
+  readonly name: string;
+  readonly source: string;
+  /** The constraint the bindings record (and `cdktf.json`'s terraformProviders would hold). */
+  readonly version: string;
+  readonly types: { readonly resources: readonly string[]; readonly dataSources: readonly string[] };
+  /** The committed schema; `override` names the variable that may name another file instead. */
+  readonly schema: { readonly file: string; readonly override?: string };
+  /** The exact version the schema was printed for, recorded in the bindings, or the variable that gives it. */
+  readonly schemaVersion: { readonly fixed: string } | { readonly variable: string };
+}
+
+const REPO_ROOT = path.resolve(__dirname, "..");
+/** The provider schemas the bindings are generated from, committed in the repository. */
+export const ALICLOUD_SCHEMA_FILE = path.join(REPO_ROOT, "schemas", "alicloud-1.247.0.json");
+export const DOCKER_SCHEMA_FILE = path.join(REPO_ROOT, "schemas", "docker-3.6.2.json");
+
+/** The alicloud provider (name = folder under .gen/providers). */
+export const ALICLOUD_PROVIDER = {
+  name: "alicloud", source: "aliyun/alicloud", version: "~> 1.247.0", types: ALICLOUD_TYPES_TO_GENERATE,
+  schema: { file: ALICLOUD_SCHEMA_FILE, override: "ALICLOUD_PROVIDER_SCHEMA" },
+  schemaVersion: { variable: "ALICLOUD_PROVIDER_VERSION" },
+} as const satisfies Provider;
+
+/** The docker provider @cdktf/provider-docker 12.0.3 was generated from. */
+export const DOCKER_PROVIDER = {
+  name: "docker", source: "kreuzwerker/docker", version: "3.6.2", types: DOCKER_TYPES_TO_GENERATE,
+  schema: { file: DOCKER_SCHEMA_FILE }, schemaVersion: { fixed: "3.6.2" },
+} as const satisfies Provider;
+
+/** Every set of bindings the library's builds use. */
+const TARGETS: readonly { framework: Framework; provider: Provider }[] = [
+  { framework: "cdktf", provider: ALICLOUD_PROVIDER },
+  { framework: "cdktn", provider: ALICLOUD_PROVIDER },
+  { framework: "cdktn", provider: DOCKER_PROVIDER },
+];
 
 /** Bump when this script's output format changes, to invalidate existing stamps. */
 const STAMP_FORMAT = 1;
 
-const REPO_ROOT = path.resolve(__dirname, "..");
-/** The provider schema the bindings are generated from, committed in the repository. */
-export const ALICLOUD_SCHEMA_FILE = path.join(REPO_ROOT, "schemas", "alicloud-1.247.0.json");
-const GEN_DIR = path.join(REPO_ROOT, ".gen");
 const STAMP_FILE_NAME = ".bindings-stamp.json";
 
+/** Where `npm run gen` writes `provider`'s bindings for `framework`. */
+export function bindingsDir(framework: Framework, provider: { name: string }): string {
+  return path.join(REPO_ROOT, FRAMEWORKS[framework].gen, "providers", provider.name);
+}
+
+/** The constraint in the "source@version" form cdktf.json's terraformProviders uses. */
+const constraintOf = (provider: Provider) => `${provider.source}@${provider.version}`;
 
 /**
- * The cdktf generator packages, loaded lazily: loading them takes ~1 s (and @cdktf/commons
- * runs `terraform version` on load), which the up-to-date check does not need.
- * @cdktf/commons and @cdktf/provider-schema are dependencies of @cdktf/provider-generator
- * (same release); they are resolved from there so we use the exact copies the generator uses.
+ * A framework's generator packages, loaded lazily: loading them takes ~1 s (and their commons
+ * runs `terraform version` on load), which the up-to-date check does not need. The commons and
+ * provider-schema packages are dependencies of the provider generator (same release); they are
+ * resolved from there so we use the exact copies the generator uses. cdktn's are cdktf's renamed:
+ * the same API, so cdktf's types describe both.
  */
-let loaded:
-  | {
-      generator: typeof ProviderGenerator;
-      commons: typeof CdktfCommons;
-      sanitizeProviderSchema: (s: CdktfCommons.ProviderSchema) => CdktfCommons.ProviderSchema;
-    }
-  | undefined;
-function cdktf(): NonNullable<typeof loaded> {
-  if (!loaded) {
-    const requireFromGenerator = createRequire(require.resolve("@cdktf/provider-generator"));
-    loaded = {
+interface Generator {
+  generator: typeof ProviderGenerator;
+  commons: typeof CdktfCommons;
+  sanitizeProviderSchema: (s: CdktfCommons.ProviderSchema) => CdktfCommons.ProviderSchema;
+  version: string;
+}
+const loaded = new Map<Framework, Generator>();
+function generatorOf(framework: Framework): Generator {
+  let tools = loaded.get(framework);
+  if (!tools) {
+    const { generator, commons, sanitizer } = FRAMEWORKS[framework];
+    const requireFromGenerator = createRequire(require.resolve(generator));
+    tools = {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, as said above
-      generator: require("@cdktf/provider-generator") as typeof ProviderGenerator,
-      commons: requireFromGenerator("@cdktf/commons") as typeof CdktfCommons,
+      generator: require(generator) as typeof ProviderGenerator,
+      commons: requireFromGenerator(commons) as typeof CdktfCommons,
       sanitizeProviderSchema: (
-        requireFromGenerator("@cdktf/provider-schema/src/provider-schema") as {
+        requireFromGenerator(sanitizer) as {
           sanitizeProviderSchema: (s: CdktfCommons.ProviderSchema) => CdktfCommons.ProviderSchema;
         }
       ).sanitizeProviderSchema,
+      version: generatorVersion(framework),
     };
+    loaded.set(framework, tools);
   }
-  return loaded;
+  return tools;
+}
+
+/** The version of `framework`'s generator, read without loading it. */
+function generatorVersion(framework: Framework): string {
+  const manifest = require.resolve(`${FRAMEWORKS[framework].generator}/package.json`);
+  return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
 type Schema = CdktfCommons.ProviderSchema;
@@ -163,62 +238,74 @@ function logTime(label: string, startNs: bigint): number {
 }
 
 /** The same target object `cdktf get` builds from a cdktf.json terraformProviders entry. */
-function providerTarget(): CdktfCommons.ConstructsMakerProviderTarget {
-  const { commons } = cdktf();
-  const constraint = new commons.TerraformProviderConstraint(ALICLOUD_PROVIDER_CONSTRAINT);
+function providerTarget(framework: Framework, provider: Provider): CdktfCommons.ConstructsMakerProviderTarget {
+  const { commons } = generatorOf(framework);
+  const constraint = new commons.TerraformProviderConstraint(constraintOf(provider));
   return commons.ConstructsMakerTarget.from(
     constraint,
     commons.Language.TYPESCRIPT,
   ) as CdktfCommons.ConstructsMakerProviderTarget;
 }
 
-function howToFix(reason: string): UsageError {
-  const { source, version } = ALICLOUD_PROVIDER;
+function howToFix(provider: Provider, reason: string): UsageError {
+  const { source, version, name } = provider;
+  const { file, override } = provider.schema;
   return new UsageError(
     [
-      `Could not read the ${source} provider schema (${version}) needed to generate .gen/providers/alicloud.`,
+      `Could not read the ${source} provider schema (${version}) needed to generate the ${name} bindings.`,
       `Reason: ${reason}`,
-      "",
-      `Leave ALICLOUD_PROVIDER_SCHEMA unset to use the repository's ${path.relative(REPO_ROOT, ALICLOUD_SCHEMA_FILE)},`,
-      "or set it to a JSON file produced by `terraform providers schema -json` in a directory that",
-      `requires ${source} ${version} (optionally ALICLOUD_PROVIDER_VERSION to record the exact version).`,
+      ...(override
+        ? [
+          "",
+          `Leave ${override} unset to use the repository's ${path.relative(REPO_ROOT, file)},`,
+          "or set it to a JSON file produced by `terraform providers schema -json` in a directory that",
+          `requires ${source} ${version} (optionally ALICLOUD_PROVIDER_VERSION to record the exact version).`,
+        ]
+        : []),
     ].join("\n"),
   );
 }
 
-function loadSchemaFromFile(file: string, named: string): Schema {
-  const resolved = path.resolve(file);
-  if (!fs.existsSync(resolved)) {
-    throw howToFix(`${named} ${resolved}, which does not exist`);
+/** The schema file `provider`'s bindings are generated from, and how an error names it. */
+function schemaFileOf(provider: Provider): { file: string; named: string } {
+  const { file, override } = provider.schema;
+  const given = override ? process.env[override] : undefined;
+  return given ? { file: path.resolve(given), named: `${override} names` } : { file, named: "the repository's schema" };
+}
+
+function loadSchemaFromFile(provider: Provider, file: string, named: string): Schema {
+  if (!fs.existsSync(file)) {
+    throw howToFix(provider, `${named} ${file}, which does not exist`);
   }
   let schema: Schema;
   try {
-    schema = JSON.parse(fs.readFileSync(resolved, "utf8")) as Schema;
+    schema = JSON.parse(fs.readFileSync(file, "utf8")) as Schema;
   } catch (e) {
-    throw howToFix(`${named} ${resolved} is not valid JSON: ${(e as Error).message}`);
+    throw howToFix(provider, `${named} ${file} is not valid JSON: ${(e as Error).message}`);
   }
-  const envVersion = process.env.ALICLOUD_PROVIDER_VERSION;
-  if (envVersion) {
-    const fqpn = findProviderKey(schema);
-    if (fqpn) schema.provider_versions = { ...(schema.provider_versions ?? {}), [fqpn]: envVersion };
+  const version = "fixed" in provider.schemaVersion ? provider.schemaVersion.fixed : process.env[provider.schemaVersion.variable];
+  if (version) {
+    const fqpn = findProviderKey(provider, schema);
+    if (fqpn) schema.provider_versions = { ...(schema.provider_versions ?? {}), [fqpn]: version };
   }
   return schema;
 }
 
-function findProviderKey(schema: Schema): string | undefined {
-  const { source } = ALICLOUD_PROVIDER;
+function findProviderKey(provider: Provider, schema: Schema): string | undefined {
+  const { source } = provider;
   return Object.keys(schema.provider_schemas ?? {}).find(
     (fqpn) => fqpn === source || fqpn.toLowerCase().endsWith(`/${source.toLowerCase()}`),
   );
 }
 
-/** Keep only the provider config block plus the resources / data sources in ALICLOUD_TYPES_TO_GENERATE. */
-function filterSchema(schema: Schema, origin: string): Schema {
-  const fqpn = findProviderKey(schema);
-  const provider = fqpn ? schema.provider_schemas?.[fqpn] : undefined;
-  if (!fqpn || !provider) {
+/** Keep only the provider config block plus the resources / data sources the library uses. */
+function filterSchema(provider: Provider, schema: Schema, origin: string): Schema {
+  const fqpn = findProviderKey(provider, schema);
+  const found = fqpn ? schema.provider_schemas?.[fqpn] : undefined;
+  if (!fqpn || !found) {
     throw howToFix(
-      `${origin} has no schema for ${ALICLOUD_PROVIDER.source} (found: ${
+      provider,
+      `${origin} has no schema for ${provider.source} (found: ${
         Object.keys(schema.provider_schemas ?? {}).join(", ") || "none"
       })`,
     );
@@ -227,8 +314,8 @@ function filterSchema(schema: Schema, origin: string): Schema {
     const missing = wanted.filter((t) => !all?.[t]);
     if (missing.length > 0) {
       throw new UsageError(
-        `The alicloud provider schema from ${origin} has no ${kind} ${missing.join(", ")}. ` +
-          "Fix ALICLOUD_TYPES_TO_GENERATE in scripts/generate-bindings.ts or use a matching provider version.",
+        `The ${provider.name} provider schema from ${origin} has no ${kind} ${missing.join(", ")}. ` +
+          `Fix the ${provider.name} type list in scripts/generate-bindings.ts or use a matching provider version.`,
       );
     }
     return Object.fromEntries([...wanted].sort().map((t) => [t, all![t]]));
@@ -237,13 +324,9 @@ function filterSchema(schema: Schema, origin: string): Schema {
     format_version: schema.format_version,
     provider_schemas: {
       [fqpn]: {
-        provider: provider.provider,
-        resource_schemas: pick(provider.resource_schemas, ALICLOUD_TYPES_TO_GENERATE.resources, "resource"),
-        data_source_schemas: pick(
-          provider.data_source_schemas,
-          ALICLOUD_TYPES_TO_GENERATE.dataSources,
-          "data source",
-        ),
+        provider: found.provider,
+        resource_schemas: pick(found.resource_schemas, provider.types.resources, "resource"),
+        data_source_schemas: pick(found.data_source_schemas, provider.types.dataSources, "data source"),
       },
     },
   };
@@ -262,19 +345,20 @@ function readStamp(outDir: string): Stamp | undefined {
   }
 }
 
-async function generate(schema: Schema, outDir: string): Promise<number> {
-  const { CodeMaker, TerraformProviderGenerator } = cdktf().generator;
+async function generate(framework: Framework, provider: Provider, schema: Schema, outDir: string): Promise<number> {
+  const { CodeMaker, TerraformProviderGenerator } = generatorOf(framework).generator;
   const code = new CodeMaker();
   const generator = new TerraformProviderGenerator(code, schema);
-  generator.generate(providerTarget());
+  generator.generate(providerTarget(framework, provider));
 
   // Write into a staging dir next to the output, then swap, so an interrupted
   // run never leaves a half-written provider folder behind.
-  fs.mkdirSync(GEN_DIR, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(GEN_DIR, ".staging-"));
+  const genDir = path.dirname(path.dirname(outDir));
+  fs.mkdirSync(genDir, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(genDir, ".staging-"));
   try {
     await code.save(staging);
-    const produced = path.join(staging, "providers", ALICLOUD_PROVIDER.name);
+    const produced = path.join(staging, "providers", provider.name);
     if (!fs.existsSync(path.join(produced, "index.ts"))) {
       throw new Error(`generator produced no ${path.relative(staging, produced)}/index.ts`);
     }
@@ -294,41 +378,44 @@ async function generate(schema: Schema, outDir: string): Promise<number> {
   return count;
 }
 
-async function main(): Promise<void> {
-  const t0 = process.hrtime.bigint();
-  const { force } = options();
-  const target = ALICLOUD_PROVIDER;
-  const outDir = path.join(GEN_DIR, "providers", target.name);
-  const override = process.env.ALICLOUD_PROVIDER_SCHEMA;
-  const schemaFile = path.resolve(override || ALICLOUD_SCHEMA_FILE);
-
+/** Generates `provider`'s bindings for `framework` unless they are up to date; `schemas` caches each provider's schema. */
+async function generateTarget(
+  framework: Framework, provider: Provider, force: boolean, schemas: Map<Provider, { schema: Schema; origin: string }>,
+): Promise<void> {
+  const outDir = bindingsDir(framework, provider);
+  const shown = path.relative(REPO_ROOT, outDir);
   const inputsHash = sha256({
     format: STAMP_FORMAT,
-    generatorVersion,
-    constraint: ALICLOUD_PROVIDER_CONSTRAINT,
-    types: ALICLOUD_TYPES_TO_GENERATE,
+    framework,
+    generatorVersion: generatorVersion(framework),
+    constraint: constraintOf(provider),
+    types: provider.types,
   });
   const stamp = force ? undefined : readStamp(outDir);
 
-  const tLoad = process.hrtime.bigint();
-  const fullSchema = loadSchemaFromFile(schemaFile, override ? "ALICLOUD_PROVIDER_SCHEMA names" : "the repository's schema");
-  const filtered = filterSchema(fullSchema, schemaFile);
-  // Inside the repository the stamp names the schema relative to it, so a clone moved elsewhere still finds it.
-  const inRepository = !path.relative(REPO_ROOT, schemaFile).startsWith("..");
-  const origin = inRepository ? path.relative(REPO_ROOT, schemaFile).split(path.sep).join("/") : schemaFile;
-  logTime(`load + filter schema (${origin})`, tLoad);
+  let loadedSchema = schemas.get(provider);
+  if (!loadedSchema) {
+    const tLoad = process.hrtime.bigint();
+    const { file, named } = schemaFileOf(provider);
+    // Inside the repository the stamp names the schema relative to it, so a clone moved elsewhere still finds it.
+    const inRepository = !path.relative(REPO_ROOT, file).startsWith("..");
+    const origin = inRepository ? path.relative(REPO_ROOT, file).split(path.sep).join("/") : file;
+    loadedSchema = { schema: filterSchema(provider, loadSchemaFromFile(provider, file, named), file), origin };
+    schemas.set(provider, loadedSchema);
+    logTime(`load + filter schema (${origin})`, tLoad);
+  }
+  const { schema: filtered, origin } = loadedSchema;
 
   const schemaHash = sha256(filtered);
   if (stamp?.inputsHash === inputsHash && stamp.schemaHash === schemaHash) {
-    console.log(`[gen] .gen/providers/${target.name} is up to date; use --force to regenerate`);
-    logTime("total", t0);
+    console.log(`[gen] ${shown} is up to date; use --force to regenerate`);
     return;
   }
 
   const tGen = process.hrtime.bigint();
   // same clean-up `cdktf get` applies to every provider schema it reads
-  const schema = cdktf().sanitizeProviderSchema(filtered);
-  const files = await generate(schema, outDir);
+  const schema = generatorOf(framework).sanitizeProviderSchema(structuredClone(filtered));
+  const files = await generate(framework, provider, schema, outDir);
   const fqpn = Object.keys(schema.provider_schemas ?? {})[0];
   const providerVersion = schema.provider_versions?.[fqpn];
   const newStamp: Stamp = {
@@ -341,10 +428,17 @@ async function main(): Promise<void> {
   };
   fs.writeFileSync(path.join(outDir, STAMP_FILE_NAME), JSON.stringify(newStamp, null, 2) + "\n");
   logTime(
-    `generated ${ALICLOUD_TYPES_TO_GENERATE.resources.length} resources + ${ALICLOUD_TYPES_TO_GENERATE.dataSources.length} data sources ` +
-      `(${files} .ts files, provider ${providerVersion ?? target.version}) into ${path.relative(REPO_ROOT, outDir)}`,
+    `generated ${provider.types.resources.length} resources + ${provider.types.dataSources.length} data sources ` +
+      `(${files} .ts files, provider ${providerVersion ?? provider.version}) for ${framework} into ${shown}`,
     tGen,
   );
+}
+
+async function main(): Promise<void> {
+  const t0 = process.hrtime.bigint();
+  const { force } = options();
+  const schemas = new Map<Provider, { schema: Schema; origin: string }>();
+  for (const { framework, provider } of TARGETS) await generateTarget(framework, provider, force, schemas);
   logTime("total", t0);
 }
 
