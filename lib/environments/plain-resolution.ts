@@ -1,5 +1,6 @@
 import { DefaultTokenResolver, ResolveOptions, StringConcat, TerraformStack, Token, Tokenization } from "cdktf";
 import { IConstruct } from "constructs";
+import { FrameworkCopy, libraryFramework } from "./framework";
 
 /**
  * cdktf resolves a value by walking all of it, at the cost of an object and
@@ -12,11 +13,14 @@ import { IConstruct } from "constructs";
  * encoded number, an object that is not plain data), at their path. The
  * environment's preparation resolves this way (prepared-rendering.ts), and so
  * does its rendering: while an environment renders, cdktf's stack rendering
- * resolves through this, and other stacks are not affected. Tests check, for
- * the cdktf this repository pins, that its stacks resolve through the function
- * replaced here and that the results are cdktf's own. A team's cdktf (the peer
- * range allows any 0.21.x) whose private modules are not where they are here
- * loses only the speed: nothing is patched and cdktf resolves everything.
+ * resolves through this, and other stacks are not affected. The same tests
+ * (test/environments/plain-resolution.test.ts) run on the cdktf and the cdktn
+ * this repository pins, and check that their stacks resolve through the
+ * function replaced here and that the results are the framework's own. Only
+ * those versions (VERIFIED_FRAMEWORKS) get the speed-up: on any other (the
+ * peer ranges admit any 0.21.x or 0.24.x), or where the private modules are
+ * not where they are here, nothing is patched and the framework resolves
+ * everything itself.
  */
 
 /** cdktf's private module its stacks resolve through (cdktf/lib/_tokens). */
@@ -33,6 +37,17 @@ const NUMBER_IN_TEXT_SOMEWHERE = /[-|\d|.+]e[-|\d|.|e|E|+]/;
 
 /** cdktf refuses values nested deeper than 200 as circular: from this depth on, it resolves them itself. */
 const MAX_DEPTH = 100;
+
+/**
+ * The framework versions the equivalence tests ran on: the ones this repository pins (cdktn 0.24.0
+ * is cdktf 0.21.0 renamed, with the same private modules for tokens and their resolution).
+ */
+export const VERIFIED_FRAMEWORKS: Readonly<Record<string, readonly string[]>> = { cdktf: ["0.21.0"], cdktn: ["0.24.0"] };
+
+/** Whether plain resolution was verified on `framework`, so it may patch and follow its private modules. */
+export function verifiedOn(framework: FrameworkCopy): boolean {
+  return VERIFIED_FRAMEWORKS[framework.name]?.includes(framework.version) ?? false;
+}
 
 /** The stack whose rendering is in progress. */
 let rendering: TerraformStack | undefined;
@@ -53,8 +68,10 @@ export function renderCopyingPlainValues<T>(stack: TerraformStack, render: () =>
 function install(): void {
   if (installed) return;
   installed = true;
-  const tokens = privateModule<StackTokens>("cdktf/lib/_tokens", "resolve");
-  if (!tokens || !privateModule("cdktf/lib/tokens/private/resolve", "resolve")) return;
+  if (!verifiedOn(libraryFramework())) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the framework's private module, used only where present (see above)
+  const tokens = privateModule<StackTokens>(() => require("cdktf/lib/_tokens"), "resolve");
+  if (!tokens || !pathResolution()) return;
   const resolve = tokens.resolve.bind(tokens);
   tokens.resolve = (scope, obj, preparing) => {
     if (scope !== rendering) return resolve(scope, obj, preparing);
@@ -67,7 +84,9 @@ interface PathResolveOptions extends ResolveOptions {
   readonly prefix: string[];
 }
 
-let resolveAtPath: ((value: unknown, options: PathResolveOptions) => unknown) | undefined;
+type PathResolve = (value: unknown, options: PathResolveOptions) => unknown;
+/** The framework's private resolution once looked up; null where it is not to be used. */
+let resolveAtPath: PathResolve | null | undefined;
 
 /**
  * `value` resolved from `scope` as cdktf resolves a stack's values, but
@@ -77,16 +96,23 @@ let resolveAtPath: ((value: unknown, options: PathResolveOptions) => unknown) | 
  */
 export function resolveCopyingPlain(value: unknown, scope: IConstruct, preparing: boolean): unknown {
   const options = { scope, preparing, resolver: RESOLVER };
-  // cdktf's private resolution: the public one drops the path, which its errors name.
-  resolveAtPath ??= privateModule<{ resolve: typeof resolveAtPath }>("cdktf/lib/tokens/private/resolve", "resolve")?.resolve;
-  return resolveAtPath ? walk(value, [], options) : Tokenization.resolve(value, options);
+  return pathResolution() ? walk(value, [], options) : Tokenization.resolve(value, options);
 }
 
-/** A private module of cdktf if it is there and has `member` as a function, else undefined. */
-function privateModule<T>(id: string, member: string): T | undefined {
+/** The framework's private resolution, which takes the path its errors name (the public one drops it), where verified. */
+function pathResolution(): PathResolve | null {
+  if (resolveAtPath === undefined) {
+    resolveAtPath = !verifiedOn(libraryFramework()) ? null
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the framework's private module, used only where present (see above)
+      : privateModule<{ resolve: PathResolve }>(() => require("cdktf/lib/tokens/private/resolve"), "resolve")?.resolve ?? null;
+  }
+  return resolveAtPath;
+}
+
+/** A private module of the framework, loaded by `load`, if it is there and has `member` as a function, else undefined. */
+function privateModule<T>(load: () => unknown, member: string): T | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private modules, used only where present (see above)
-    const loaded = require(id) as Record<string, unknown>;
+    const loaded = load() as Record<string, unknown>;
     return typeof loaded[member] === "function" ? (loaded as T) : undefined;
   } catch {
     return undefined;

@@ -1,12 +1,53 @@
 import { DefaultTokenResolver, Lazy, StringConcat, TerraformResource, TerraformStack, Testing, Token, Tokenization } from "cdktf";
 import { DockerEnvironment, Image, Release, Service, ServiceCatalog } from "../../lib";
-import { resolveCopyingPlain } from "../../lib/environments/plain-resolution";
+import { libraryFramework } from "../../lib/environments/framework";
+import { VERIFIED_FRAMEWORKS, resolveCopyingPlain, verifiedOn } from "../../lib/environments/plain-resolution";
+import { FRAMEWORK_UNDER_TEST } from "../support/framework";
 import { synthApp, tempApp } from "../support/synth";
 
 const resolver = new DefaultTokenResolver(new StringConcat());
 
-/** An environment resolves its configuration with plain data copied, cdktf resolving only what may hold a token. */
-describe("resolving an environment's configuration", () => {
+/**
+ * An environment resolves its configuration with plain data copied, cdktf resolving only what may hold a token.
+ * jest runs this file on cdktf and on cdktn (jest.config.js): the versions it passes on are the ones verified.
+ */
+describe(`resolving an environment's configuration on ${FRAMEWORK_UNDER_TEST}`, () => {
+  test("runs on the one version of the framework plain resolution is verified on", () => {
+    const framework = libraryFramework();
+    expect(framework.name).toBe(FRAMEWORK_UNDER_TEST);
+    expect(VERIFIED_FRAMEWORKS[framework.name]).toEqual([framework.version]);
+    expect(verifiedOn(framework)).toBe(true);
+  });
+
+  test("patches no framework it was not verified on: another release, another framework", () => {
+    const { name, version } = libraryFramework();
+    const [major, minor, patch] = version.split(".").map(Number);
+    for (const other of [`${major}.${minor}.${patch + 1}`, `${major}.${minor + 1}.0`]) expect(verifiedOn({ name, version: other })).toBe(false);
+    expect(verifiedOn({ name: "cdk8s", version })).toBe(false);
+  });
+
+  test.each([["verified", true], ["not verified", false]])("on a version it was %s on, an environment's rendering patches the framework: %s", (_, verified) => {
+    jest.isolateModules(() => {
+      const framework = jest.requireActual("../../lib/environments/framework");
+      const { version } = framework.libraryFramework();
+      jest.doMock("../../lib/environments/framework", () => ({
+        ...framework, libraryFramework: () => ({ name: FRAMEWORK_UNDER_TEST, version: verified ? version : `${version}-next` }),
+      }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the framework's private module, as the library patches it
+      const tokens = require("cdktf/lib/_tokens") as { resolve: unknown };
+      const original = tokens.resolve;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the library and its framework, fresh in this registry
+      const { DockerEnvironment: Environment, Image: Img, Release: Rel, Service: Svc, ServiceCatalog: Catalog } = require("../../lib") as typeof import("../../lib");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- idem
+      const { Testing: FreshTesting } = require("cdktf") as typeof import("cdktf");
+      const catalog = new Catalog();
+      new Svc(catalog, "web", { image: Img.fromRegistry("shop/web") });
+      const stack = new Environment(FreshTesting.app(), "test", { catalog, release: Rel.of({ web: "1.0.0" }) });
+      expect(Object.keys(JSON.parse(FreshTesting.synth(stack)).resource)).toContain("docker_container");
+      expect(tokens.resolve !== original).toBe(verified);
+    });
+  });
+
   test("cdktf's stacks render through the function the library replaces", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's private module, read as the library patches it
     const tokens = require("cdktf/lib/_tokens") as { resolve: (...args: unknown[]) => unknown };
