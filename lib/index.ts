@@ -1,11 +1,15 @@
 /**
  * Describe each microservice once and get Terraform for a Docker test environment and
  * Alibaba Cloud prerelease and production. The plan review has its own entry point,
- * `cdktf-service-platform/review`.
+ * `cdktf-service-platform/review`. This is the build for cdktf 0.21; the build for cdktn 0.24,
+ * `cdktf-service-platform/cdktn`, exports the same API (see docs/cdktn.md).
  *
  * Only what a team's stack uses is exported here; renderers and rule tables stay inside.
  * @module cdktf-service-platform
  */
+
+// First: the framework, constructs and bindings this build loads from the app are there (see peers.ts).
+import "./environments/peers";
 
 // The service model: what a team writes once for every environment.
 export { ServiceCatalog, type ReleaseEntries } from "./model/catalog";

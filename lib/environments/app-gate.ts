@@ -6,6 +6,7 @@ import { Checker } from "../validation/checker";
 import { STACK_ID } from "../validation/rules";
 import { StackReport, ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
 import { Claim, claimCollisions } from "./claims";
+import { assertOneFramework } from "./framework-copies";
 
 /** What the gate asks of an environment's stack. */
 export interface GatedStack extends TerraformStack {
@@ -26,7 +27,8 @@ const gates = new WeakMap<IConstruct, AppGate>();
  * before it were written. The gate wraps every stack's synthesizer: the first
  * stack to be written first has the whole App checked — each environment's
  * findings, stack ids, and what environments own in common — and on any error
- * nothing of this App stays in the output directory.
+ * nothing of this App stays in the output directory. Before all that, the App's
+ * stacks must come from the library's copy of the framework (framework-copies.ts).
  */
 export class AppGate {
   /** The gate of the App `scope` belongs to. */
@@ -84,6 +86,7 @@ export class AppGate {
     this.pending = false;
     this.armed = false;
     const stacks = this.stacks();
+    assertOneFramework(this.root, stacks);
     const found = new Map<string, Violation[]>(stacks.map((s) => [s.node.path, [...this.stackIdFindings(s, stacks)]]));
     const add = (violations: readonly Violation[]) => {
       for (const v of violations) {
