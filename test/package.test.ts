@@ -7,11 +7,17 @@
  * tsconfig.json, cdktf.json and main.ts, and its synth command, which compiles
  * under `strict` with `skipLibCheck: false`, synthesizes with plain `node` and
  * prints what the README shows. docs/compose.md's command and wiring run there too.
+ * A second project follows the quick start on cdktn, with the changes docs/cdktn.md
+ * says; both install side by side, once, and every test of this file shares them.
  */
 import { spawnSync, SpawnSyncReturns } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { BUILDS } from "../lib/environments/framework";
+import {
+  EXAMPLE, Migration, cdktnMigration, exampleAppFiles, migrate, resourcePaths, shellAsync, withoutFrameworkMetadata, writtenStacks,
+} from "./support/consumers";
 import { replicaName } from "./support/replica-name";
 
 const REPO = path.resolve(__dirname, "..");
@@ -131,6 +137,8 @@ describe("the packed library, installed as the README's quick start says", () =>
   const packDir = path.join(tmp, "pack");
   const unpacked = path.join(tmp, "unpacked");
   const project = path.join(tmp, "consumer");
+  const cdktnProject = path.join(tmp, "consumer-cdktn");
+  const moving: Migration = cdktnMigration();
   const getIt = sectionBlocks("README.md", "Get the package");
   const [pack, install] = getIt.shellBlocks;
   const { files, shellBlocks: [synthCommand], textBlocks: [synthOutput] } = sectionBlocks("README.md", "Quick start");
@@ -140,9 +148,9 @@ describe("the packed library, installed as the README's quick start says", () =>
   let manifest: any;
   let publishing: { files: string[]; warnings: string[] } = { files: [], warnings: [] };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     expect(path.relative(REPO, tmp).startsWith("..")).toBe(true);
-    for (const dir of [packDir, unpacked, project]) fs.mkdirSync(dir);
+    for (const dir of [packDir, unpacked, project, cdktnProject]) fs.mkdirSync(dir);
 
     // The README's command, in the repository. Its prepack runs `npm run docs`: a failing validation
     // (undocumented symbol, broken link) stops the pack here, and the reference it generates is shipped.
@@ -168,17 +176,38 @@ describe("the packed library, installed as the README's quick start says", () =>
     entries = filesUnder(path.join(unpacked, "package"));
     manifest = JSON.parse(fs.readFileSync(path.join(unpacked, "package", "package.json"), "utf8"));
 
-    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "csp-consumer", version: "1.0.0", private: true }, null, 2));
-    const lines = commandsOf(install);
-    const withTarball = lines.map((line) => line.replace(` /path/to/${tarballName} `, ` ${tarball} `));
-    expect(withTarball.filter((line, i) => line !== lines[i])).toHaveLength(1);
-    for (const line of withTarball) shell(line, project, 240_000);
-    for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(project, name), body);
+    // The quick start on cdktf as the README says it, and on cdktn as docs/cdktn.md changes it: installed side by side.
+    const consumers: [string, string, (text: string) => string][] = [
+      [project, install, (text) => text],
+      [cdktnProject, moving.install, (text) => migrate(text, moving)],
+    ];
+    await Promise.all(consumers.map(async ([dir, block, change]) => {
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "csp-consumer", version: "1.0.0", private: true }, null, 2));
+      const lines = commandsOf(block);
+      const withTarball = lines.map((line) => line.replace(` /path/to/${tarballName} `, ` ${tarball} `));
+      expect(withTarball.filter((line, i) => line !== lines[i])).toHaveLength(1);
+      for (const line of withTarball) await shellAsync(line, dir, cleanEnv(NPM_QUIET));
+      for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), change(body));
+    }));
   }, 600_000);
 
   afterAll(() => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
+
+  /** What the README's synth command prints in `dir`, and the stacks it writes there: run once per project. */
+  const quickStartOutputs = new Map<string, { printed: string; stacks: Record<string, string> }>();
+  function quickStartOutput(dir: string): { printed: string; stacks: Record<string, string> } {
+    if (!quickStartOutputs.has(dir)) {
+      const printed = shell(synthCommand.trim(), dir, 240_000).stdout;
+      quickStartOutputs.set(dir, { printed, stacks: writtenStacks(path.join(dir, "cdktf.out")) });
+    }
+    return quickStartOutputs.get(dir)!;
+  }
+
+  /** Every copy of the package `name` installed in `dir`, as `npm ls` lists them. */
+  const copiesOf = (name: string, dir: string) =>
+    spawnSync("npm", ["ls", name, "--all", "--parseable"], { cwd: dir, env: cleanEnv(NPM_QUIET), encoding: "utf8" }).stdout.split("\n").filter(Boolean);
 
   describe("the tarball", () => {
     test("is what `npm publish` would publish, without a warning about the package", () => {
@@ -195,12 +224,20 @@ describe("the packed library, installed as the README's quick start says", () =>
       expect(README).toContain(`\`${published}\``);
     });
 
-    test("peers on cdktf and constructs with the ranges the README installs, and runs no install script", () => {
-      expect(install).toContain(`cdktf@${manifest.peerDependencies.cdktf} `);
-      expect(install).toContain(`constructs@${manifest.peerDependencies.constructs}\n`);
-      expect(manifest.peerDependencies).toEqual({ cdktf: "^0.21.0", constructs: "^10.4.2" });
-      expect(Object.keys(manifest.dependencies).filter((name) => ["cdktf", "constructs"].includes(name))).toEqual([]);
-      expect(manifest.dependencies["@cdktf/provider-docker"]).toMatch(/^\d+\.\d+\.\d+$/);
+    test("peers on each framework, its docker bindings and constructs, with the ranges the README and docs/cdktn.md install, and runs no install script", () => {
+      expect(manifest.peerDependencies).toEqual({ "@cdktf/provider-docker": "12.0.3", cdktf: "^0.21.0", cdktn: "^0.24.0", constructs: "^10.4.2" });
+      // npm installs an optional peer only where the project asks for it: a cdktn project gets no cdktf.
+      expect(manifest.peerDependenciesMeta).toEqual({
+        "@cdktf/provider-docker": { optional: true }, cdktf: { optional: true }, cdktn: { optional: true },
+      });
+      const words = (block: string) => block.split(/\s+/);
+      for (const name of ["cdktf", "constructs", "@cdktf/provider-docker"]) {
+        expect(words(install)).toContain(`${name}@${manifest.peerDependencies[name]}`);
+      }
+      expect(words(moving.install)).toContain(`cdktn@${manifest.peerDependencies.cdktn}`);
+      expect(words(moving.install).filter((w) => /^(cdktf|cdktf-cli|@cdktf\/[^@]+)@/.test(w))).toEqual([]);
+      for (const [name, range] of Object.entries(BUILDS)) expect(manifest.peerDependencies[name]).toBe(range.peer);
+      expect(Object.keys(manifest.dependencies).filter((name) => /^(cdktf|cdktn|constructs|@cdktf\/|@cdktn\/)/.test(name))).toEqual([]);
       // npm runs (and asks to allow) these for a dependency; prepare too, for a tarball or git install.
       const lifecycle = ["preinstall", "install", "postinstall", "prepare"];
       expect(Object.keys(manifest.scripts ?? {}).filter((s) => lifecycle.includes(s))).toEqual([]);
@@ -209,12 +246,13 @@ describe("the packed library, installed as the README's quick start says", () =>
     test("exports the construct library and the review API, with types for both, and ships the plan-review and compose-import bins", () => {
       expect(manifest.exports).toEqual({
         ".": { types: "./dist/lib/index.d.ts", default: "./dist/lib/index.js" },
+        "./cdktn": { types: "./dist/cdktn/lib/index.d.ts", default: "./dist/cdktn/lib/index.js" },
         "./review": { types: "./dist/lib/review/index.d.ts", default: "./dist/lib/review/index.js" },
         "./package.json": "./package.json",
       });
-      expect(manifest.typesVersions).toEqual({ "*": { review: ["dist/lib/review/index.d.ts"] } });
+      expect(manifest.typesVersions).toEqual({ "*": { cdktn: ["dist/cdktn/lib/index.d.ts"], review: ["dist/lib/review/index.d.ts"] } });
       expect(manifest.bin).toEqual({ "plan-review": "bin/plan-review.js", "compose-import": "bin/compose-import.js" });
-      for (const target of [manifest.main, manifest.types, "dist/lib/review/index.js", "dist/lib/review/index.d.ts",
+      for (const target of [manifest.main, manifest.types, "dist/lib/review/index.js", "dist/lib/review/index.d.ts", "dist/cdktn/lib/index.js", "dist/cdktn/lib/index.d.ts",
         manifest.bin["plan-review"], manifest.bin["compose-import"], "bin/run-cli.js"]) {
         expect(entries).toContain(target.replace(/^\.\//, ""));
       }
@@ -227,8 +265,13 @@ describe("the packed library, installed as the README's quick start says", () =>
       expect(pages).toEqual(expect.arrayContaining(["docs/README.md", "docs/policies.md", "docs/plan-review.md", "docs/operations.md"]));
       expect(entries).toEqual(expect.arrayContaining([
         ...pages, "docs/api/README.md", "dist/.gen/providers/alicloud/index.js", "dist/.gen/providers/alicloud/index.d.ts",
+        "dist/cdktn/.gen/cdktn/providers/alicloud/sae-application/index.js", "dist/cdktn/.gen/cdktn/providers/docker/container/index.js",
       ]));
-      const unexpected = entries.filter((e) => !/^(dist\/lib|dist\/\.gen|docs|examples)\//.test(e) &&
+      // The build for cdktn imports no cdktf module: its framework, and bindings generated for it.
+      const cdktfImports = entries.filter((e) => e.startsWith("dist/cdktn/") && /\.(js|d\.ts)$/.test(e))
+        .filter((e) => /(require\(|from |import\()["'](cdktf|@cdktf\/[^"']+)["'/]/.test(fs.readFileSync(path.join(unpacked, "package", e), "utf8")));
+      expect(cdktfImports).toEqual([]);
+      const unexpected = entries.filter((e) => !/^(dist\/lib|dist\/\.gen|dist\/cdktn|docs|examples)\//.test(e) &&
         !["package.json", "README.md", "CHANGELOG.md", "LICENSE", "bin/plan-review.js", "bin/compose-import.js", "bin/run-cli.js"].includes(e));
       expect(unexpected).toEqual([]);
       expect(entries.filter((e) => e.endsWith(".ts") && !e.endsWith(".d.ts"))).toEqual([]);
@@ -243,11 +286,11 @@ describe("the packed library, installed as the README's quick start says", () =>
       expect(absent).toEqual([]);
     });
 
-    test("ships no declaration of an internal", () => {
-      const declarations = entries.filter((e) => e.startsWith("dist/lib/") && e.endsWith(".d.ts"));
+    test("ships no declaration of an internal, in either build", () => {
+      const declarations = entries.filter((e) => /^dist\/(cdktn\/)?lib\//.test(e) && e.endsWith(".d.ts"));
       const leaks = declarations.flatMap((e) => {
         const text = fs.readFileSync(path.join(unpacked, "package", e), "utf8");
-        return [...INTERNALS, ...INTERNAL_MEMBERS[e] ?? []].filter((name) => text.includes(name)).map((name) => `${e}: ${name}`);
+        return [...INTERNALS, ...INTERNAL_MEMBERS[e.replace(/^dist\/cdktn\//, "dist/")] ?? []].filter((name) => text.includes(name)).map((name) => `${e}: ${name}`);
       });
       expect(leaks).toEqual([]);
       expect(Object.keys(INTERNAL_MEMBERS).filter((e) => !declarations.includes(e))).toEqual([]);
@@ -265,11 +308,11 @@ describe("the packed library, installed as the README's quick start says", () =>
       expect(files["main.ts"]).toContain("console.log(");
     });
 
-    test("has one cdktf and one constructs, shared by the App and the library", () => {
-      for (const name of ["cdktf", "constructs"]) {
-        const copies = run("npm", ["ls", name, "--all", "--parseable"], project).stdout.split("\n").filter(Boolean);
-        expect(copies).toEqual([fs.realpathSync(path.join(project, "node_modules", name))]);
+    test("has one cdktf, one constructs and one @cdktf/provider-docker, shared by the App and the library, and no cdktn", () => {
+      for (const name of ["cdktf", "constructs", "@cdktf/provider-docker"]) {
+        expect(copiesOf(name, project)).toEqual([fs.realpathSync(path.join(project, "node_modules", name))]);
       }
+      expect(copiesOf("cdktn", project)).toEqual([]);
       const resolved = run(process.execPath, ["-e", `
         const path = require("path");
         const library = path.dirname(require.resolve("${PACKAGE_NAME}"));
@@ -282,7 +325,7 @@ describe("the packed library, installed as the README's quick start says", () =>
     test("synthesizes test and production with the README's command, which is the cdktf.json app, and prints what the README shows", () => {
       const synth = synthCommand.trim();
       expect(JSON.parse(files["cdktf.json"]).app).toBe(synth);
-      expect(shell(synth, project, 240_000).stdout).toBe(synthOutput);
+      expect(quickStartOutput(project).printed).toBe(synthOutput);
 
       const stack = (name: string) => JSON.parse(fs.readFileSync(path.join(project, "cdktf.out", "stacks", name, "cdk.tf.json"), "utf8"));
       const test = stack("test").resource;
@@ -383,6 +426,99 @@ describe("the packed library, installed as the README's quick start says", () =>
       const help = run(path.join(project, "node_modules", ".bin", "plan-review"), ["--help"], project).stdout;
       expect(help).toContain("Usage: plan-review");
       expect(fs.existsSync(path.join(project, "node_modules", PACKAGE_NAME, "lib"))).toBe(false);
+    });
+  });
+
+  describe("the quick start on cdktn, changed as docs/cdktn.md says", () => {
+    test("says to change the imports of cdktf and of the library, and nothing else", () => {
+      expect(moving.imports).toEqual([['from "cdktf"', 'from "cdktn"'], [`from "${PACKAGE_NAME}"`, `from "${PACKAGE_NAME}/cdktn"`]]);
+      expect(commandsOf(moving.install).slice(1)).toEqual(commandsOf(install).slice(1));
+    });
+
+    test("has one cdktn and one constructs in cdktn's range, shared by the App and the library, and no cdktf", () => {
+      for (const name of ["cdktn", "constructs"]) {
+        expect(copiesOf(name, cdktnProject)).toEqual([fs.realpathSync(path.join(cdktnProject, "node_modules", name))]);
+      }
+      for (const name of ["cdktf", "@cdktf/provider-docker"]) expect(copiesOf(name, cdktnProject)).toEqual([]);
+      // cdktn 0.24 peers on constructs >=10.6.0 <10.8.0; the repository's own suites run on 10.6.0, this project on 10.7.
+      const version = (name: string) => JSON.parse(fs.readFileSync(path.join(cdktnProject, "node_modules", name, "package.json"), "utf8")).version;
+      expect(version("constructs")).toMatch(/^10\.7\.\d+$/);
+      expect(version("cdktn")).toBe("0.24.0");
+      const resolved = run(process.execPath, ["-e", `
+        const path = require("path");
+        const library = path.dirname(require.resolve("${PACKAGE_NAME}/cdktn"));
+        console.log(JSON.stringify(["constructs", "cdktn"].map((m) => [require.resolve(m), require.resolve(m, { paths: [library] })])));
+      `], cdktnProject).stdout;
+      for (const [app, library] of JSON.parse(resolved)) expect(library).toBe(app);
+    });
+
+    test("synthesizes with the README's command, printing what it shows, the same Terraform as on cdktf, the framework's metadata aside", () => {
+      const onCdktf = quickStartOutput(project).stacks;
+      const { printed, stacks: onCdktn } = quickStartOutput(cdktnProject);
+      expect(printed).toBe(synthOutput);
+      expect(Object.keys(onCdktn)).toEqual(["production", "test"]);
+      expect(Object.keys(onCdktn)).toEqual(Object.keys(onCdktf));
+      for (const name of Object.keys(onCdktf)) {
+        // The Docker environment keeps its state beside the project: in each project's own directory.
+        expect(withoutFrameworkMetadata(onCdktn[name]).split(cdktnProject).join("<project>"))
+          .toBe(withoutFrameworkMetadata(onCdktf[name]).split(project).join("<project>"));
+        expect(JSON.parse(onCdktn[name])["//"].metadata.version).toBe("0.24.0");
+      }
+    }, 300_000);
+
+    test("types its entry point for node and node16 module resolution", () => {
+      fs.writeFileSync(path.join(cdktnProject, "entry.ts"), `
+        import { App } from "cdktn";
+        import { DockerEnvironment, ServiceCatalog } from "${PACKAGE_NAME}/cdktn";
+        export const stack: DockerEnvironment = new DockerEnvironment(new App(), "test", { catalog: new ServiceCatalog(), release: new ServiceCatalog().release({}) });
+      `);
+      for (const resolution of [["--module", "commonjs"], ["--module", "node16", "--moduleResolution", "node16"]]) {
+        shell(["npx", "tsc", "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "es2022", ...resolution, "entry.ts"].join(" "), cdktnProject);
+      }
+    }, 120_000);
+
+    test("loading the root entry point, the build for cdktf, says what to install or import instead", () => {
+      const loaded = spawnSync(process.execPath, ["-e", `require("${PACKAGE_NAME}")`], { cwd: cdktnProject, env: cleanEnv(), encoding: "utf8" });
+      expect(loaded.status).not.toBe(0);
+      expect(loaded.stderr).toContain(`${PACKAGE_NAME} cannot load: cdktf is not installed.`);
+      expect(loaded.stderr).toContain(`import the library from ${PACKAGE_NAME}/cdktn instead`);
+    });
+  });
+
+  describe("the repository's example App, from the packed package on both frameworks", () => {
+    /** Each project's example App: the stacks it wrote and the resources its Aspect visited. */
+    const example: Record<string, { stacks: Record<string, string>; visited: string[] }> = {};
+
+    beforeAll(async () => {
+      await Promise.all([["cdktf", project], ["cdktn", cdktnProject]].map(async ([framework, dir]) => {
+        for (const [name, body] of Object.entries(exampleAppFiles())) {
+          fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+          fs.writeFileSync(path.join(dir, name), framework === "cdktn" ? migrate(body, moving) : body);
+        }
+        const outdir = path.join(tmp, `example-${framework}`);
+        const visits = path.join(tmp, `visits-${framework}.json`);
+        await shellAsync(`npx tsc -p ${EXAMPLE.tsconfig} && node ${EXAMPLE.outDir}/main.js`, dir,
+          cleanEnv({ CDKTF_OUTDIR: outdir, [EXAMPLE.visits]: visits }));
+        example[framework] = { stacks: writtenStacks(outdir), visited: JSON.parse(fs.readFileSync(visits, "utf8")) };
+      }));
+    }, 300_000);
+
+    test("writes every stack the same on cdktf and cdktn, the framework's metadata aside", () => {
+      const { cdktf, cdktn } = example;
+      expect(Object.keys(cdktn.stacks)).toEqual(["bootstrap", "prerelease", "production", "test"]);
+      expect(Object.keys(cdktn.stacks)).toEqual(Object.keys(cdktf.stacks));
+      for (const name of Object.keys(cdktf.stacks)) {
+        expect(withoutFrameworkMetadata(cdktn.stacks[name]).split(cdktnProject).join("<project>"))
+          .toBe(withoutFrameworkMetadata(cdktf.stacks[name]).split(project).join("<project>"));
+      }
+    });
+
+    test("on both, an Aspect of the App's framework visits every resource the library wrote", () => {
+      for (const { stacks, visited } of Object.values(example)) {
+        const written = Object.values(stacks).flatMap(resourcePaths);
+        expect(written.length).toBeGreaterThan(50);
+        expect(written.filter((p) => !visited.includes(p))).toEqual([]);
+      }
     });
   });
 });
