@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ALICLOUD_SCHEMA_FILE } from "../scripts/generate-bindings";
+import { ALICLOUD_SCHEMA_FILE, DOCKER_SCHEMA_FILE } from "../scripts/generate-bindings";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -37,17 +37,18 @@ describe("a clone with nothing beside it", () => {
     expect(outside).toEqual([]);
   });
 
-  test("npm run gen generates the bindings from the committed schema, without Terraform or a schema from elsewhere", () => {
+  test("npm run gen generates the bindings from the committed schemas, without Terraform or a schema from elsewhere", () => {
     expect(path.relative(ROOT, ALICLOUD_SCHEMA_FILE)).toBe(path.join("schemas", "alicloud-1.247.0.json"));
+    expect(path.relative(ROOT, DOCKER_SCHEMA_FILE)).toBe(path.join("schemas", "docker-3.6.2.json"));
     // The generator with what it reads, in a directory of its own, so the repository's bindings stay as they are.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csp-gen-"));
     try {
-      for (const file of ["package.json", "tsconfig.json", "scripts/generate-bindings.ts"]) {
+      for (const file of ["package.json", "tsconfig.json", "scripts/generate-bindings.ts", "scripts/frameworks.js"]) {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
         fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
       }
       fs.mkdirSync(path.join(dir, "schemas"));
-      fs.symlinkSync(ALICLOUD_SCHEMA_FILE, path.join(dir, "schemas", path.basename(ALICLOUD_SCHEMA_FILE)));
+      for (const schema of [ALICLOUD_SCHEMA_FILE, DOCKER_SCHEMA_FILE]) fs.symlinkSync(schema, path.join(dir, "schemas", path.basename(schema)));
       fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
       const env: NodeJS.ProcessEnv = {
         HOME: dir, PATH: path.dirname(process.execPath) + ":/usr/bin:/bin", CHECKPOINT_DISABLE: "1",
@@ -59,6 +60,11 @@ describe("a clone with nothing beside it", () => {
       const stamp = JSON.parse(fs.readFileSync(path.join(dir, ".gen/providers/alicloud/.bindings-stamp.json"), "utf8"));
       expect(stamp.source).toBe("file:schemas/alicloud-1.247.0.json");
       expect(fs.existsSync(path.join(dir, ".gen/providers/alicloud/sae-application/index.ts"))).toBe(true);
+      // The build for cdktn's, from the same schemas.
+      for (const provider of ["alicloud", "docker"]) {
+        const generated = JSON.parse(fs.readFileSync(path.join(dir, `.gen/cdktn/providers/${provider}/.bindings-stamp.json`), "utf8"));
+        expect(generated.source).toBe(`file:schemas/${provider === "docker" ? "docker-3.6.2" : "alicloud-1.247.0"}.json`);
+      }
 
       // ALICLOUD_PROVIDER_SCHEMA overrides it; a file that is not there stops generation, saying so.
       const missing = spawnSync("npm", ["run", "gen"], {
