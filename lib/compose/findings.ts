@@ -1,3 +1,5 @@
+import { reportWhenUncaught } from "../validation/reported-error";
+
 /**
  * What an import reports about the file: every key it did not map, mapped only
  * approximately, or turned into something else is a finding with the line it
@@ -49,7 +51,10 @@ export interface ComposeProblem {
   readonly message: string;
 }
 
-/** Thrown when the file is not YAML or uses a form the importer does not know; lists every problem with its line. */
+/**
+ * Thrown when the file is not YAML or uses a form the importer does not know; lists every problem with its line.
+ * Uncaught, it prints its message once, without a stack trace, and the process exits with status 1.
+ */
 export class ComposeError extends Error {
   static {
     this.prototype.name = "ComposeError";
@@ -65,5 +70,6 @@ export class ComposeError extends Error {
       const where = [p.service, p.key].filter((part) => part !== undefined).join(": ");
       return `  ${file}:${p.line}: ${where ? `${where}: ` : ""}${p.message}`;
     }).join("\n"));
+    reportWhenUncaught(this);
   }
 }

@@ -6,6 +6,7 @@ import { Checker } from "../validation/checker";
 import { STACK_ID } from "../validation/rules";
 import { StackReport, ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
 import { Claim, claimCollisions } from "./claims";
+import { cliPrintsAnnotations, handRejectionToCli, removeCliReport } from "./cli-report";
 import { assertOneFramework } from "./framework-copies";
 
 /** What the gate asks of an environment's stack. */
@@ -47,6 +48,8 @@ export class AppGate {
   private pending = true;
   /** Whether this synth's stacks are guarded already: every stack arms the gate as it is prepared. */
   private armed = false;
+  /** Whether this synth's App was refused and handed to the cdktf CLI: then no stack is written. */
+  private rejected = false;
 
   private constructor(private readonly root: IConstruct) {}
 
@@ -61,6 +64,7 @@ export class AppGate {
     if (this.armed) return;
     this.armed = true;
     this.pending = true;
+    this.rejected = false;
     for (const stack of this.stacks()) this.guard(stack);
   }
 
@@ -74,15 +78,16 @@ export class AppGate {
     const inner = stack.synthesizer;
     const gate: IStackSynthesizer = {
       synthesize: (session: ISynthesisSession) => {
-        this.check(session.outdir);
-        inner.synthesize(session);
+        this.check(session);
+        if (!this.rejected) inner.synthesize(session);
       },
     };
     stack.synthesizer = gate;
   }
 
-  private check(outdir: string): void {
+  private check(session: ISynthesisSession): void {
     if (!this.pending) return;
+    const outdir = session.outdir;
     this.pending = false;
     this.armed = false;
     const stacks = this.stacks();
@@ -111,13 +116,19 @@ export class AppGate {
         // An id that is not a plain directory name is never used as a path.
         if (STACK_ID.test(stack.node.id)) fs.rmSync(path.join(outdir, "stacks", stack.node.id), { recursive: true, force: true });
       }
-      throw new ValidationError(stacks.map((s) => ({
+      const error = new ValidationError(stacks.map((s) => ({
         stackPath: s.node.path,
         violations: sortViolations(found.get(s.node.path)!),
         policies: environments.find((e) => e === s)?.policyNames ?? [],
       } satisfies StackReport)));
+      if (!cliPrintsAnnotations()) throw error;
+      handRejectionToCli(session, stacks, error);
+      this.rejected = true;
+      return;
     }
-    // cdktf's CLI prints warning annotations, but a plain `app.synth()` prints nothing of them.
+    removeCliReport(outdir);
+    // cdktf's CLI prints warning annotations itself (and would log our stderr as errors); a plain `app.synth()` prints nothing of them.
+    if (cliPrintsAnnotations()) return;
     for (const warning of sortViolations(all)) process.stderr.write(`${formatViolation(warning)}\n`);
   }
 

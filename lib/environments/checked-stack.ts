@@ -1,7 +1,7 @@
 import { Annotations, Aspects, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { RenderedStack, validateRendered } from "../validation/rendered-rules";
-import { Violation, formatViolation, sortViolations } from "../validation/violation";
+import { Violation, describeViolation, sortViolations } from "../validation/violation";
 import { AppGate } from "./app-gate";
 import { Claim } from "./claims";
 import { renderCopyingPlainValues } from "./plain-resolution";
@@ -123,12 +123,12 @@ export abstract class CheckedStack extends TerraformStack {
   }
 
   /**
-   * Adds violations; warnings also become warning annotations, which `cdktf synth` prints.
+   * Adds violations; warnings also become warning annotations, which `cdktf synth` prints as warnings.
    * @internal
    */
   protected record(found: readonly Violation[]): void {
     for (const warning of found.filter((v) => v.severity === "warning")) {
-      Annotations.of(this).addWarning(formatViolation(warning));
+      Annotations.of(this).addWarning(describeViolation(warning));
     }
     this.violations = sortViolations([...this.violations, ...found]);
   }

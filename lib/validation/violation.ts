@@ -1,3 +1,5 @@
+import { reportWhenUncaught } from "./reported-error";
+
 /** How bad a violation is: errors stop synthesis, warnings are reported. */
 export type Severity = "error" | "warning";
 
@@ -34,11 +36,20 @@ export function show(value: unknown): string {
 }
 
 /**
- * One line per violation: `path: field = value; allowed (rule)`.
+ * One line per violation: `SEVERITY path: field = value; allowed [rule]`.
  * @internal
  */
 export function formatViolation(v: Violation): string {
-  return `${v.severity.toUpperCase()} ${v.path}: ${v.field} = ${v.value}; ${v.allowed} [${v.rule}]`;
+  return `${v.severity.toUpperCase()} ${describeViolation(v)}`;
+}
+
+/**
+ * A violation without its severity, for where the severity is said otherwise (cdktf's annotation levels):
+ * `path: field = value; allowed [rule]`.
+ * @internal
+ */
+export function describeViolation(v: Violation): string {
+  return `${v.path}: ${v.field} = ${v.value}; ${v.allowed} [${v.rule}]`;
 }
 
 /**
@@ -72,6 +83,8 @@ export interface StackReport {
 /**
  * Thrown at synth when any stack of an App has an error. It reports every
  * stack's findings at once; nothing is written for any stack of that App.
+ * Uncaught, it prints its message once, without a stack trace, and the
+ * process exits with status 1 (set `CDKTF_SERVICE_PLATFORM_TRACE=1` for the trace).
  */
 export class ValidationError extends Error {
   static {
@@ -96,17 +109,27 @@ export class ValidationError extends Error {
     // Not enumerable: an uncaught error prints its message (which lists every violation) without a second, raw copy.
     Object.defineProperty(this, "violations", { value: sortViolations(reported.flatMap((s) => s.violations)), enumerable: false });
     Object.defineProperty(this, "stacks", { value: reported, enumerable: false });
+    reportWhenUncaught(this);
   }
 }
 
 /** One stack's part of the report: a count, one line per violation, and which of them a team may relax. */
 function section(report: StackReport): string {
   const count = (severity: Severity) => report.violations.filter((v) => v.severity === severity).length;
-  const policies = report.policies ?? [];
-  const relaxable = [...new Set(report.violations.filter((v) => v.severity === "error" && policies.includes(v.rule)).map((v) => v.rule))];
+  const hint = relaxHint(report);
   return `${report.stackPath}: ${count("error")} error(s), ${count("warning")} warning(s)\n` +
     report.violations.map((v) => `  ${formatViolation(v)}`).join("\n") +
-    (relaxable.length === 0 ? "" :
-      `\n  ${relaxable.map((r) => `[${r}]`).join(", ")} ${relaxable.length === 1 ? "is a policy" : "are policies"} of this stage: ` +
-      "fix the input, or relax one for this stack with Policies.relax(settings, name) (see docs/policies.md in the cdktf-service-platform package).");
+    (hint === undefined ? "" : `\n  ${hint}`);
+}
+
+/**
+ * Which errors of a stack's report come from the stage's policies, which a team may relax; none, undefined.
+ * @internal
+ */
+export function relaxHint(report: StackReport): string | undefined {
+  const policies = report.policies ?? [];
+  const relaxable = [...new Set(report.violations.filter((v) => v.severity === "error" && policies.includes(v.rule)).map((v) => v.rule))];
+  if (relaxable.length === 0) return undefined;
+  return `${relaxable.map((r) => `[${r}]`).join(", ")} ${relaxable.length === 1 ? "is a policy" : "are policies"} of this stage: ` +
+    "fix the input, or relax one for this stack with Policies.relax(settings, name) (see docs/policies.md in the cdktf-service-platform package).";
 }

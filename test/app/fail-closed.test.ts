@@ -125,8 +125,9 @@ describe("warnings", () => {
       expect.stringMatching(/^WARNING test\/web: probe\.successThreshold = 2; rendered as 1: Docker has no success threshold/),
     ]);
     const manifest = JSON.parse(fs.readFileSync(path.join(app.outdir, "manifest.json"), "utf8"));
-    expect(manifest.stacks.test.annotations.map((a: { message: string }) => a.message)).toEqual([
-      expect.stringMatching(/^WARNING test\/web: probe\.successThreshold = 2;/),
+    // cdktf's CLI prints each at its level ("WARN [test]: test/web: …"), so the message does not repeat it.
+    expect(manifest.stacks.test.annotations.map((a: { level: string; message: string }) => [a.level, a.message])).toEqual([
+      ["@cdktf/warn", expect.stringMatching(/^test\/web: probe\.successThreshold = 2;/)],
     ]);
   });
 

@@ -99,9 +99,9 @@ describe("production policies on the example catalog", () => {
     const warning = (message: RegExp) => ({ constructPath: "production", level: "@cdktf/warn", message: expect.stringMatching(message),
       stacktrace: expect.anything() });
     expect(manifest.stacks.production.annotations).toEqual([
-      warning(/^WARNING production\/status: ports\[0\]\.route\.domains = \[\]; the host names this public route serves.* \[route-exposure\]$/),
+      warning(/^production\/status: ports\[0\]\.route\.domains = \[\]; the host names this public route serves.* \[route-exposure\]$/),
       ...["orders-api", "web", "worker"].map((s) => warning(new RegExp(
-        `^WARNING production/${s}: autoscaling = .*; rendered as 2 fixed instances: Docker does not simulate autoscaling.* \\[not-honoured\\]$`))),
+        `^production/${s}: autoscaling = .*; rendered as 2 fixed instances: Docker does not simulate autoscaling.* \\[not-honoured\\]$`))),
     ]);
   });
 });

@@ -87,7 +87,7 @@ describe("secrets under other names are refused, and the value is never shown", 
     const doc = synthApp(app).stacks.test;
     expect(doc.resource.docker_container["app-1"].env).toContain("ADMIN_PW=test-stage-pw-1");
     const manifest = fs.readFileSync(path.join(app.outdir, "manifest.json"), "utf8");
-    expect(manifest).toContain(`WARNING test/app: env.ADMIN_PW = ${REDACTED_NAME}`);
+    expect(manifest).toContain(`"message": "test/app: env.ADMIN_PW = ${REDACTED_NAME}`);
     expect(formsFoundIn(manifest, "test-stage-pw-1")).toEqual([]);
   });
 });
