@@ -29,6 +29,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import { createRequire } from "module";
+import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 
@@ -378,6 +379,18 @@ async function generate(framework: Framework, provider: Provider, schema: Schema
   return count;
 }
 
+/**
+ * Terraform warns on every command when TF_CLI_CONFIG_FILE names a file that
+ * does not exist, and the cdktf generator, which runs `terraform version` where
+ * Terraform is installed, logs that warning as an error. With no file behind
+ * it, Terraform reads no CLI configuration; an empty one (/dev/null) means the
+ * same without the warning, and generating needs no configuration anyway.
+ */
+function replaceMissingCliConfig(): void {
+  const file = process.env.TF_CLI_CONFIG_FILE;
+  if (file && !fs.existsSync(file)) process.env.TF_CLI_CONFIG_FILE = os.devNull;
+}
+
 /** Generates `provider`'s bindings for `framework` unless they are up to date; `schemas` caches each provider's schema. */
 async function generateTarget(
   framework: Framework, provider: Provider, force: boolean, schemas: Map<Provider, { schema: Schema; origin: string }>,
@@ -437,6 +450,7 @@ async function generateTarget(
 async function main(): Promise<void> {
   const t0 = process.hrtime.bigint();
   const { force } = options();
+  replaceMissingCliConfig();
   const schemas = new Map<Provider, { schema: Schema; origin: string }>();
   for (const { framework, provider } of TARGETS) await generateTarget(framework, provider, force, schemas);
   logTime("total", t0);
