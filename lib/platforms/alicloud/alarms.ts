@@ -3,7 +3,7 @@ import { CmsAlarm } from "../../../.gen/providers/alicloud/cms-alarm";
 import { CmsAlarmContactGroup } from "../../../.gen/providers/alicloud/cms-alarm-contact-group";
 import { SaeApplication } from "../../../.gen/providers/alicloud/sae-application";
 import { Service } from "../../model/service";
-import { jsonObject } from "./json-text";
+import { canonicalJson } from "./json-text";
 import { RenderedLoadBalancers, loadBalancerOf } from "./routes";
 
 /**
@@ -65,7 +65,7 @@ export function renderAlarms(scope: Construct, services: readonly Service[], inp
         name: `${scope.node.id}-${service.name}-${key}`,
         project: metric.project,
         metric: metric.metric,
-        metricDimensions: `[${jsonObject(dimensions)}]`,
+        metricDimensions: canonicalJson([dimensions]),
         period: PERIOD_SECONDS,
         escalationsCritical: {
           statistics: metric.statistics,

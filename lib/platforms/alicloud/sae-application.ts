@@ -11,7 +11,7 @@ import { Duration } from "../../model/duration";
 import { Probe } from "../../model/probe";
 import { Rollout } from "../../model/rollout";
 import { Service } from "../../model/service";
-import { jsonObject } from "./json-text";
+import { canonicalJson } from "./json-text";
 import { SlsConfig } from "./logs";
 
 /** Everything an SAE application is rendered from, besides its service. */
@@ -59,7 +59,7 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
     cpu: service.resources.cpu.toMillicores(),
     memory: service.resources.memory.toMebibytes(),
     envs: envsJson(inputs.env),
-    slsConfigs: JSON.stringify(inputs.slsConfigs),
+    slsConfigs: canonicalJson(inputs.slsConfigs),
     livenessV2: probe,
     readinessV2: probe,
     minReadyInstances: service.rollout.minReadyInstances(inputs.replicas),
@@ -85,7 +85,7 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
 
 /** SAE `envs`: a JSON array of `{name, value}`; variable values never appear in the synthesized file (json-text.ts). */
 export function envsJson(env: readonly ContainerEnv[]): string {
-  return `[${env.map((e) => jsonObject({ name: e.name, value: e.value })).join(",")}]`;
+  return canonicalJson(env.map((e) => ({ name: e.name, value: e.value })));
 }
 
 /** The thresholds SAE applies to every probe; it has no setting for them. */
