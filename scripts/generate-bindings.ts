@@ -85,7 +85,8 @@ export const ALICLOUD_TYPES_TO_GENERATE = {
     "alicloud_cms_alarm",
     "alicloud_cms_alarm_contact_group",
   ],
-  dataSources: ["alicloud_zones"],
+  // alicloud_account: the deploying account's id, which makes the default SLS project name unique.
+  dataSources: ["alicloud_account", "alicloud_zones"],
 } as const;
 
 /**

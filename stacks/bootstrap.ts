@@ -1,14 +1,11 @@
 import { Construct } from "constructs";
 import { AlicloudEnvironment, StateBootstrap } from "../lib";
-import { shopAccount } from "./alicloud-account";
-
-/** The shop's Alibaba Cloud account: its RAM users (CI's among them) may assume the deployer role. */
-const SHOP_ACCOUNT_ID = "1234567890123456";
+import { SHOP_ACCOUNT_ID, shopAccount } from "./alicloud-account";
 
 /**
  * The shop's state bootstrap: deployed once, before prerelease and production,
  * from the same account settings they use, with a deployer role that CI
- * assumes from the shop's account.
+ * assumes from the shop's account (any of its RAM users may assume it).
  */
 export function bootstrapStack(scope: Construct, environments: readonly AlicloudEnvironment[]): StateBootstrap {
   return new StateBootstrap(scope, "bootstrap", {

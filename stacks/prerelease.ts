@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { AlicloudEnvironment, AlicloudEnvironmentProps, Release, ServiceCatalog, Stages } from "../lib";
-import { shopAccount } from "./alicloud-account";
+import { SHOP_ACCOUNT_ID, shopAccount } from "./alicloud-account";
 import { ShopCatalog } from "./services";
 
 /** Versions running in prerelease: what is being checked before production. */
@@ -24,9 +24,8 @@ export function prereleaseEnvironment(
         { zoneId: "cn-hangzhou-i", cidrBlock: "10.10.2.0/24" },
       ],
     },
-    logProject: "shop-prerelease-logs",
     // The web front scales on requests, which SAE reads from the load balancers' access logs.
-    loadBalancerAccessLogs: { project: "shop-prerelease-slb-logs", logstore: "access-log" },
+    loadBalancerAccessLogs: { project: `shop-prerelease-slb-logs-${SHOP_ACCOUNT_ID}`, logstore: "access-log" },
     ...overrides,
   });
 }

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { AlicloudEnvironment, AlicloudEnvironmentProps, AlicloudNetworkProps, Canary, Duration, Release, ServiceCatalog, Stages } from "../lib";
-import { shopAccount } from "./alicloud-account";
+import { SHOP_ACCOUNT_ID, shopAccount } from "./alicloud-account";
 import { ShopCatalog } from "./services";
 
 /**
@@ -43,8 +43,7 @@ export function productionEnvironment(
     settings: Stages.production,
     ...shopAccount,
     network: productionNetwork,
-    logProject: "shop-production-logs",
-    loadBalancerAccessLogs: { project: "shop-production-slb-logs", logstore: "access-log" },
+    loadBalancerAccessLogs: { project: `shop-production-slb-logs-${SHOP_ACCOUNT_ID}`, logstore: "access-log" },
     alerting: { contacts: ["shop-oncall", "orders-team"] },
     ...overrides,
   });

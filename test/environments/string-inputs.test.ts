@@ -69,7 +69,8 @@ const INPUTS: StringInput[] = [
     outcome: both("literal") },
   { field: (t) => `env.${t}`, build: (t) => ({ service: { env: { [t]: EnvValue.literal("x") } } }), outcome: both("rejected") },
   { field: "logs.name", build: (t) => ({ service: { logs: LogStore.stdout(t) } }), outcome: both("rejected") },
-  { field: "logs.paths[0]", build: (t) => ({ service: { logs: LogStore.files("app", [`/var/log/${t}`]) } }),
+  // A named SLS project keeps sls_configs plain JSON that Terraform reads back alone (the default names the account's id).
+  { field: "logs.paths[0]", build: (t) => ({ service: { logs: LogStore.files("app", [`/var/log/${t}`]) }, alicloud: { logProject: "shop-logs" } }),
     outcome: { docker: "absent", alicloud: "escaped" } },
   { field: "ports[0].route.domains[0]",
     build: (t) => ({ service: { ports: [Port.http(8080, { route: Route.internal({ domains: [t] }) })] } }), outcome: both("rejected") },

@@ -1,7 +1,7 @@
 import { Claim } from "../../environments/claims";
 import { ServiceCatalog } from "../../model/catalog";
 import { ResolvedAlicloud } from "./alicloud-defaults";
-import { registryPath } from "./names";
+import { defaultLogProject, registryPath } from "./names";
 import { planPrivateNames } from "./private-names";
 
 /**
@@ -23,7 +23,7 @@ export function alicloudClaims(stackPath: string, catalog: ServiceCatalog, confi
       "give each environment its own state.prefix (or bucket)"),
     claim("SAE namespace", `${region}:${config.saeNamespace}`, "saeNamespace", config.saeNamespace,
       "give each environment its own saeNamespace"),
-    claim("SLS project", `"${config.logProject}"`, "logProject", config.logProject,
+    claim("SLS project", `"${config.logProject ?? defaultLogProject(stackPath.split("/").pop()!, "<account id>")}"`, "logProject", config.logProject,
       "give each environment its own logProject (SLS project names are unique across all accounts)"),
   ];
   if (registry.kind === "enterprise" && registry.instanceId === undefined) {

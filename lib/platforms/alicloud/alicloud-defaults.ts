@@ -55,7 +55,8 @@ export interface ResolvedAlicloud {
   readonly registry: ResolvedRegistry;
   readonly state: ResolvedState;
   readonly saeNamespace: string;
-  readonly logProject: string;
+  /** The SLS project as given; unset, the environment derives it from the account id at plan time (names.ts). */
+  readonly logProject?: string;
   readonly loadBalancerSpec: string;
   readonly loadBalancerAccessLogs?: AlicloudAccessLogs;
 }
@@ -73,7 +74,7 @@ export function resolveAlicloud(stackId: string, props: AlicloudEnvironmentProps
     registry: resolveRegistry(props.registry, props.region),
     state: { ...stateLocation(props.state, props.region), prefix: props.state.prefix ?? stackId },
     saeNamespace: props.saeNamespace ?? defaultSaeNamespace(stackId),
-    logProject: props.logProject ?? `${stackId}-service-logs`,
+    logProject: props.logProject,
     loadBalancerSpec: props.loadBalancerSpec ?? "slb.s1.small",
     loadBalancerAccessLogs: props.loadBalancerAccessLogs,
   };

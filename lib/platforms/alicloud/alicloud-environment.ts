@@ -1,5 +1,6 @@
 import { OssBackend } from "cdktf";
 import { Construct } from "constructs";
+import { DataAlicloudAccount } from "../../../.gen/providers/alicloud/data-alicloud-account";
 import { AlicloudProvider } from "../../../.gen/providers/alicloud/provider";
 import { SaeApplication } from "../../../.gen/providers/alicloud/sae-application";
 import { SaeNamespace } from "../../../.gen/providers/alicloud/sae-namespace";
@@ -14,7 +15,7 @@ import { alicloudRules } from "./alicloud-rules";
 import { renderAlarms } from "./alarms";
 import { renderCanaryRoute } from "./canary";
 import { renderLogs, slsConfigs } from "./logs";
-import { contactGroupName, discoveryName, libraryTags } from "./names";
+import { contactGroupName, defaultLogProject, discoveryName, libraryTags } from "./names";
 import { renderNetwork } from "./network";
 import { planPrivateNames, renderPrivateNames } from "./private-names";
 import { httpRoute } from "./operations-rules";
@@ -61,7 +62,9 @@ export class AlicloudEnvironment extends EnvironmentStack {
 
     const network = renderNetwork(this, id, config.network, tags);
     const registry = renderRegistry(this, config.registry, this.catalog.services, network, protect);
-    const logs = renderLogs(this, config.logProject, this.catalog.services, this.settings.logRetention, protect, tags);
+    // SLS project names are unique across all accounts: the default carries the deploying account's id.
+    const logProject = config.logProject ?? defaultLogProject(id, new DataAlicloudAccount(this, "account").id);
+    const logs = renderLogs(this, logProject, this.catalog.services, this.settings.logRetention, protect, tags);
     const namespace = new SaeNamespace(this, "sae-namespace", {
       namespaceShortId: config.saeNamespace,
       namespaceName: id,

@@ -191,8 +191,9 @@ export interface AlicloudEnvironmentProps extends EnvironmentProps {
    */
   readonly saeNamespace?: string;
   /**
-   * SLS project of the environment's logs; unique in the region across all accounts.
-   * @default `${id}-service-logs`
+   * SLS project of the environment's logs. SLS project names are unique across all of Alibaba Cloud, so
+   * the default carries the id of the account deployed to, which a data source reads at plan time.
+   * @default `${id}-logs-${accountId}`, the stack id in lowercase letters, digits and "-"
    * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/log_project#project_name | alicloud_log_project.project_name}
    */
   readonly logProject?: string;

@@ -4,6 +4,7 @@ import { matching } from "../../validation/rules";
 import { ResolvedAlicloud, ResolvedPersonalRegistry } from "./alicloud-defaults";
 import { RegistryEdition } from "./alicloud-props";
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
+import { defaultLogProject } from "./names";
 import { REGION, checkRegion, isZoneOf } from "./regions";
 import { STATE_PREFIX, checkStateLocation } from "./state-rules";
 
@@ -45,7 +46,14 @@ export function checkInfrastructure(c: Checker, context: PolicyContext, config: 
   config.extraRegions.forEach((r, i) => c.check(path, `extraRegions[${i}]`, r, REGION));
   checkRegion(c, path, "region", config.region, config.regions);
   c.check(path, "saeNamespace", config.saeNamespace, SAE_NAMESPACE);
-  c.check(path, "logProject", config.logProject, LOG_PROJECT);
+  if (config.logProject !== undefined) c.check(path, "logProject", config.logProject, LOG_PROJECT);
+  else {
+    // An account id has 16 digits: the default is checked with one in its place.
+    const stackId = path.split("/").pop()!;
+    c.expect(LOG_PROJECT.test(defaultLogProject(stackId, "0".repeat(16))), path, "logProject", config.logProject,
+      `an SLS project name (3-63 lowercase letters, digits and '-'), unique across all of Alibaba Cloud: the default ` +
+      `"${defaultLogProject(stackId, "<account id>")}" does not fit this stack id`);
+  }
   c.expect(LOAD_BALANCER_SPECS.includes(config.loadBalancerSpec), path, "loadBalancerSpec", config.loadBalancerSpec,
     `one of ${LOAD_BALANCER_SPECS.join(", ")}`);
   checkNetwork(c, context, config);

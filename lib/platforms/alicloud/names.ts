@@ -9,6 +9,15 @@ export function defaultSaeNamespace(stackId: string): string {
 }
 
 /**
+ * The default SLS project name: the stack id reduced to what SLS allows, and
+ * the id of the account deployed to. SLS project names are unique across all
+ * of Alibaba Cloud; the account id keeps one account's from another's.
+ */
+export function defaultLogProject(stackId: string, accountId: string): string {
+  return `${stackId.toLowerCase().replace(/[^a-z0-9-]/g, "")}-logs-${accountId}`;
+}
+
+/**
  * Name of a service's SAE (PrivateZone) discovery record. SAE requires the
  * name to end with the namespace id, `:` written as `-`
  * (e.g. `orders-api-cn-hangzhou-prerelease`), so it is unique across namespaces.

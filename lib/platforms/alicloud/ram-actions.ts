@@ -21,6 +21,8 @@ export const RAM_ACTIONS_BY_TYPE: Readonly<Record<string, readonly string[]>> = 
     "vpc:DeleteVSwitch", "vpc:ListTagResources", "vpc:TagResources", "vpc:UnTagResources",
   ],
   alicloud_zones: ["ecs:DescribeZones", "vpc:DescribeZones"],
+  // The provider reads the account id with STS GetCallerIdentity, which every identity may call without a grant.
+  alicloud_account: [],
 
   // Images (Container Registry Enterprise Edition). The instance is prepaid: it is bought through BSS.
   alicloud_cr_ee_instance: [

@@ -63,16 +63,16 @@ describe("the RAM actions mapping", () => {
   test("state access is scoped to the state bucket, each environment's prefix and the lock table", () => {
     const [, ...state] = policyOf(out.stacks.bootstrap).Statement;
     expect(state).toEqual([
-      { Effect: "Allow", Action: ["oss:ListObjects"], Resource: ["acs:oss:*:*:shop-terraform-state"] },
+      { Effect: "Allow", Action: ["oss:ListObjects"], Resource: ["acs:oss:*:*:shop-terraform-state-1234567890123456"] },
       {
         Effect: "Allow",
         Action: ["oss:GetObject", "oss:PutObject", "oss:PutObjectAcl", "oss:DeleteObject"],
-        Resource: ["acs:oss:*:*:shop-terraform-state/prerelease/*", "acs:oss:*:*:shop-terraform-state/production/*"],
+        Resource: ["acs:oss:*:*:shop-terraform-state-1234567890123456/prerelease/*", "acs:oss:*:*:shop-terraform-state-1234567890123456/production/*"],
       },
       {
         Effect: "Allow",
         Action: ["ots:DescribeTable", "ots:GetRow", "ots:PutRow", "ots:DeleteRow"],
-        Resource: ["acs:ots:cn-hangzhou:*:instance/shop-tf-lock/table/terraform_state_lock"],
+        Resource: ["acs:ots:cn-hangzhou:*:instance/shoplock90123456/table/terraform_state_lock"],
       },
     ]);
   });

@@ -110,7 +110,11 @@ describe("AlicloudEnvironment: registry", () => {
 describe("AlicloudEnvironment: logs", () => {
   test("one SLS project and one logstore per log store, with its own or the stage's retention", () => {
     const { json } = render(twoServices);
-    expect(resources(json, "alicloud_log_project")["log-project"]).toMatchObject({ project_name: "prerelease-service-logs" });
+    // SLS project names are unique across all accounts: the default carries the deploying account's id, read at plan time.
+    expect(resources(json, "alicloud_log_project")["log-project"]).toMatchObject({
+      project_name: "prerelease-logs-${data.alicloud_account.account.id}",
+    });
+    expect(json.data.alicloud_account).toEqual({ account: {} });
     const stores = resources(json, "alicloud_log_store");
     expect(Object.keys(stores).sort()).toEqual(["log-store-orders", "log-store-web"]);
     expect(stores["log-store-orders"]).toMatchObject({
@@ -120,6 +124,7 @@ describe("AlicloudEnvironment: logs", () => {
     const longer = render(twoServices, { settings: stage(Stages.prerelease, { logRetention: Duration.days(14) }), logProject: "shop-pre-logs" }).json;
     expect(resources(longer, "alicloud_log_store")["log-store-web"].retention_period).toBe(14);
     expect(resources(longer, "alicloud_log_project")["log-project"].project_name).toBe("shop-pre-logs");
+    expect(longer.data?.alicloud_account).toBeUndefined();
   });
 });
 

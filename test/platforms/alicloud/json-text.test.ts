@@ -15,8 +15,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(sorted(value));
 }
 
-/** `text` with each `${jsonencode(<reference>)}` (a token, quoted by Terraform at plan time) as the JSON string "<reference>". */
-const spliced = (text: string) => text.replace(/\$\{jsonencode\(([\w.-]+)\)\}/g, (_, reference: string) => JSON.stringify(`<${reference}>`));
+/**
+ * `text` with each value Terraform quotes at plan time — `${jsonencode(<reference>)}`, or
+ * `${jsonencode("<text>${<reference>}")}` — as the JSON string "<reference>" or "<text><reference>".
+ */
+const spliced = (text: string) => text
+  .replace(/\$\{jsonencode\(([\w.-]+)\)\}/g, (_, reference: string) => JSON.stringify(`<${reference}>`))
+  .replace(/\$\{jsonencode\("([a-z0-9-]*)\$\{([\w.-]+)\}"\)\}/g, (_, literal: string, reference: string) => JSON.stringify(`${literal}<${reference}>`));
 
 /** Every string attribute, at any depth, of every resource of a synthesized stack that holds a JSON array or object. */
 function jsonAttributes(stack: any): { where: string; text: string }[] {

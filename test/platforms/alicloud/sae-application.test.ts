@@ -136,7 +136,7 @@ describe("AlicloudEnvironment: one SAE application per service", () => {
     const configs = parseTerraformJson(app(json).sls_configs);
     expectSaeSlsConfigs(configs);
     expect(configs).toEqual([
-      { projectName: "prerelease-service-logs", logstoreName: "orders-api", logDir: "", logType: "stdout", logtailName: "" },
+      { projectName: "prerelease-logs-<data.alicloud_account.account.id>", logstoreName: "orders-api", logDir: "", logType: "stdout", logtailName: "" },
     ]);
     expect(app(json).depends_on).toEqual(["alicloud_log_store.log-store-orders-api"]);
   });

@@ -47,11 +47,13 @@ export function resources(json: any, type: string): Record<string, any> {
 
 /**
  * Parses a JSON-encoded attribute that Terraform finishes at plan time: each
- * `${jsonencode(var.x)}` splice becomes the string "<var.x>". Fails on any
- * other Terraform template sequence, which would change the value at plan time.
+ * `${jsonencode(var.x)}` splice becomes the string "<var.x>", and each
+ * `${jsonencode("text${data.y.z.id}")}` the string "text<data.y.z.id>". Fails
+ * on any other Terraform template sequence, which would change the value at plan time.
  */
 export function parseTerraformJson(text: string): any {
-  const spliced = text.replace(/\$\{jsonencode\(var\.([a-z0-9_]+)\)\}/g, (_, name) => JSON.stringify(`<var.${name}>`));
+  const spliced = text.replace(/\$\{jsonencode\(var\.([a-z0-9_]+)\)\}/g, (_, name) => JSON.stringify(`<var.${name}>`))
+    .replace(/\$\{jsonencode\("([a-z0-9-]*)\$\{(data\.[\w.-]+)\}"\)\}/g, (_, literal, reference) => JSON.stringify(`${literal}<${reference}>`));
   expect(spliced).not.toMatch(/\$\{|%\{/);
   return JSON.parse(spliced);
 }
