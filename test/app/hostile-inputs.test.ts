@@ -163,7 +163,7 @@ const noSilentLoss: HostileRow[] = [
   { name: "a canary on SAE, which routes by header or cookie only for Spring Cloud and Dubbo",
     build: (app) => alicloud(app, "prerelease", web({ replicas: 2 }), {
       release: Release.of({ web: { version: "1.0.0", canary: Canary.forRequests({ headers: { "X-Canary": "1" } }) } }) }),
-    warning: ["prerelease/web", "release.canary", '["header X-Canary"]', "rendered as an SAE grey tag route: SAE routes by header or cookie only"] },
+    warning: ["prerelease/web", "release.canary", '["header X-Canary"]', "rendered as an SAE grey tag route: the alicloud provider cannot switch grey tag routing on"] },
   { name: "a failure threshold SAE cannot set",
     build: (app) => alicloud(app, "prerelease", web({ probe: Probe.http(8080, { failureThreshold: 5 }) })),
     warning: ["prerelease/web", "probe.failureThreshold", "5", "rendered as 3: SAE has no such setting"] },

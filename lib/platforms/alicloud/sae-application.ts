@@ -68,7 +68,6 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
     updateStrategyV2: updateStrategy(service.rollout, inputs.replicas, inputs.reportLoss, inputs.canary),
     // SAE pauses a scaling rule while it deploys; this turns it back on afterwards.
     autoEnableApplicationScalingRule: inputs.autoscaled ? true : undefined,
-    enableGreyTagRoute: inputs.canary ? true : undefined,
     pvtzDiscoverySvc: service.ports.length === 0 ? undefined : {
       enable: true,
       namespaceId: inputs.namespaceId,
