@@ -22,11 +22,14 @@ export interface EnvironmentProps {
   readonly catalog: ServiceCatalog;
   /** Which version (and optionally how many replicas) of each service runs here; build it with `catalog.release`. */
   readonly release: Release;
-  /**
-   * Who the services' alarms notify in this environment. Unset, no alarm is rendered (the `alarms` policy refuses that in production).
-   * @default undefined
-   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cms_alarm_contact_group | alicloud_cms_alarm_contact_group}
-   */
+}
+
+/**
+ * Who an environment's alarms notify, on a platform that renders alarms.
+ * @internal
+ */
+export interface AlarmRendering {
+  /** The environment's alerting, if any. */
   readonly alerting?: Alerting;
 }
 
@@ -44,8 +47,6 @@ export abstract class EnvironmentStack extends CheckedStack {
   public readonly release: Release;
   /** This stage's settings. */
   public readonly settings: StageSettings;
-  /** Who the services' alarms notify here, if anyone. */
-  public readonly alerting?: Alerting;
 
   /**
    * @param settings - the stage's settings; JavaScript callers may leave them out, which
@@ -57,7 +58,6 @@ export abstract class EnvironmentStack extends CheckedStack {
     this.catalog = props.catalog;
     this.release = props.release;
     this.settings = settings;
-    this.alerting = props.alerting;
     if (this.catalog instanceof ServiceCatalog) this.catalog.freeze(this.node.path);
   }
 
@@ -77,15 +77,19 @@ export abstract class EnvironmentStack extends CheckedStack {
    * (the platform's own props, defaults applied) for text cdktf would take for
    * its tokens. Returns true when there is no error and rendering may go ahead.
    * Warnings become warning annotations, which `cdktf synth` prints; the App's
-   * gate prints them on a plain `app.synth()`.
+   * gate prints them on a plain `app.synth()`. `alarms` says who the alarms
+   * notify on a platform that renders them; without it, the platform renders none.
+   * @internal
    */
-  protected admit(platformRules: (context: PolicyContext) => Violation[], platformProps: object): boolean {
+  protected admit(platformRules: (context: PolicyContext) => Violation[], platformProps: object, alarms?: AlarmRendering): boolean {
+    const alerting = alarms?.alerting;
     const context: PolicyContext = {
       path: this.node.path,
       catalog: this.catalog,
       release: this.release,
       settings: this.settings,
-      alerting: this.alerting,
+      alerting,
+      rendersAlarms: alarms !== undefined,
     };
     const settings = validateSettings(context.path, this.settings);
     // Every other rule reads services, the release and settings: they run only on input of the right types.
@@ -97,8 +101,8 @@ export abstract class EnvironmentStack extends CheckedStack {
       ...this.settings.policies.flatMap((policy) => policy.check(context)),
     ];
     const text = shapes.length === 0
-      ? validateUserText(context.path, this.catalog, this.release, this.settings, { alerting: this.alerting, ...platformProps }) : [];
-    this.record([...settings, ...shapes, ...typed, ...validateAlerting(context.path, this.alerting), ...text, ...dependent]);
+      ? validateUserText(context.path, this.catalog, this.release, this.settings, { alerting, ...platformProps }) : [];
+    this.record([...settings, ...shapes, ...typed, ...validateAlerting(context.path, alerting), ...text, ...dependent]);
     return !this.hasErrors();
   }
 

@@ -17,6 +17,12 @@ export interface PolicyContext {
   readonly settings: StageSettings;
   /** Who the services' alarms notify in this environment, if anyone. */
   readonly alerting?: Alerting;
+  /**
+   * Whether this environment's platform renders the services' alarms: Alibaba Cloud does, Docker has
+   * none (and takes no `alerting`), so a policy about who hears them applies only where this is true.
+   * @default true
+   */
+  readonly rendersAlarms?: boolean;
 }
 
 /** A rule over a whole environment; teams add, replace or relax these in their settings. */

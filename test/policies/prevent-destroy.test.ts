@@ -44,7 +44,7 @@ describe("prevent_destroy on stateful resources", () => {
     const build = (preventDestroy: boolean) => {
       const app = tempApp();
       const stack = new DockerEnvironment(app, "production", {
-        catalog, release: Release.of({ app: "1.0.0" }), settings: Stages.production, alerting: { contacts: ["shop-oncall"] },
+        catalog, release: Release.of({ app: "1.0.0" }), settings: Stages.production,
       });
       new AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
       new LogProject(stack, "logs", { projectName: "shop-logs", lifecycle: { preventDestroy } });

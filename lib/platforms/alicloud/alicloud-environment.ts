@@ -6,6 +6,7 @@ import { SaeApplication } from "../../../.gen/providers/alicloud/sae-application
 import { SaeNamespace } from "../../../.gen/providers/alicloud/sae-namespace";
 import { Claim } from "../../environments/claims";
 import { EnvironmentStack } from "../../environments/environment-stack";
+import { Alerting } from "../../model/alarms";
 import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
 import { alicloudClaims } from "./alicloud-claims";
@@ -40,11 +41,14 @@ export class AlicloudEnvironment extends EnvironmentStack {
    * @internal
    */
   public readonly config: ResolvedAlicloud;
+  /** Who the services' alarms notify here, if anyone. */
+  public readonly alerting?: Alerting;
 
   constructor(scope: Construct, id: string, props: AlicloudEnvironmentProps) {
     super(scope, id, props, props.settings);
     this.config = resolveAlicloud(id, props);
-    if (!this.admit((context) => alicloudRules(context, this.config), this.config)) return;
+    this.alerting = props.alerting;
+    if (!this.admit((context) => alicloudRules(context, this.config), this.config, { alerting: this.alerting })) return;
 
     const config = this.config;
     const protect = this.settings.deletionProtection;

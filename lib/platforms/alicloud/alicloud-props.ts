@@ -1,4 +1,5 @@
 import type { EnvironmentProps } from "../../environments/environment-stack";
+import type { Alerting } from "../../model/alarms";
 import type { StageSettings } from "../../policies/policy";
 
 /** One availability zone of the environment's network, with its vSwitch. */
@@ -184,6 +185,12 @@ export interface AlicloudEnvironmentProps extends EnvironmentProps {
   readonly registry: AlicloudRegistry;
   /** Where the Terraform state of this environment is kept. */
   readonly state: AlicloudStateProps;
+  /**
+   * Who the services' alarms notify in this environment. Unset, no alarm is rendered (the `alarms` policy refuses that in production).
+   * @default undefined
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cms_alarm_contact_group | alicloud_cms_alarm_contact_group}
+   */
+  readonly alerting?: Alerting;
   /**
    * Short id of the environment's SAE namespace: lowercase letters and digits.
    * @default id.toLowerCase().replace(/[^a-z0-9]/g, "")

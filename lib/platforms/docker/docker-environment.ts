@@ -12,7 +12,7 @@ import { Service } from "../../model/service";
 import { cpuLimit } from "./cpu-limit";
 import { DockerEnvironmentProps, ResolvedDockerProps } from "./docker-props";
 import { dockerClaims } from "./docker-claims";
-import { dockerRules } from "./docker-rules";
+import { dockerRules, foreignOptions } from "./docker-rules";
 import { Generations } from "./generation";
 import { dockerHealthcheck, healthyWithin } from "./healthcheck";
 import { Listener, internalDomains, planListeners } from "./load-balancer-plan";
@@ -55,7 +55,8 @@ export class DockerEnvironment extends EnvironmentStack {
       logMaxSize: props.logMaxSize ?? "10m",
       logMaxFiles: props.logMaxFiles ?? 3,
     };
-    if (!this.admit((context) => dockerRules(context, this.props), this.props)) return;
+    // No alarms argument: Docker renders none, so policies about who hears them do not apply here.
+    if (!this.admit((context) => [...foreignOptions(context.path, props), ...dockerRules(context, this.props)], this.props)) return;
 
     dockerProvider(this, this.props.dockerHost);
     const network = new Network(this, "network", {

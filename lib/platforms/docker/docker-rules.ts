@@ -14,6 +14,19 @@ const DOCKER_HOST = matching(
 const LOG_SIZE = matching(/^[1-9]\d*[kmg]$/, 'a json-file log size: a whole number followed by k, m or g, e.g. "10m"');
 const LOG_FILES = integerBetween(1, 100);
 
+/**
+ * Options of the cloud platform that would do nothing here, given from
+ * JavaScript (TypeScript refuses them at compile time): refused rather than
+ * dropped, so no one expects what Docker cannot do.
+ */
+export function foreignOptions(path: string, props: object): Violation[] {
+  const c = new Checker("docker");
+  const alerting = (props as { readonly alerting?: unknown }).alerting;
+  c.expect(alerting === undefined, path, "alerting", alerting,
+    "not set: Docker renders no alarms, so no one is notified; alerting belongs to an AlicloudEnvironment");
+  return c.violations;
+}
+
 /** What the Docker platform needs beyond the model rules. */
 export function dockerRules(context: PolicyContext, props: ResolvedDockerProps): Violation[] {
   const c = new Checker("docker");

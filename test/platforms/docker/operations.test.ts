@@ -9,7 +9,7 @@ import {
   ServiceProps,
 } from "../../../lib";
 
-function render(props: Partial<ServiceProps>, release: Release, alerting?: { contacts: string[] }) {
+function render(props: Partial<ServiceProps>, release: Release) {
   const catalog = new ServiceCatalog();
   new Service(catalog, "web", {
     image: Image.fromRegistry("shop/web"),
@@ -17,7 +17,7 @@ function render(props: Partial<ServiceProps>, release: Release, alerting?: { con
     probe: Probe.http(8080, { path: "/healthz" }),
     ...props,
   });
-  const stack = new DockerEnvironment(Testing.app(), "test", { catalog, release, alerting });
+  const stack = new DockerEnvironment(Testing.app(), "test", { catalog, release });
   const json = JSON.parse(Testing.synth(stack));
   return {
     replicas: Object.keys(json.resource.docker_container).filter((id) => /^web-\d+$/.test(id)).sort(),
@@ -51,9 +51,21 @@ describe("autoscaling, canaries and alarms on Docker", () => {
       "dropped: Docker has no canary: every replica runs the release's version and takes any request", "not-honoured"]]);
   });
 
-  test("no alarm is rendered, with or without alerting, and nothing is warned: Docker is the test stage", () => {
-    const quiet = render({ replicas: 2, alarms: Alarms.defaults({ cpuPercent: 60 }) }, Release.of({ web: "1.0.0" }), { contacts: ["oncall"] });
+  test("no alarm is rendered and nothing is warned: Docker is the test stage", () => {
+    const quiet = render({ replicas: 2, alarms: Alarms.defaults({ cpuPercent: 60 }) }, Release.of({ web: "1.0.0" }));
     expect(quiet.types.filter((t) => !t.startsWith("docker_"))).toEqual([]);
     expect(quiet.warnings).toEqual([]);
+  });
+
+  test("alerting, which TypeScript refuses on Docker, is refused at synth when JavaScript passes it", () => {
+    const catalog = new ServiceCatalog();
+    new Service(catalog, "web", { image: Image.fromRegistry("shop/web") });
+    const props = { catalog, release: Release.of({ web: "1.0.0" }), alerting: { contacts: ["oncall"] } };
+    // Not an object literal, so TypeScript does not check it for properties it does not know: as JavaScript passes it.
+    const stack = new DockerEnvironment(Testing.app(), "test", props);
+    expect(stack.report.filter((v) => v.severity === "error").map((v) => [v.path, v.field, v.value, v.allowed])).toEqual([[
+      "test", "alerting", '{"contacts":["oncall"]}',
+      "not set: Docker renders no alarms, so no one is notified; alerting belongs to an AlicloudEnvironment",
+    ]]);
   });
 });
