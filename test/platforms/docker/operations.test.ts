@@ -67,5 +67,8 @@ describe("autoscaling, canaries and alarms on Docker", () => {
       "test", "alerting", '{"contacts":["oncall"]}',
       "not set: Docker renders no alarms, so no one is notified; alerting belongs to an AlicloudEnvironment",
     ]]);
+    // `npm run typecheck` fails should DockerEnvironment ever accept it as an object literal.
+    // @ts-expect-error -- alerting is not an option of DockerEnvironment
+    new DockerEnvironment(Testing.app(), "literal", { catalog, release: props.release, alerting: props.alerting });
   });
 });
