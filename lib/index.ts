@@ -40,7 +40,7 @@ export type { AutoscalingPolicyOptions } from "./policies/autoscaling";
 export type { LogRetentionOptions } from "./policies/log-retention";
 export type { MinReplicasOptions } from "./policies/min-replicas";
 export type { MinZonesOptions } from "./policies/min-zones";
-export { Checker, type Rule, type Test } from "./validation/checker";
+export { Checker, type Rule } from "./validation/checker";
 export { ValidationError, type Severity, type StackReport, type Violation } from "./validation/violation";
 
 // The environments, and the stack that bootstraps their remote state.

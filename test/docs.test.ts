@@ -46,6 +46,21 @@ describe("the API reference", () => {
     expect(serviceProps).toContain(
       "[alicloud\\_sae\\_application.replicas](https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application#replicas)");
     expect(read("interfaces/AlicloudEnvironmentProps.md")).toContain("```ts\n\"slb.s1.small\"\n```");
+
+    // A page lists what the library adds: what a class inherits from cdktf (or Error) is cdktf's to document,
+    // protected members are for the library's own subclasses, and no helper type is exported.
+    const headings = (file: string) => [...read(file).matchAll(/^### (\w+)/gm)].map((m) => m[1]);
+    expect(headings("classes/AlicloudEnvironment.md")).toEqual(expect.arrayContaining(
+      ["alerting", "catalog", "release", "settings", "report", "discoveryName", "replicasOf", "toTerraform", "versionOf"]));
+    for (const page of ["classes/AlicloudEnvironment.md", "classes/DockerEnvironment.md", "classes/StateBootstrap.md", "classes/CheckedStack.md"]) {
+      expect({ page, leaked: headings(page).filter((h) => ["addOverride", "allProviders", "dependsOn", "ensureBackendExists", "node",
+        "synthesizer", "getLogicalId", "isStack", "of", "admit", "record", "lossReporter", "checkAtSynth"].includes(h)) }).toEqual({ page, leaked: [] });
+    }
+    expect(headings("classes/ValidationError.md")).toEqual(["Constructor", "stacks", "violations"]);
+    expect(pages).not.toMatch(/type-aliases\/Test\.md/);
+    // Options a platform would ignore are not its options.
+    expect(headings("interfaces/DockerEnvironmentProps.md")).not.toContain("alerting");
+    expect(headings("interfaces/AlicloudEnvironmentProps.md")).toContain("alerting");
   }, 120_000);
 
   test("refuses an undocumented export and a link that does not resolve", () => {

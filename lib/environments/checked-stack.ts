@@ -13,7 +13,8 @@ import { escapeElements } from "./template-escaping";
  * anything is written. It joins its App's gate, which checks every such stack
  * of the App before any is written and stops synthesis with every stack's
  * violations at once; and every string it renders goes through the escaping
- * sink (template-escaping.ts).
+ * sink (template-escaping.ts). What it inherits from cdktf's `TerraformStack`
+ * is documented by cdktf and left out of this reference.
  */
 export abstract class CheckedStack extends TerraformStack {
   private violations: Violation[] = [];

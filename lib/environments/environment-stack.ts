@@ -24,21 +24,14 @@ export interface EnvironmentProps {
   readonly release: Release;
 }
 
-/**
- * Who an environment's alarms notify, on a platform that renders alarms.
- * @internal
- */
-export interface AlarmRendering {
-  /** The environment's alerting, if any. */
-  readonly alerting?: Alerting;
-}
 
 /**
  * A stack that renders a service catalog for one environment. It checks the
  * whole input first (model rules, platform rules, stage policies); with any
  * error it renders nothing. At synth, the App's gate checks every environment
  * of the App before any is written, and stops synthesis with every stack's
- * violations at once.
+ * violations at once. What it inherits from cdktf's `TerraformStack` is
+ * documented by cdktf and left out of this reference.
  */
 export abstract class EnvironmentStack extends CheckedStack {
   /** The services deployed here. */
@@ -50,7 +43,7 @@ export abstract class EnvironmentStack extends CheckedStack {
 
   /**
    * @param settings - the stage's settings; JavaScript callers may leave them out, which
-   * {@link EnvironmentStack.admit | admit} reports instead of guessing a stage
+   * the input checks report instead of guessing a stage
    */
   protected constructor(scope: Construct, id: string, props: EnvironmentProps, settings: StageSettings) {
     super(scope, id);
@@ -61,7 +54,7 @@ export abstract class EnvironmentStack extends CheckedStack {
     if (this.catalog instanceof ServiceCatalog) this.catalog.freeze(this.node.path);
   }
 
-  /** The version `service` runs here (only call once `admit` returned true). */
+  /** The version `service` runs here, from the release (for a service of the catalog, once the input was admitted). */
   public versionOf(service: Service): string {
     return this.release.versionOf(service.name)!;
   }
@@ -79,9 +72,10 @@ export abstract class EnvironmentStack extends CheckedStack {
    * Warnings become warning annotations, which `cdktf synth` prints; the App's
    * gate prints them on a plain `app.synth()`. `alarms` says who the alarms
    * notify on a platform that renders them; without it, the platform renders none.
-   * @internal
    */
-  protected admit(platformRules: (context: PolicyContext) => Violation[], platformProps: object, alarms?: AlarmRendering): boolean {
+  protected admit(
+    platformRules: (context: PolicyContext) => Violation[], platformProps: object, alarms?: { readonly alerting?: Alerting },
+  ): boolean {
     const alerting = alarms?.alerting;
     const context: PolicyContext = {
       path: this.node.path,

@@ -1,8 +1,5 @@
 import { Severity, Violation, show } from "./violation";
 
-/** A value test: returns true when the value is acceptable. */
-export type Test<T> = (value: T) => boolean;
-
 /**
  * Collects violations for one construct path. Every input check in the library
  * goes through here, so each message has the same shape: path, field, value, what is allowed.
@@ -39,7 +36,7 @@ export class Checker {
 /** A reusable input rule: a test and the sentence that says what it allows. */
 export interface Rule<T> {
   /** Whether a value is acceptable. */
-  readonly test: Test<T>;
+  readonly test: (value: T) => boolean;
   /** What the rule allows, said to whoever gave a value it refuses, e.g. "a whole number from 1 to 50". */
   readonly allowed: string;
 }
