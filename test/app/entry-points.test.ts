@@ -35,9 +35,23 @@ if (process.env.LATER) Promise.resolve().then(() => app.synth());
 else app.synth();
 `;
 
+/** docs/errors.md's example: a production environment that releases `latest`. */
+const PRODUCTION_JS = `
+require(${JSON.stringify(path.join(REPO, "scripts", "run-from-source.js"))}).register();
+const { App } = require("cdktf");
+const { DockerEnvironment, Image, Port, Probe, Service, ServiceCatalog, Stages } = require(${JSON.stringify(path.join(REPO, "lib"))});
+
+const app = new App();
+const catalog = new ServiceCatalog();
+new Service(catalog, "web", { image: Image.fromRegistry("shop/web"), ports: [Port.http(8080)], probe: Probe.http(8080, { path: "/healthz" }) });
+new DockerEnvironment(app, "production", { catalog, release: catalog.release({ web: "latest" }), settings: Stages.production });
+app.synth();
+`;
+
 const project = fs.mkdtempSync(path.join(os.tmpdir(), "csp-entry-"));
 afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 fs.writeFileSync(path.join(project, "main.js"), MAIN_JS);
+fs.writeFileSync(path.join(project, "production.js"), PRODUCTION_JS);
 fs.writeFileSync(path.join(project, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node main.js", projectId: "entry-points" }));
 fs.symlinkSync(path.join(REPO, "node_modules"), path.join(project, "node_modules"));
 
@@ -154,4 +168,21 @@ describe("the bins", () => {
       stderr: "compose-import: compose.yml: 1 problem(s); nothing was imported.\n  compose.yml:6: web: ports must be a list\n",
     });
   });
+});
+
+describe("docs/errors.md", () => {
+  const blocks = [...fs.readFileSync(path.join(REPO, "docs", "errors.md"), "utf8").matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+
+  test("prints what node main.js prints for its example", () => {
+    const result = run("node", ["production.js"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(blocks[0]);
+  });
+
+  test("prints what npx cdktf synth prints for its example", () => {
+    const result = run("npx", ["cdktf", "synth", "--app", "node production.js"]);
+    expect(result.status).not.toBe(0);
+    const printed = `${result.stdout}${result.stderr}`.split("\n").filter((line) => /^(ERROR|WARN|INFO) \[|^Error: /.test(line));
+    expect(printed.join("\n") + "\n").toBe(blocks[1]);
+  }, 180_000);
 });
