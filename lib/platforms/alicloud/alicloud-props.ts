@@ -57,7 +57,8 @@ export interface AlicloudRegistryProps {
    */
   readonly instanceId?: string;
   /**
-   * Name of the created instance; also names its default VPC endpoint. Required without `instanceId`.
+   * Name of the created instance; also names its default VPC endpoint, so it is unique across all accounts.
+   * Required without `instanceId`.
    * @default undefined
    * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/cr_ee_instance#instance_name | alicloud_cr_ee_instance.instance_name}
    */
@@ -137,7 +138,10 @@ export type AlicloudRegistry = AlicloudRegistryProps | {
  * @see {@link https://developer.hashicorp.com/terraform/language/backend/oss | Terraform's oss backend}
  */
 export interface AlicloudStateProps {
-  /** OSS bucket holding the state. */
+  /**
+   * OSS bucket holding the state. Bucket names are unique across all of Alibaba Cloud, and Terraform's backend
+   * block takes no expression to derive one: give a name your account owns, e.g. with its id in it.
+   */
   readonly bucket: string;
   /**
    * Path inside the bucket; one per environment.
@@ -149,7 +153,10 @@ export interface AlicloudStateProps {
    * @default region
    */
   readonly region?: string;
-  /** Tablestore endpoint of the lock table, e.g. `https://tf-lock.cn-hangzhou.ots.aliyuncs.com`. */
+  /**
+   * Tablestore endpoint of the lock table, e.g. `https://tf-lock.cn-hangzhou.ots.aliyuncs.com`. Its first label
+   * names the instance, which is unique in the region across all accounts: choose one your account owns.
+   */
   readonly tablestoreEndpoint: string;
   /**
    * Tablestore table holding the locks (primary key `LockID`, string).
