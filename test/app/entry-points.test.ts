@@ -35,7 +35,7 @@ if (process.env.LATER) Promise.resolve().then(() => app.synth());
 else app.synth();
 `;
 
-/** docs/errors.md's example: a production environment that releases `latest`. */
+/** docs/policies.md's example: a production environment that releases `latest`. */
 const PRODUCTION_JS = `
 require(${JSON.stringify(path.join(REPO, "scripts", "run-from-source.js"))}).register();
 const { App } = require("cdktf");
@@ -170,8 +170,8 @@ describe("the bins", () => {
   });
 });
 
-describe("docs/errors.md", () => {
-  const blocks = [...fs.readFileSync(path.join(REPO, "docs", "errors.md"), "utf8").matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+describe("docs/policies.md, on how findings are printed", () => {
+  const blocks = [...fs.readFileSync(path.join(REPO, "docs", "policies.md"), "utf8").matchAll(/^```text\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
 
   test("prints what node main.js prints for its example", () => {
     const result = run("node", ["production.js"]);
