@@ -1,5 +1,5 @@
 import {
-  App, TerraformBackend, TerraformOutput, TerraformRemoteState, TerraformProvider, TerraformResource, TerraformStack,
+  App, TerraformBackend, TerraformDataSource, TerraformOutput, TerraformRemoteState, TerraformProvider, TerraformResource, TerraformStack,
   TerraformVariable,
 } from "cdktf";
 import { Construct } from "constructs";
@@ -18,12 +18,13 @@ export interface StackJson {
   }>;
   readonly output?: Record<string, { readonly value: unknown; readonly description?: string; readonly sensitive?: boolean }>;
   readonly resource?: Record<string, Record<string, Body & { readonly "//": { readonly metadata: { readonly path: string } } }>>;
+  readonly data?: Record<string, Record<string, Body & { readonly "//": { readonly metadata: { readonly path: string } } }>>;
   readonly [block: string]: unknown;
 }
 
 /**
  * cdktf's floor for a given output: the same Terraform JSON built from cdktf's
- * generic elements (one `TerraformResource`, `TerraformProvider` or
+ * generic elements (one `TerraformResource`, `TerraformDataSource`, `TerraformProvider` or
  * `TerraformBackend` per block, returning its attributes as they stand, and
  * cdktf's own `TerraformVariable` and `TerraformOutput`), at the same
  * construct paths and logical ids. What synthesizing that takes is what cdktf
@@ -46,7 +47,7 @@ class FloorStack extends TerraformStack {
   }
 }
 
-const KNOWN_BLOCKS = new Set(["//", "terraform", "provider", "resource", "variable", "output"]);
+const KNOWN_BLOCKS = new Set(["//", "terraform", "provider", "data", "resource", "variable", "output"]);
 
 function buildStack(stack: TerraformStack, json: StackJson): void {
   const unknown = Object.keys(json).filter((key) => !KNOWN_BLOCKS.has(key));
@@ -73,11 +74,15 @@ function buildStack(stack: TerraformStack, json: StackJson): void {
   // same blocks written over again, so the JSON and its metadata come out the same.
   for (const key of json["//"]?.metadata?.overrides?.stack ?? []) stack.addOverride(key, json[key]);
   const scopes = new Map<string, Construct>([[stack.node.id, stack]]);
-  for (const [type, byId] of Object.entries(json.resource ?? {})) {
-    for (const [logicalId, { "//": meta, ...body }] of Object.entries(byId)) {
-      const segments = meta.metadata.path.split("/");
-      const resource = new RawResource(scopeOf(scopes, segments.slice(0, -1)), segments[segments.length - 1], type, body);
-      resource.overrideLogicalId(logicalId);
+  for (const [kind, blocks] of [["data", json.data], ["resource", json.resource]] as const) {
+    for (const [type, byId] of Object.entries(blocks ?? {})) {
+      for (const [logicalId, { "//": meta, ...body }] of Object.entries(byId)) {
+        const segments = meta.metadata.path.split("/");
+        const scope = scopeOf(scopes, segments.slice(0, -1));
+        const id = segments[segments.length - 1];
+        const element = kind === "data" ? new RawDataSource(scope, id, type, body) : new RawResource(scope, id, type, body);
+        element.overrideLogicalId(logicalId);
+      }
     }
   }
 }
@@ -96,21 +101,44 @@ function scopeOf(scopes: Map<string, Construct>, path: string[]): Construct {
 /** Meta-arguments of a resource block: cdktf renders them apart from the attributes. */
 const META_ARGUMENTS = ["depends_on", "count", "provider", "lifecycle", "for_each", "connection"];
 
+/** A block's body split as cdktf renders it: meta-arguments apart from the attributes. */
+function splitBody(body: Record<string, unknown>): { attributes: Record<string, unknown>; meta: Record<string, unknown> } {
+  const split = { attributes: {} as Record<string, unknown>, meta: {} as Record<string, unknown> };
+  for (const [key, value] of Object.entries(body)) (META_ARGUMENTS.includes(key) ? split.meta : split.attributes)[key] = value;
+  return split;
+}
+
 class RawResource extends TerraformResource {
-  private readonly attributes: Record<string, unknown> = {};
-  private readonly meta: Record<string, unknown> = {};
+  private readonly body: ReturnType<typeof splitBody>;
 
   constructor(scope: Construct, id: string, type: string, body: Record<string, unknown>) {
     super(scope, id, { terraformResourceType: type });
-    for (const [key, value] of Object.entries(body)) (META_ARGUMENTS.includes(key) ? this.meta : this.attributes)[key] = value;
+    this.body = splitBody(body);
   }
 
   public get terraformMetaArguments(): Record<string, unknown> {
-    return this.meta;
+    return this.body.meta;
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {
-    return this.attributes;
+    return this.body.attributes;
+  }
+}
+
+class RawDataSource extends TerraformDataSource {
+  private readonly body: ReturnType<typeof splitBody>;
+
+  constructor(scope: Construct, id: string, type: string, body: Record<string, unknown>) {
+    super(scope, id, { terraformResourceType: type });
+    this.body = splitBody(body);
+  }
+
+  public get terraformMetaArguments(): Record<string, unknown> {
+    return this.body.meta;
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return this.body.attributes;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The code samples of docs/policies.md, as a user would write them against the
  * package: every sample type-checks, and the relax sample synthesizes a
- * production stack that its stage's policies would otherwise refuse.
+ * production stack that its stage's policies would otherwise refuse. (The
+ * page's sample that catches a ValidationError is type-checked here too.)
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -26,10 +27,13 @@ describe("docs/policies.md", () => {
   const dir = fs.mkdtempSync(path.join(ROOT, ".cache", "doc-samples-"));
   const files = writeDocSamples(DOC, dir);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const sample = (part: string) => files.find((f) => fs.readFileSync(f, "utf8").includes(part))!;
 
-  test("has a relax sample and a custom policy sample", () => {
-    expect(files).toHaveLength(2);
-    expect(fs.readFileSync(files[0], "utf8")).toContain(RELAX);
+  test("has a sample catching a ValidationError, a relax sample and a custom policy sample", () => {
+    expect(files).toHaveLength(3);
+    expect(sample("e instanceof ValidationError")).toBeDefined();
+    expect(sample(RELAX)).toBeDefined();
+    expect(sample("const noDebugServices: Policy")).toBeDefined();
   });
 
   test("every sample type-checks", () => {
@@ -38,7 +42,7 @@ describe("docs/policies.md", () => {
 
   test("the relax sample synthesizes a single-instance service in production", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "doc-relax-"));
-    const result = run(files[0], outdir);
+    const result = run(sample(RELAX), outdir);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const stack = JSON.parse(fs.readFileSync(path.join(outdir, "stacks/production/cdk.tf.json"), "utf8"));
@@ -48,7 +52,7 @@ describe("docs/policies.md", () => {
 
   test("without the relax, production refuses the same stack", () => {
     const strict = path.join(dir, "strict.ts");
-    fs.writeFileSync(strict, fs.readFileSync(files[0], "utf8").replace(RELAX, "Stages.production"));
+    fs.writeFileSync(strict, fs.readFileSync(sample(RELAX), "utf8").replace(RELAX, "Stages.production"));
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "doc-strict-"));
     const result = run(strict, outdir);
     expect(result.status).not.toBe(0);
