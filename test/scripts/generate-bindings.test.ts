@@ -24,7 +24,7 @@ test("a forced generation with a missing TF_CLI_CONFIG_FILE prints no warning or
     fs.mkdirSync(path.join(project, "schemas"));
     for (const schema of [ALICLOUD_SCHEMA_FILE, DOCKER_SCHEMA_FILE]) fs.symlinkSync(schema, path.join(project, "schemas", path.basename(schema)));
     fs.symlinkSync(path.join(REPO, "node_modules"), path.join(project, "node_modules"));
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: path.join(project, "no-such-terraformrc"), FORCE_COLOR: "0" };
+    const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: path.join(project, "no-such-terraformrc"), FORCE_COLOR: "0" };
     delete env.ALICLOUD_PROVIDER_SCHEMA;
     const result = spawnSync(path.join(REPO, "node_modules", ".bin", "ts-node"), ["--transpile-only", "scripts/generate-bindings.ts", "--force"], {
       cwd: project, encoding: "utf8", timeout: 120_000, env,
