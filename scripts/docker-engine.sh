@@ -83,9 +83,12 @@ start_dockerd() {
   # shellcheck disable=SC2086
   log "starting: dockerd --host unix://$SOCKET --pidfile $PIDFILE --data-root $DATA_ROOT $* ${DOCKERD_EXTRA_ARGS:-}"
   echo "=== $(date -u +%FT%TZ) dockerd $* ${DOCKERD_EXTRA_ARGS:-}" >>"$LOG"
-  # setsid + nohup: keep running after this script / the CI step ends
+  # setsid + nohup: keep running after this script / the CI step ends. Every descriptor but the
+  # standard three is closed first: a caller's `flock /tmp/docker.lock …` passes its lock down, and
+  # a dockerd holding it would keep the machine-wide lock taken for as long as the engine runs.
   # shellcheck disable=SC2086
-  setsid nohup dockerd --host "unix://$SOCKET" --pidfile "$PIDFILE" --data-root "$DATA_ROOT" \
+  setsid nohup bash -c 'for fd in /proc/self/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec "$@"' \
+    dockerd dockerd --host "unix://$SOCKET" --pidfile "$PIDFILE" --data-root "$DATA_ROOT" \
     "$@" ${DOCKERD_EXTRA_ARGS:-} </dev/null >>"$LOG" 2>&1 &
   pid=$!
   for ((i = 0; i < WAIT * 2; i++)); do

@@ -40,3 +40,37 @@ describe("scripts/docker-engine.sh start without root", () => {
     }
   });
 });
+
+describe("scripts/docker-engine.sh start under the machine-wide lock", () => {
+  const rootOnly = process.getuid?.() === 0 ? test : test.skip;
+
+  // A stand-in dockerd (it records the descriptors it was started with) and docker CLI (it answers
+  // once that record exists): what the script starts, without a second engine on the machine.
+  rootOnly("the dockerd it starts holds none of the caller's descriptors, so `flock … start` releases the lock", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csp-engine-lock-"));
+    const bin = path.join(dir, "bin");
+    fs.mkdirSync(bin);
+    const fds = path.join(dir, "dockerd-fds");
+    fs.writeFileSync(path.join(bin, "dockerd"), `#!/bin/sh\nls -l /proc/$$/fd > ${fds}.tmp; mv ${fds}.tmp ${fds}\nexec sleep 60\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(bin, "docker"), `#!/bin/sh\n[ -s ${fds} ]\n`, { mode: 0o755 });
+    const lock = path.join(dir, "docker.lock");
+    const pidfile = path.join(dir, "dockerd.pid");
+    const env = {
+      ...process.env, PATH: `${bin}:${process.env.PATH}`, DOCKER_SOCKET: path.join(dir, "docker.sock"),
+      DOCKERD_LOG: path.join(dir, "dockerd.log"), DOCKERD_PIDFILE: pidfile, DOCKERD_DATA_ROOT: path.join(dir, "data"),
+    };
+    try {
+      const started = spawnSync("flock", [lock, SCRIPT, "start"], { env, encoding: "utf8", timeout: 60_000 });
+      expect({ status: started.status, stderr: started.stderr }).toEqual({ status: 0, stderr: expect.stringContaining("dockerd up") });
+      const held = fs.readFileSync(fds, "utf8").split("\n").filter((line) => / \d+ -> /.test(line)).map((line) => line.replace(/^.* (\d+ -> .*)$/, "$1"));
+      expect(held.length).toBeGreaterThanOrEqual(3);
+      expect(held.filter((line) => line.endsWith(lock))).toEqual([]);
+      // Taken again at once: nothing the engine runs keeps it.
+      expect(spawnSync("flock", ["--nonblock", lock, "true"]).status).toBe(0);
+    } finally {
+      const pid = fs.existsSync(pidfile) ? Number(fs.readFileSync(pidfile, "utf8")) : 0;
+      if (pid > 0) process.kill(pid, "SIGKILL");
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
