@@ -2,8 +2,19 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-/** The repository root. */
-export const ROOT = path.resolve(__dirname, "..");
+/**
+ * The repository root: the nearest directory above this file's that holds package.json. Not a
+ * fixed `..`: bundled by scripts/run-ts.js, `__dirname` is the entry point's directory (for
+ * scripts/local/up.ts, scripts/local), not this file's.
+ */
+export const ROOT = repositoryRoot(__dirname);
+
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 /**
  * The environment Terraform and cdktf need here: the caller's plus the exports of `.toolchain.env`
