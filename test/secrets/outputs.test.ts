@@ -52,7 +52,7 @@ describe("outputs that could carry a secret", () => {
   test("an output of something that carries no secret may be plain", () => {
     const { app, stack } = stackWithSecret();
     new TerraformOutput(stack, "network-name", { value: ref(stack, "network", "name") });
-    // The load balancer waits for the app's containers (depends_on) but reads nothing from them.
+    // The load balancer proxies to the app's containers but reads nothing from them.
     new TerraformOutput(stack, "load-balancer-name", { value: ref(stack, "load-balancer", "name") });
     // `routes` is the environment's own plain output: URLs and Host headers.
     expect(Object.keys(synthApp(app).stacks.test.output).sort()).toEqual(["load-balancer-name", "network-name", "routes"]);

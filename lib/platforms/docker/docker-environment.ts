@@ -67,13 +67,13 @@ export class DockerEnvironment extends EnvironmentStack {
     const variables = new StackVariables(this, (service) => service.name);
     // One reference for every replica: each read of an attribute registers a token of its own.
     const networkName = network.name;
-    const replicas = this.catalog.services.flatMap((service) => this.renderService(service, networkName, variables));
+    for (const service of this.catalog.services) this.renderService(service, networkName, variables);
     this.listeners = planListeners(
       this.catalog.services.map((service) => ({ service, replicas: this.replicasOf(service) })),
       (service, replica, port) => `${replicaHost(service, replica)}:${port}`,
     );
     this.loadBalancerConfig = renderNginxConfig(this.listeners);
-    this.renderLoadBalancer(network, replicas);
+    this.renderLoadBalancer(network);
     this.renderRegistry(network);
     renderRoutesOutput(this, loadBalancerRoutes(this.listeners, this.props.publishAddress));
   }
@@ -86,7 +86,7 @@ export class DockerEnvironment extends EnvironmentStack {
     return dockerClaims(this.node.path, this.catalog, this.props);
   }
 
-  private renderService(service: Service, networkName: string, variables: StackVariables): Container[] {
+  private renderService(service: Service, networkName: string, variables: StackVariables): void {
     const version = this.versionOf(service);
     const image = new ServiceImage(this, `${service.name}-image`, {
       name: service.image.reference(this.props.registry, version),
@@ -132,19 +132,19 @@ export class DockerEnvironment extends EnvironmentStack {
     const rotation = secretRotation(this, service.name, containerEnv);
     const generations = new Generations({ ...shared, env: containerEnv.map((e) => `${e.name}=${e.secret ? rotation : e.value}`) });
     const aliases = service.aliases.filter((alias) => alias !== service.name);
-    return Array.from({ length: this.replicasOf(service) }, (_, index) => {
-      const replica = index + 1;
+    const count = this.replicasOf(service);
+    for (let replica = 1; replica <= count; replica++) {
       const own = {
         hostname: replicaHost(service.name, replica),
         networksAdvanced: [{ name: networkName, aliases: [service.name, replicaHost(service.name, replica), ...aliases] }],
       } satisfies Partial<ContainerConfig>;
       // A replacement starts before the old replica stops, so it needs a name of its own.
       const name = `${replicaContainerName(service.name, replica, version)}-${generations.of(own)}`;
-      return new ReplicaContainer(this, `${service.name}-${replica}`, { ...shared, ...own, name });
-    });
+      new ReplicaContainer(this, `${service.name}-${replica}`, { ...shared, ...own, name });
+    }
   }
 
-  private renderLoadBalancer(network: Network, replicas: Container[]): void {
+  private renderLoadBalancer(network: Network): void {
     const image = new Image(this, "load-balancer-image", { name: this.props.loadBalancerImage, keepLocally: true });
     new Container(this, "load-balancer", {
       ...this.commonContainer("load-balancer", this.props.loadBalancerImage),
@@ -158,8 +158,9 @@ export class DockerEnvironment extends EnvironmentStack {
       ports: this.listeners.map((l) => ({ internal: l.port, external: l.port, ip: this.props.publishAddress })),
       // Internal route domains resolve to the load balancer, which tells them apart by Host.
       networksAdvanced: [{ name: network.name, aliases: [LOAD_BALANCER_ALIAS, ...internalDomains(this.catalog.services)] }],
-      // nginx refuses to start while an upstream name does not resolve.
-      dependsOn: replicas,
+      // No depends_on the replicas: Terraform would start it only once they are healthy (and stop
+      // it before them). Its entrypoint starts nginx once their names resolve, which they do as
+      // soon as they start.
     });
   }
 

@@ -94,11 +94,18 @@ function indent(block: string): string {
   return block.split("\n").map((line) => `  ${line}`).join("\n");
 }
 
+/** How long the load balancer waits for a replica's name to resolve before starting nginx anyway. */
+const RESOLVE_TENTHS = 600;
+
 /**
  * Entrypoint of the load balancer container. nginx resolves upstream host names
- * only when it loads its configuration; a rolled replica comes back under the
- * same alias with a new address, so the script reloads nginx (gracefully, no
- * request dropped) whenever the answers for the replica names change.
+ * only when it loads its configuration, and refuses to start while one does not
+ * resolve: the script starts it once every replica's name resolves (a replica's
+ * name resolves as soon as the replica starts, before it turns healthy), so the
+ * load balancer starts beside the replicas rather than after them. A rolled
+ * replica comes back under the same alias with a new address, so the script
+ * then reloads nginx (gracefully, no request dropped) whenever the answers for
+ * the replica names change.
  * @internal
  */
 export function renderEntrypoint(listeners: readonly Listener[]): string {
@@ -107,6 +114,11 @@ export function renderEntrypoint(listeners: readonly Listener[]): string {
     "#!/bin/sh",
     `hosts="${hosts.join(" ")}"`,
     'answers() { for h in $hosts; do nslookup "$h" 2>&1 | grep -v "^Server\\|:53$" | sort; done; }',
+    "trap 'exit 0' TERM INT",
+    "for h in $hosts; do",
+    "  tries=0",
+    `  until nslookup "$h" >/dev/null 2>&1 || [ "$tries" -ge ${RESOLVE_TENTHS} ]; do tries=$((tries + 1)); sleep 0.1; done`,
+    "done",
     "nginx -g 'daemon off;' &",
     "nginx_pid=$!",
     "trap 'nginx -s quit; wait $nginx_pid; exit 0' TERM INT",

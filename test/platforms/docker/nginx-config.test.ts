@@ -1,3 +1,7 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { Image, Port, Probe, Route, Service, ServiceCatalog } from "../../../lib";
 import { planListeners } from "../../../lib/platforms/docker/load-balancer-plan";
 import { NO_ROUTE_ANSWER, renderEntrypoint, renderNginxConfig } from "../../../lib/platforms/docker/nginx-config";
@@ -94,4 +98,33 @@ describe("nginx configuration", () => {
     expect(entrypoint).toContain('hosts="web-1 web-2 web-3 admin-1 orders-api-1 orders-api-2"');
     expect(entrypoint).toContain("nginx -s reload");
   });
+
+  // The script itself, run by sh with stand-ins for nslookup (a name resolves once its file exists)
+  // and nginx (it records that it started): nginx starts only once every replica's name resolves.
+  test("the entrypoint starts nginx once every replica's name resolves, and stops on TERM", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csp-lb-entrypoint-"));
+    const bin = path.join(dir, "bin");
+    fs.mkdirSync(bin);
+    const script = (name: string, body: string) => fs.writeFileSync(path.join(bin, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    script("nslookup", `[ -e "${dir}/resolves-$1" ] && echo "Address: 10.0.0.1"`);
+    script("nginx", `case "$1" in -g) echo $$ > "${dir}/nginx"; exec sleep 30 ;; -s) kill "$(cat "${dir}/nginx")" ;; esac`);
+    const entrypoint = path.join(dir, "lb-entrypoint.sh");
+    fs.writeFileSync(entrypoint, renderEntrypoint(planListeners(shop().slice(0, 2), address)), { mode: 0o755 });
+    const child = spawn("sh", [entrypoint], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const started = () => fs.existsSync(path.join(dir, "nginx"));
+    try {
+      for (const host of ["web-1", "web-2", "web-3"]) fs.writeFileSync(path.join(dir, `resolves-${host}`), "");
+      await sleep(800);
+      expect(started()).toBe(false); // admin-1 does not resolve yet
+      fs.writeFileSync(path.join(dir, "resolves-admin-1"), "");
+      for (let i = 0; i < 50 && !started(); i++) await sleep(100);
+      expect(started()).toBe(true);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 20_000);
 });
