@@ -1,4 +1,4 @@
-import { spawnSync } from "child_process";
+import { execFile, spawnSync } from "child_process";
 
 /** The label every object of a Docker environment carries, with the environment's name. */
 export const ENV_LABEL = "org.cdktf-service-platform.environment";
@@ -8,6 +8,16 @@ export function docker(args: readonly string[], timeoutSeconds = 60): string {
   const result = spawnSync("docker", args, { encoding: "utf8", timeout: timeoutSeconds * 1000, maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`docker ${args.join(" ")} failed: ${(result.stderr || result.error?.message || "").trim()}`);
   return result.stdout;
+}
+
+/** `docker(args)` without blocking: several queries run side by side. */
+export function dockerAsync(args: readonly string[], timeoutSeconds = 60): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile("docker", args, { encoding: "utf8", timeout: timeoutSeconds * 1000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`docker ${args.join(" ")} failed: ${(stderr || error.message).trim()}`));
+      else resolve(stdout);
+    });
+  });
 }
 
 function lines(text: string): string[] {
@@ -45,8 +55,8 @@ export function inspect(kind: "container" | "network" | "volume", names: readonl
 }
 
 /** The containers publishing host port `port` (running or not), with the environment each belongs to. */
-export function containersPublishing(port: number): { name: string; environment: string }[] {
-  return docker(["ps", "-a", "--filter", `publish=${port}`, "--format", `{{.Names}}\t{{.Label "${ENV_LABEL}"}}`])
+export async function containersPublishing(port: number): Promise<{ name: string; environment: string }[]> {
+  return (await dockerAsync(["ps", "-a", "--filter", `publish=${port}`, "--format", `{{.Names}}\t{{.Label "${ENV_LABEL}"}}`]))
     .split("\n").filter(Boolean).map((line) => {
       const [name, environment] = line.split("\t");
       return { name, environment: environment ?? "" };

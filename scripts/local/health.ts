@@ -48,6 +48,6 @@ export async function waitUntilReady(env: string, seconds: number): Promise<Cont
         ...notReady.map((c) => `  ${c.name}: ${c.status}${c.lastCheck ? ` (last check: ${c.lastCheck.split("\n")[0]})` : ""}`),
       ].join("\n"));
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

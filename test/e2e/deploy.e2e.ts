@@ -1,7 +1,8 @@
 /**
  * End-to-end: the commands of docs/local.md for the example test environment, run exactly as written, on
  * the local Docker engine with the cdktf CLI and Terraform: `npm run down`, `npm run up` (refused on
- * a taken port, then from nothing, then again), `npx cdktf diff/deploy/destroy test`, checks through
+ * a taken port, then from nothing, then again, then after containers were removed and stopped by
+ * hand), `npx cdktf diff/deploy/destroy test`, checks through
  * the load balancer on 127.0.0.1, a rollout of web to a new version under traffic and back, and
  * nothing of the environment left at the end.
  *
@@ -195,7 +196,7 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(new RegExp(
         `up: ERROR: a port the test environment publishes is taken:\\n  127\\.0\\.0\\.1:${API_PORT} \\(for test-lb\\) is held: 127\\.0\\.0\\.1:${API_PORT} by pid ${process.pid} \\(`));
-      expect(result.stdout).not.toContain("running cdktf deploy");
+      expect(result.stdout).not.toContain("running terraform");
     } finally {
       blocker.close();
     }
@@ -214,7 +215,8 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
     expect(fs.statSync(VARS).mode & 0o777).toBe(0o600);
     expect(secret).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(result.stdout.split(secret).length - 1).toBe(1);
-    expect(result.stdout).toContain("up: running cdktf deploy test --auto-approve --var-file=test.tfvars.json --outputs-file=");
+    // What `cdktf deploy test` runs, in the directory it runs it in, on the stack `npm run up` synthesized.
+    expect(result.stdout).toContain(`up: running terraform apply -auto-approve -input=false -var-file=${VARS} (in cdktf.out/stacks/test)`);
     expect(result.stdout).toContain(`Apply complete! Resources: ${resourceCount()} added, 0 changed, 0 destroyed.`);
     expect(healthOf(STACK).filter((c) => !ready(c))).toEqual([]);
 
@@ -238,6 +240,24 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
     expect(result.stdout).not.toContain(secret);
     expect(result.stdout).not.toContain("wrote test.tfvars.json");
     expect(idsExcept("")).toEqual(before);
+  });
+
+  test(`${COMMANDS.up} puts back a replica removed by hand and one stopped by hand`, async () => {
+    requireDeployed();
+    const names = containersOf(STACK);
+    const [removed] = names.filter((n) => n.startsWith("web-1_"));
+    const [stopped] = names.filter((n) => n.startsWith("orders-api-2_"));
+    docker(["rm", "-f", removed]);
+    docker(["stop", stopped]);
+    const result = await readme(COMMANDS.up, 1200);
+    figures.record("up", { afterDriftSeconds: secs(result.seconds) });
+    expectOk(result);
+    expect(result.stdout).toMatch(/Apply complete! Resources: 1 added, 1 changed, 0 destroyed/);
+    expect(containersOf(STACK)).toEqual(names);
+    expect(healthOf(STACK).filter((c) => !ready(c))).toEqual([]);
+    // The load balancer follows the new replica's address.
+    await waitUntil("both web replicas answer", 20, async () =>
+      new Set((await sample(WEB_PORT, WEB_HOST, 12)).map((a) => a.replica)).size === 2);
   });
 
   test(`${COMMANDS.diff} right after: no changes`, async () => {
