@@ -15,6 +15,7 @@ import { App } from "cdktf";
 import { buildFloor, StackJson } from "./floor";
 import { Span, mark, since } from "./clock";
 import { ENVIRONMENTS, Phases, Scope, clockValidation, runLibrary } from "./library-app";
+import { readStacks } from "./stacks";
 
 /** What one process measured. */
 export interface RunResult {
@@ -97,13 +98,6 @@ function runFloor(stacks: Record<string, string>, outdir: string): FloorPhases {
   app.synth();
   const synth = since(synthStart);
   return { construct, synth, total: since(start) };
-}
-
-/** The text of every stack written under `outdir`. */
-export function readStacks(outdir: string): Record<string, string> {
-  const dir = path.join(outdir, "stacks");
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((name) =>
-    [name, fs.readFileSync(path.join(dir, name, "cdk.tf.json"), "utf8")]));
 }
 
 function sameStacks(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -204,7 +204,7 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
     expect(fs.existsSync(VARS)).toBe(false);
   });
 
-  test(`${COMMANDS.up} from nothing: a variables file with a random secret shown once, cdktf deploy, every container ready, curl lines that answer`, async () => {
+  test(`${COMMANDS.up} from nothing: a variables file with a random secret shown once, terraform apply, every container ready, curl lines that answer`, async () => {
     // Not logged while it runs: it prints the new secret, which the log must not hold.
     const result = withoutColors(await run("bash", ["-c", COMMANDS.up], { timeoutSeconds: 1200 }));
     secret = fs.existsSync(VARS) ? JSON.parse(fs.readFileSync(VARS, "utf8")).orders_db_password ?? "" : "";
