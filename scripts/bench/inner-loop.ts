@@ -88,7 +88,8 @@ export async function measureInnerLoop(runs: number, log: (line: string) => void
   const variablesFile = path.join(ROOT, VARIABLES_FILE);
   const hadVariables = fs.existsSync(variablesFile);
   const env = toolchainEnv();
-  const result: InnerLoopResult = { containers: 0, upFromDown: [], upAgain: [], down: [] };
+  const pairs: Pick<InnerLoopResult, "upFromDown" | "upAgain" | "down"> = { upFromDown: [], upAgain: [], down: [] };
+  let containers = 0;
   try {
     log("inner loop: warming up (images, variables file, terraform init): npm run up, npm run down");
     npmRun("up");
@@ -98,7 +99,7 @@ export async function measureInnerLoop(runs: number, log: (line: string) => void
       const fromDown = npmRun("up");
       const stack = readDockerStack(outputDirectory(), STACK);
       const recorded = await recordEnvironment(STACK, stack.stateFile!);
-      (result as { containers: number }).containers = recorded.containers.length;
+      containers = recorded.containers.length;
 
       // Up again and its floor, each first in turn.
       const againLoad = load();
@@ -111,16 +112,16 @@ export async function measureInnerLoop(runs: number, log: (line: string) => void
         again = npmRun("up");
         planMs = terraformPlan(stack.dir, env);
       }
-      result.upAgain.push({ library: again.ms, floor: planMs, load: againLoad, steps: again.steps });
+      pairs.upAgain.push({ library: again.ms, floor: planMs, load: againLoad, steps: again.steps });
 
       const downLoad = load();
       const down = npmRun("down");
       // The floors, on objects of the same names that the engine creates and removes by itself.
-      result.upFromDown.push({ library: fromDown.ms, floor: await upFloor(recorded), load: upLoad, steps: fromDown.steps });
-      result.down.push({ library: down.ms, floor: downFloor(STACK), load: downLoad, steps: down.steps });
+      pairs.upFromDown.push({ library: fromDown.ms, floor: await upFloor(recorded), load: upLoad, steps: fromDown.steps });
+      pairs.down.push({ library: down.ms, floor: downFloor(STACK), load: downLoad, steps: down.steps });
       const pair = (p: LoopPair) => `${secs(p.library)} (floor ${secs(p.floor)})`;
-      log(`inner loop: run ${run + 1}/${runs}: up from down ${pair(result.upFromDown[run])}, up again ${pair(result.upAgain[run])}, `
-        + `down ${pair(result.down[run])}; load ${load().toFixed(1)}`);
+      log(`inner loop: run ${run + 1}/${runs}: up from down ${pair(pairs.upFromDown[run])}, up again ${pair(pairs.upAgain[run])}, `
+        + `down ${pair(pairs.down[run])}; load ${load().toFixed(1)}`);
       const left = objectsOf(STACK);
       if (left.length > 0) throw new Error(`objects of ${STACK} left after the floors: ${left.join(", ")}`);
     }
@@ -136,7 +137,7 @@ export async function measureInnerLoop(runs: number, log: (line: string) => void
     }
     if (!hadVariables) fs.rmSync(variablesFile, { force: true });
   }
-  return result;
+  return { containers, ...pairs };
 }
 
 function secs(ms: number): string {

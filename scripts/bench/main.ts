@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  let innerLoop: Record<string, LoopSummary> | undefined;
+  let innerLoop: Record<LoopFigure, LoopSummary> | undefined;
   let loopRaw: InnerLoopResult | undefined;
   if (parts.includes("inner-loop")) {
     loopRaw = await measureInnerLoop(Number(values["loop-runs"]), (line) => console.log(line));
@@ -151,7 +151,10 @@ export function summarize(result: RunResult, fresh: FreshResult): Summary {
   };
 }
 
-function summarizeLoop(result: InnerLoopResult): Record<string, LoopSummary> {
+/** The inner loop's figures, by name. */
+type LoopFigure = "upFromDown" | "upAgain" | "down";
+
+function summarizeLoop(result: InnerLoopResult): Record<LoopFigure, LoopSummary> {
   const of = (pairs: LoopPair[]): LoopSummary => {
     const names = [...new Set(pairs.flatMap((p) => Object.keys(p.steps)))];
     const loads = pairs.map((p) => p.load);
@@ -195,13 +198,13 @@ function row(s: Summary): string {
 }
 
 /** What each floor of the inner loop is (scripts/bench/inner-loop.ts). */
-const LOOP_FIGURES: [keyof ReturnType<typeof summarizeLoop>, string, string][] = [
+const LOOP_FIGURES: [LoopFigure, string, string][] = [
   ["upFromDown", "npm run up, from down", "the containers' own create, start and health (Engine API, same config and order)"],
   ["upAgain", "npm run up, again", "terraform plan finding no change (refresh + plan)"],
   ["down", "npm run down", "docker rm -f of the containers, network rm, volume rm"],
 ];
 
-function loopTable(summary: Record<string, LoopSummary>, raw: InnerLoopResult): string {
+function loopTable(summary: Record<LoopFigure, LoopSummary>, raw: InnerLoopResult): string {
   return [
     `inner loop: the example's test environment (${raw.containers} containers), ${raw.down.length} rounds; seconds, wall clock, medians; each pair measured side by side`,
     "figure                  library  floor  ratio   load    where the library's time went (its own report)     floor",
