@@ -31,7 +31,7 @@ export interface LoopPair {
   readonly floor: number;
   /** The 1-minute load average when the pair started. */
   readonly load: number;
-  /** Where the command's own time went, as it reports it on its last line ("Took 3.41 s (synthesis 0.80, …)"). */
+  /** Where the command's own time went, as it reports it ("up: took 3.41 s (synthesis 0.80, …)"). */
   readonly steps: Record<string, number>;
 }
 
@@ -49,7 +49,7 @@ function npmRun(script: "up" | "down"): { ms: number; steps: Record<string, numb
   const result = spawnSync("npm", ["run", script], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`npm run ${script} failed:\n${`${result.stdout}\n${result.stderr}`.trim().split("\n").slice(-30).join("\n")}`);
-  const took = /Took [\d.]+ s \(([^)]*)\)/.exec(result.stdout)?.[1] ?? "";
+  const took = new RegExp(`^${script}: took [\\d.]+ s \\(([^)]*)\\)$`, "m").exec(result.stdout)?.[1] ?? "";
   const steps = Object.fromEntries(took.split(", ").filter(Boolean).map((part) => {
     const [name, seconds] = part.split(" ");
     return [name, Number(seconds) * 1000];

@@ -69,5 +69,6 @@ main(TOOL, async () => {
   }
   fs.rmSync(path.join(ROOT, PLAN_FILE), { force: true });
   steps.done("check");
-  say(TOOL, `${STACK} is gone: no container, network or volume of it is left (${VARIABLES_FILE} and the built images stay for the next npm run up). Took ${steps.summary()}.`);
+  say(TOOL, `took ${steps.summary()}`);
+  say(TOOL, `${STACK} is gone: no container, network or volume of it is left (${VARIABLES_FILE} and the built images stay for the next npm run up).`);
 });

@@ -138,14 +138,16 @@ main(TOOL, async () => {
   const containers = await waitUntilReady(STACK, READY_SECONDS);
   const outputs = stack.stateFile ? stateOutputs(stack.stateFile) : terraformOutputs(stack.dir, env);
   const routes = (outputs.routes as Route[] | undefined) ?? [];
-  say(TOOL, `${STACK} is up: ${containers.length} containers ready. Through its load balancer:`);
-  for (const route of routes) {
-    const answered = await answer(route);
-    console.log(`  ${route.service}${route.host ? ` (${route.host})` : ""} answers ${answered}:`);
-    console.log(`    ${curlLine(route)}`);
-  }
+  const answers: string[] = [];
+  for (const route of routes) answers.push(await answer(route));
   steps.done("ready");
-  say(TOOL, `npm run down removes it. Took ${steps.summary()}.`);
+  say(TOOL, `took ${steps.summary()}`);
+  say(TOOL, `${STACK} is up: ${containers.length} containers ready. Through its load balancer:`);
+  routes.forEach((route, i) => {
+    console.log(`  ${route.service}${route.host ? ` (${route.host})` : ""} answers ${answers[i]}:`);
+    console.log(`    ${curlLine(route)}`);
+  });
+  say(TOOL, "npm run down removes it.");
 });
 
 /** The stack's outputs, from Terraform, where its state is not a local file. */
