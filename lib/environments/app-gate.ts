@@ -5,14 +5,18 @@ import { IConstruct } from "constructs";
 import { Checker } from "../validation/checker";
 import { STACK_ID } from "../validation/rules";
 import { StackReport, ValidationError, Violation, formatViolation, sortViolations } from "../validation/violation";
+import { applyAspectsOnce } from "./aspects-once";
 import { Claim, claimCollisions } from "./claims";
 import { cliPrintsAnnotations, handRejectionToCli, removeCliReport } from "./cli-report";
 import { assertOneFramework } from "./framework-copies";
 
 /** What the gate asks of an environment's stack. */
 export interface GatedStack extends TerraformStack {
-  /** Every finding of the stack's own checks, errors first. */
-  findings(): readonly Violation[];
+  /**
+   * Every finding of the stack's own checks, errors first, on its final
+   * configuration: `aspectsChanged` says whether Aspects changed the App since cdktf prepared it.
+   */
+  findings(aspectsChanged: boolean): readonly Violation[];
   /** What the environment owns outside the App (read only when its own findings have no error). */
   claims(): readonly Claim[];
   /** Names of the stage's policies. */
@@ -26,10 +30,12 @@ const gates = new WeakMap<IConstruct, AppGate>();
  * `App.synth()` prepares every stack, then synthesizes (validates and writes)
  * them one by one, so a stack's own validation would run after the stacks
  * before it were written. The gate wraps every stack's synthesizer: the first
- * stack to be written first has the whole App checked — each environment's
- * findings, stack ids, and what environments own in common — and on any error
- * nothing of this App stays in the output directory. Before all that, the App's
- * stacks must come from the library's copy of the framework (framework-copies.ts).
+ * stack to be written first has every Aspect of the App applied (once:
+ * aspects-once.ts) and then the whole App checked on its final configuration —
+ * each environment's findings, stack ids, and what environments own in common
+ * — and on any error nothing of this App stays in the output directory. Before
+ * all that, the App's stacks must come from the library's copy of the
+ * framework (framework-copies.ts).
  */
 export class AppGate {
   /** The gate of the App `scope` belongs to. */
@@ -93,16 +99,19 @@ export class AppGate {
     const stacks = this.stacks();
     assertOneFramework(this.root, stacks);
     const found = new Map<string, Violation[]>(stacks.map((s) => [s.node.path, [...this.stackIdFindings(s, stacks)]]));
+    // Checks judge what is written: every Aspect runs first, and cdktf's own pass then has nothing left to do.
+    const aspects = applyAspectsOnce(stacks);
     const add = (violations: readonly Violation[]) => {
       for (const v of violations) {
         const owner = stacks.find((s) => v.path === s.node.path || v.path.startsWith(`${s.node.path}/`));
         found.get(owner?.node.path ?? stacks[0].node.path)!.push(v);
       }
     };
+    add(aspects.violations);
     const environments = this.environments.filter((e) => stacks.includes(e));
     const admitted: GatedStack[] = [];
     for (const environment of environments) {
-      const own = environment.findings();
+      const own = environment.findings(aspects.changed);
       add(own);
       if (!own.some((v) => v.severity === "error")) admitted.push(environment);
     }

@@ -147,4 +147,12 @@ export abstract class EnvironmentStack extends CheckedStack {
   protected get protectionReason(): string {
     return "settings.deletionProtection is on";
   }
+
+  /**
+   * The variables the services' secrets are read from.
+   * @internal
+   */
+  protected get secretVariables(): readonly string[] {
+    return this.catalog.services.flatMap((s) => Object.values(s.secrets).map((secret) => secret.variableName));
+  }
 }

@@ -96,6 +96,20 @@ export function escapeFragment(fragment: unknown): unknown {
 }
 
 /**
+ * The value of a stack override (`stack.addOverride(path, value)`, merged into
+ * the configuration as it is) escaped as the place `path` names is: text
+ * everywhere, but as written where Terraform reads it literally.
+ */
+export function escapeOverride(path: string, value: unknown): unknown {
+  const parts = path.split(".");
+  // A computed key makes an own property of any name, `__proto__` included.
+  let fragment = parts.reduceRight<unknown>((inner, part) => ({ [part]: inner }), value);
+  fragment = escapeFragment(fragment);
+  for (let i = 0; i < parts.length; i++) fragment = Object.values(fragment as Record<string, unknown>)[0];
+  return fragment;
+}
+
+/**
  * Routes every Terraform element under `scope` through the sink, once:
  * elements added later are caught by the next call, which the environment
  * makes each time it renders.

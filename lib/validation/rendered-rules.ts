@@ -24,6 +24,8 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
 
 /** The parts of a synthesized stack (`cdk.tf.json`) these rules read. */
 export interface RenderedStack {
+  readonly terraform?: { readonly backend?: Record<string, Record<string, unknown>> };
+  readonly provider?: Record<string, readonly Record<string, unknown>[]>;
   readonly variable?: Record<string, { readonly sensitive?: boolean }>;
   readonly resource?: Record<string, Record<string, {
     readonly lifecycle?: { readonly prevent_destroy?: boolean };
@@ -33,16 +35,24 @@ export interface RenderedStack {
 }
 
 /**
- * Checks what a platform rendered, which policies cannot see: outputs that
- * could carry a secret are sensitive, and with deletion protection on,
- * stateful resources carry `prevent_destroy`.
+ * Checks what a platform rendered, which policies cannot see: variables that
+ * carry secrets stay sensitive, outputs that could carry a secret are
+ * sensitive, and with deletion protection on, stateful resources carry
+ * `prevent_destroy`.
  */
 export function validateRendered(
   path: string, stack: RenderedStack, deletionProtection: boolean,
   /** Why deletion protection is on, for the message. */
   reason = "settings.deletionProtection is on",
+  /** Variables that carry secrets. */
+  secretVariables: readonly string[] = [],
 ): Violation[] {
   const c = new Checker("rendered");
+  for (const name of new Set(secretVariables)) {
+    const variable = stack.variable && Object.hasOwn(stack.variable, name) ? stack.variable[name] : undefined;
+    c.expect(variable === undefined || variable.sensitive === true, path, `variable.${name}.sensitive`, variable?.sensitive,
+      "true: the variable carries a secret, which Terraform prints in every plan unless it is sensitive");
+  }
   const outputs = Object.entries(stack.output ?? {});
   // Only outputs can leak what a resource carries: without any, there is nothing to trace.
   const tainted = outputs.length > 0 ? secretCarriers(stack) : new Map<string, Carrier>();
