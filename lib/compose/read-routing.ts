@@ -1,13 +1,14 @@
+import { PRIVATE_SUFFIXES } from "../validation/private-names";
 import { DNS_LABEL, DOMAIN_NAME, PORT } from "../validation/rules";
 import { Report, shown } from "./report";
 import { RouteSpec } from "./spec";
 
 /**
- * Last labels of names that only exist inside a network. Routing domains under
- * them were the names services called each other by, so they become internal
- * routes; any other domain is a public site.
+ * Last labels of names that only exist inside a network (the private-name
+ * rule's). Routing domains under them were the names services called each
+ * other by, so they become internal routes; any other domain is a public site.
  */
-export const INTERNAL_SUFFIXES: readonly string[] = ["local", "internal", "intranet", "lan", "localdomain"];
+export const INTERNAL_SUFFIXES: readonly string[] = PRIVATE_SUFFIXES;
 
 const ENTRY = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)([:/].*)?$/;
 

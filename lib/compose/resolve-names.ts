@@ -1,3 +1,4 @@
+import { privateNameProblem, reservedNameProblem } from "../validation/private-names";
 import { HOST_NAME } from "../validation/rules";
 import { ServiceDraft } from "./read-service";
 import { Report } from "./report";
@@ -27,14 +28,23 @@ export function resolveNames(drafts: readonly ServiceDraft[], originals: Readonl
   const aliases = new Map(drafts.map((d) => [d.name, [] as string[]]));
   const addAlias = (owner: string, alias: string, line: number, key: string, service: string) => {
     if (byDomain.get(alias) === owner || aliases.get(owner)!.includes(alias)) return;
+    const reserved = HOST_NAME.test(alias) ? reservedNameProblem(alias) : undefined;
     if (!HOST_NAME.test(alias)) {
       report.finding("approximated", line, key, `${JSON.stringify(alias)} is no DNS name, so no environment resolves it: ` +
         `callers reach the service as ${owner}`, service);
+    } else if (reserved !== undefined) {
+      report.finding("unmapped", line, key, `${alias} not kept as a name of ${owner}: ${reserved}, and no environment may ` +
+        "answer such a name privately (docs/policies.md, names a team may give privately)", service);
     } else if (claims.has(alias) && claims.get(alias) !== owner) {
       report.problem(line, `${alias} would name both ${owner} and ${claims.get(alias)}: each name reaches one service`, service, key);
     } else {
       claims.set(alias, owner);
       aliases.get(owner)!.push(alias);
+      if (privateNameProblem(alias, { declared: [], endpoints: [] }) !== undefined) {
+        report.finding("requirement", line, key, `${alias} kept as a name of ${owner}: it is a private name only in an ` +
+          "environment that declares a private domain covering it (privateDomains); single labels and names under .local " +
+          "or .internal need none", service);
+      }
     }
   };
   for (const draft of drafts) {

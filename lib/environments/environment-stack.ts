@@ -9,6 +9,9 @@ import { validateAlerting } from "../validation/operations-rules";
 import { validateShapes } from "../validation/shape-rules";
 import { validateUserText } from "../validation/user-text";
 import { CHECK_RECORD_KEY, CheckRecord } from "../validation/check-record";
+import { Checker } from "../validation/checker";
+import { PrivateNameRule, ReservedName, validatePrivateNames, validateRenderedPrivateNames } from "../validation/private-names";
+import { RenderedStack } from "../validation/rendered-rules";
 import { honourStackTraceSwitch } from "./creation-stacks";
 import { validateSettings } from "./settings-rules";
 import { Violation } from "../validation/violation";
@@ -22,8 +25,14 @@ export interface EnvironmentProps {
   readonly catalog: ServiceCatalog;
   /** Which version (and optionally how many replicas) of each service runs here; build it with `catalog.release`. */
   readonly release: Release;
+  /**
+   * Domains of the team's own under which services may be given private names (aliases, internal route
+   * domains), besides single labels and names under `.local` or `.internal`. Never one of Alibaba Cloud's
+   * service domains or the environment's endpoints (docs/policies.md, "Names a team may give privately").
+   * @default []
+   */
+  readonly privateDomains?: readonly string[];
 }
-
 
 /**
  * A stack that renders a service catalog for one environment. It checks the
@@ -40,6 +49,8 @@ export abstract class EnvironmentStack extends CheckedStack {
   public readonly release: Release;
   /** This stage's settings. */
   public readonly settings: StageSettings;
+  /** Domains under which services may be given private names here. */
+  public readonly privateDomains: readonly string[];
 
   /**
    * @param settings - the stage's settings; JavaScript callers may leave them out, which
@@ -51,6 +62,7 @@ export abstract class EnvironmentStack extends CheckedStack {
     this.catalog = props.catalog;
     this.release = props.release;
     this.settings = settings;
+    this.privateDomains = props.privateDomains ?? [];
     if (this.catalog instanceof ServiceCatalog) this.catalog.freeze(this.node.path);
   }
 
@@ -95,9 +107,38 @@ export abstract class EnvironmentStack extends CheckedStack {
       ...this.settings.policies.flatMap((policy) => policy.check(context)),
     ];
     const text = shapes.length === 0
-      ? validateUserText(context.path, this.catalog, this.release, this.settings, { alerting, ...platformProps }) : [];
-    this.record([...settings, ...shapes, ...typed, ...validateAlerting(context.path, alerting), ...text, ...dependent]);
+      ? validateUserText(context.path, this.catalog, this.release, this.settings,
+        { alerting, privateDomains: this.privateDomains, ...platformProps }) : [];
+    const domains = new Checker("model");
+    const names = domains.expect(isList(this.privateDomains), context.path, "privateDomains", this.privateDomains,
+      'a list of domain names, e.g. ["corp.example"]') && shapes.length === 0
+      ? validatePrivateNames(context.path, this.catalog, this.privateNames) : domains.violations;
+    this.record([...settings, ...shapes, ...typed, ...validateAlerting(context.path, alerting), ...text, ...names, ...dependent]);
     return !this.hasErrors();
+  }
+
+  /**
+   * The endpoints this environment is given (registry, state, …), which no private name may cover.
+   * @internal
+   */
+  protected endpoints(): ReservedName[] {
+    return [];
+  }
+
+  /**
+   * What decides which names may be private here.
+   * @internal
+   */
+  protected get privateNames(): PrivateNameRule {
+    return { declared: this.privateDomains, endpoints: this.endpoints() };
+  }
+
+  /**
+   * The checks of every stack, and the names the environment answers for as written.
+   * @internal
+   */
+  protected checkRendered(rendering: RenderedStack): Violation[] {
+    return [...super.checkRendered(rendering), ...validateRenderedPrivateNames(this.node.path, rendering.resource, this.privateNames)];
   }
 
   /**

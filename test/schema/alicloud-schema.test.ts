@@ -53,7 +53,7 @@ function everything() {
     new Service(c, "admin", {
       image: Image.fromRegistry("shop/admin"),
       ports: [
-        Port.http(9000, { route: Route.internal({ domains: ["admin.internal.example.com"] }) }),
+        Port.http(9000, { route: Route.internal({ domains: ["admin.shop.internal"] }) }),
         Port.tcp(2222, { route: Route.public({ listenerPort: 2222 }) }),
       ],
       probe: Probe.command(["/bin/health"]),

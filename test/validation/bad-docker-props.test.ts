@@ -52,7 +52,7 @@ const cases: Case[] = [
     expected: ["test/app", "resources.cpu", '"9m"', "at least 10m: Docker's smallest CPU quota"] },
   {
     name: "internal route published off loopback",
-    app: { ports: [Port.http(8080, { route: Route.internal({ domains: ["admin.example.com"] }) })] },
+    app: { ports: [Port.http(8080, { route: Route.internal({ domains: ["admin.shop.internal"] }) })] },
     settings: { ...Stages.test, allowInternet: true },
     docker: { publishAddress: "0.0.0.0" },
     expected: ["test", "publishAddress", '"0.0.0.0"', "publishes every route on it, and app's route is internal"],

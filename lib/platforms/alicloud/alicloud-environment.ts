@@ -9,6 +9,7 @@ import { EnvironmentStack } from "../../environments/environment-stack";
 import { Alerting } from "../../model/alarms";
 import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
+import { ReservedName, hostOf } from "../../validation/private-names";
 import { alicloudClaims } from "./alicloud-claims";
 import { ResolvedAlicloud, resolveAlicloud } from "./alicloud-defaults";
 import { AlicloudEnvironmentProps } from "./alicloud-props";
@@ -154,6 +155,18 @@ export class AlicloudEnvironment extends EnvironmentStack {
    */
   public claims(): Claim[] {
     return alicloudClaims(this.node.path, this.catalog, this.config);
+  }
+
+  /**
+   * The registry and Tablestore endpoints, which no private name may cover (OSS and SLS lie under aliyuncs.com).
+   * @internal
+   */
+  protected endpoints(): ReservedName[] {
+    const given: [unknown, string][] = [
+      [this.config.registry.endpoint, "the registry endpoint (registry.endpoint)"],
+      [this.config.state.tablestoreEndpoint, "the Tablestore endpoint (state.tablestoreEndpoint)"],
+    ];
+    return given.flatMap(([address, what]) => (typeof address === "string" ? [{ name: hostOf(address), what }] : []));
   }
 
   /**

@@ -9,6 +9,7 @@ import { EnvironmentStack } from "../../environments/environment-stack";
 import { Stages } from "../../environments/stage";
 import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
+import { ReservedName, hostOf } from "../../validation/private-names";
 import { cpuLimit } from "./cpu-limit";
 import { DockerEnvironmentProps, ResolvedDockerProps } from "./docker-props";
 import { dockerClaims } from "./docker-claims";
@@ -84,6 +85,18 @@ export class DockerEnvironment extends EnvironmentStack {
    */
   public claims(): Claim[] {
     return dockerClaims(this.node.path, this.catalog, this.props);
+  }
+
+  /**
+   * The registry and a Docker host reached by name, which no private name may cover.
+   * @internal
+   */
+  protected endpoints(): ReservedName[] {
+    const given: [unknown, string][] = [[this.props.registry, "the registry (registry)"]];
+    if (typeof this.props.dockerHost === "string" && /^(tcp|ssh):/.test(this.props.dockerHost)) {
+      given.push([this.props.dockerHost, "the Docker host (dockerHost)"]);
+    }
+    return given.flatMap(([address, what]) => (typeof address === "string" ? [{ name: hostOf(address), what }] : []));
   }
 
   private renderService(service: Service, networkName: string, variables: StackVariables): void {

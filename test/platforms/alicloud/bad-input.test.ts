@@ -45,7 +45,7 @@ const cases: Case[] = [
   { name: "a domain route in an internal-only stage", catalog: routed(Route.public({ domains: ["shop.example.com"] })),
     props: { settings: stage(Stages.prerelease, { allowInternet: false }) },
     expected: ["prerelease/app", "ports[0].route", '"public"', 'an internal route: stage "prerelease" does not allow internet exposure'] },
-  { name: "a domain route on a TCP port", catalog: one({ ports: [Port.tcp(5432, { route: Route.internal({ domains: ["db.example.com"] }) })] }),
+  { name: "a domain route on a TCP port", catalog: one({ ports: [Port.tcp(5432, { route: Route.internal({ domains: ["db.shop.internal"] }) })] }),
     expected: ["prerelease/app", "ports[0].protocol", '"tcp"', "http: a route with domains is an HTTP host rule"] },
   { name: "log retention beyond SLS's 3650 days", catalog: one({ logs: LogStore.stdout("app", { retention: Duration.days(4000) }) }),
     expected: ["prerelease/app", "logs.retention", "4000d", "3650d"] },

@@ -86,7 +86,7 @@ describe("AlicloudEnvironment: routes through shared load balancers", () => {
   });
 
   test("internal routes only: an intranet CLB and nothing facing the internet", () => {
-    const internal = render(one({ ports: [Port.http(8080, { route: Route.internal({ domains: ["app.internal.example.com"] }) })] })).json;
+    const internal = render(one({ ports: [Port.http(8080, { route: Route.internal({ domains: ["app.shop.internal"] }) })] })).json;
     expect(Object.keys(resources(internal, "alicloud_slb_load_balancer"))).toEqual(["internal-load-balancer"]);
     expect(resources(internal, "alicloud_sae_ingress")["internal-ingress-80"].slb_id)
       .toBe("${alicloud_slb_load_balancer.internal-load-balancer.id}");
