@@ -172,13 +172,13 @@ export function validateRenderedPrivateNames(
   }
   for (const [id, container] of Object.entries(resources?.docker_container ?? {})) {
     listOf(container.networks_advanced).forEach((network, i) =>
-      listOf(network.aliases).forEach((alias, j) => check(`docker_container.${id}.networks_advanced[${i}].aliases[${j}]`, alias)));
+      (Array.isArray(network.aliases) ? network.aliases as unknown[] : []).forEach((alias, j) => check(`docker_container.${id}.networks_advanced[${i}].aliases[${j}]`, alias)));
     listOf(container.host).forEach((entry, i) => check(`docker_container.${id}.host[${i}].host`, entry.host));
   }
   return c.violations;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rendered JSON, read defensively
-function listOf(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
+/** A rendered list of blocks, read defensively: anything else reads as empty. */
+function listOf(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === "object") : [];
 }
