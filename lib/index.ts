@@ -57,6 +57,7 @@ export { ALICLOUD_REGIONS } from "./platforms/alicloud/regions";
 export { StateBootstrap } from "./platforms/alicloud/state-bootstrap";
 export type { StateLocation } from "./platforms/alicloud/state";
 export type { DeployerProps, DeployerRoleProps, StateBootstrapProps } from "./platforms/alicloud/state-bootstrap-props";
+export type { DeployerExemption } from "./platforms/alicloud/least-privilege";
 export { RAM_ACTIONS_BY_TYPE } from "./platforms/alicloud/ram-actions";
 export type { RamPolicyDocument, RamStatement } from "./platforms/alicloud/deployer-policy";
 

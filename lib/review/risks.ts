@@ -1,5 +1,6 @@
 import { alarmRisks } from "./alarm-risks";
 import { canaryRisks } from "./canary-risks";
+import { deployerRisks } from "./deployer-risks";
 import { StackChanges } from "./changes";
 import { infrastructureRisks } from "./infrastructure-risks";
 import { probeRisks } from "./probe-risks";
@@ -62,6 +63,7 @@ export function assessRisks(stack: StackChanges, tier: StageTier): Risk[] {
     ...alarmRisks(stack, risk),
     ...publicRouteRisks(stack, risk),
     ...variableRisks(stack, risk),
+    ...deployerRisks(stack, risk),
   ];
   // Replicas of one service report the same change once.
   for (const r of found) {

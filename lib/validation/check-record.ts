@@ -32,4 +32,14 @@ export interface CheckRecord {
   readonly policies: readonly CheckedPolicy[];
   /** How the policy set differs from the stage's own, oldest change first. */
   readonly adjustments: readonly PolicyAdjustment[];
+  /**
+   * Grants outside least privilege a team accepted for its deployer, each with its reason (state bootstrap only).
+   * @default []
+   */
+  readonly exemptions?: readonly {
+    /** The RAM action granted. */
+    readonly action: string;
+    /** Why, as the team wrote it. */
+    readonly reason: string;
+  }[];
 }

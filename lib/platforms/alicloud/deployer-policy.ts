@@ -34,7 +34,7 @@ export function alicloudTypesOf(scope: IConstruct): string[] {
 
 /** The types of `types` that `actions` has no RAM actions for. */
 export function unmappedTypes(types: readonly string[], actions: Readonly<Record<string, readonly string[]>>): string[] {
-  return types.filter((t) => !(t in actions));
+  return types.filter((t) => !Object.hasOwn(actions, t));
 }
 
 /**
@@ -49,7 +49,7 @@ export function deployerPolicyDocument(
   state: StateLocation,
   prefixes: readonly string[],
 ): RamPolicyDocument {
-  const resourceActions = [...new Set(types.flatMap((t) => actions[t] ?? []))].sort();
+  const resourceActions = [...new Set(types.flatMap((t) => (Object.hasOwn(actions, t) ? actions[t] : [])))].sort();
   const instance = parseTablestoreEndpoint(state.tablestoreEndpoint)?.instance ?? "*";
   const statements: RamStatement[] = [
     { Effect: "Allow", Action: STATE_BUCKET_ACTIONS, Resource: [`acs:oss:*:*:${state.bucket}`] },

@@ -126,3 +126,15 @@ export const STATE_BUCKET_ACTIONS: readonly string[] = ["oss:ListObjects"];
 
 /** What Terraform's OSS backend does with the lock table: locks and state digests are rows. */
 export const LOCK_TABLE_ACTIONS: readonly string[] = ["ots:DescribeTable", "ots:GetRow", "ots:PutRow", "ots:DeleteRow"];
+
+/** The library's actions per type with a team's added to each type's (never replacing them), each action once. */
+export function withTeamActions(
+  library: Readonly<Record<string, readonly string[]>>, team: Readonly<Record<string, readonly string[]>>,
+): Record<string, readonly string[]> {
+  const merged = new Map<string, readonly string[]>(Object.entries(library));
+  for (const [type, actions] of Object.entries(team)) {
+    merged.set(type, [...new Set([...(merged.get(type) ?? []), ...(Array.isArray(actions) ? actions : [])])]);
+  }
+  // A map built entry by entry keeps every type name as data, whatever it is.
+  return Object.fromEntries(merged);
+}

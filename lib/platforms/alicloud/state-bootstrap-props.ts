@@ -1,4 +1,5 @@
 import type { AlicloudEnvironment } from "./alicloud-environment";
+import type { DeployerExemption } from "./least-privilege";
 import { AlicloudStateProps } from "./alicloud-props";
 
 /** A RAM role deployments run as, holding the deployer policy. */
@@ -34,11 +35,20 @@ export interface DeployerProps {
    */
   readonly role?: DeployerRoleProps;
   /**
-   * RAM actions, by resource type, for types the library does not map (resources
-   * added to an environment by hand).
+   * RAM actions, by resource type, added to what the library grants for that type: for types the
+   * library does not map (resources added to an environment by hand), or an API the provider calls
+   * that the mapping lacks. They add to the library's actions, never replace them.
    * @default {}
    */
   readonly actions?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Grants outside least privilege the team accepts knowingly, each by its exact action and with a
+   * reason: `*` or a product's every action (`oss:*`), or a RAM action that changes permissions
+   * (policy versions, attachments, access keys, PassRole, …) on every resource. Synthesis refuses
+   * such a grant otherwise; plan-review shows each exemption and its reason when it is added.
+   * @default []
+   */
+  readonly exemptions?: readonly DeployerExemption[];
 }
 
 /** Settings of the stack that creates the remote state of the Alibaba Cloud environments. */

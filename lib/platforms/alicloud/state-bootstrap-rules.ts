@@ -4,6 +4,7 @@ import { Violation } from "../../validation/violation";
 import { ALICLOUD_REGIONS, checkRegion } from "./regions";
 import { StateLocation } from "./state";
 import { checkLockInstance, checkStateLocation } from "./state-rules";
+import { DeployerExemption } from "./least-privilege";
 import { DeployerProps } from "./state-bootstrap-props";
 
 /** RAM policy names (CreatePolicy API: PolicyName). */
@@ -18,6 +19,10 @@ const PRINCIPAL = matching(/^acs:ram::\d{1,20}:(root|user\/[A-Za-z0-9._@-]+|role
 
 /** RAM actions: `<product>:<API name>`, with `*` as a wildcard. */
 const ACTION = matching(/^[a-z0-9-]+:[A-Za-z0-9*]+$/, "a RAM action such as nas:CreateFileSystem (product code, ':', API name; '*' as a wildcard)");
+
+/** Why an exemption is granted: a sentence a reviewer reads, on one line. */
+const REASON = matching(/^(?=.*\S.*\S.*\S)[^\u0000-\u001f]{8,300}$/,
+  "a reason of 8 to 300 characters on one line, saying why the deployer needs this grant (plan-review shows it)");
 
 /** The settings of a state bootstrap, checked before anything is rendered; reported on the stack's path. */
 export function stateBootstrapRules(
@@ -42,7 +47,13 @@ function checkDeployer(c: Checker, path: string, state: StateLocation, deployer:
         "where this stack creates it (give both the same state object)");
     }
   });
-  c.check(path, "deployer.policyName", policyName, POLICY_NAME);
+  if (deployer.policyName !== undefined) c.check(path, "deployer.policyName", policyName, POLICY_NAME);
+  else {
+    // The default is made of the stack id: say so, and name the field the user did set.
+    c.expect(POLICY_NAME.test(policyName), path, "id", path.split("/").pop(),
+      `a stack id from which the default deployer.policyName "${policyName}" is ${POLICY_NAME.allowed.replace(/^a /, "a valid ")}, ` +
+      "or set deployer.policyName");
+  }
   const role = deployer.role;
   if (role) {
     c.check(path, "deployer.role.name", role.name, ROLE_NAME);
@@ -58,4 +69,18 @@ function checkDeployer(c: Checker, path: string, state: StateLocation, deployer:
     c.expect(actions.length > 0, path, `deployer.actions.${type}`, actions, "at least one RAM action");
     actions.forEach((action, i) => c.check(path, `deployer.actions.${type}[${i}]`, action, ACTION));
   }
+  const exemptions = deployer.exemptions ?? [];
+  if (!c.expect(Array.isArray(exemptions), path, "deployer.exemptions", exemptions,
+    'a list of { action: "ram:…", reason: "…" }')) return;
+  const seen = new Set<string>();
+  exemptions.forEach((exemption, i) => {
+    const field = `deployer.exemptions[${i}]`;
+    const action = (exemption as Partial<DeployerExemption> | undefined)?.action;
+    if (c.expect(action === "*" || ACTION.test(action as string), path, `${field}.action`, action,
+      `${ACTION.allowed}, or *: the exact action the policy grants`)) {
+      c.expect(!seen.has(action!.toLowerCase()), path, `${field}.action`, action, "an action not already exempted");
+      seen.add(action!.toLowerCase());
+    }
+    c.check(path, `${field}.reason`, (exemption as Partial<DeployerExemption> | undefined)?.reason as string, REASON);
+  });
 }

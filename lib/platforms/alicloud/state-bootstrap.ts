@@ -18,7 +18,11 @@ import {
   MAX_POLICY_DOCUMENT_LENGTH, RamPolicyDocument, alicloudTypesOf, deployerPolicyDocument, trustPolicyDocument, unmappedTypes,
 } from "./deployer-policy";
 import { canonicalJson } from "./json-text";
-import { RAM_ACTIONS_BY_TYPE } from "./ram-actions";
+import { RAM_ACTIONS_BY_TYPE, withTeamActions } from "./ram-actions";
+import { isExempt, wideGrants } from "./least-privilege";
+import { validateRenderedRam } from "./rendered-ram";
+import { RenderedStack } from "../../validation/rendered-rules";
+import { CHECK_RECORD_KEY, CheckRecord } from "../../validation/check-record";
 import { LOCK_PRIMARY_KEY, StateLocation, parseTablestoreEndpoint, stateLocation } from "./state";
 import { DeployerProps, StateBootstrapProps } from "./state-bootstrap-props";
 import { stateBootstrapRules } from "./state-bootstrap-rules";
@@ -93,9 +97,13 @@ export class StateBootstrap extends CheckedStack {
   public deployerPolicy(): RamPolicyDocument | undefined {
     const deployer = this.deployer;
     if (!deployer) return undefined;
-    const actions = { ...RAM_ACTIONS_BY_TYPE, ...deployer.actions };
-    return deployerPolicyDocument(this.deployerTypes(), actions, this.state,
+    return deployerPolicyDocument(this.deployerTypes(), this.actionsByType(), this.state,
       deployer.environments.map((environment) => environment.config.state.prefix));
+  }
+
+  /** The library's actions per type, with the team's added (never replaced). */
+  private actionsByType(): Record<string, readonly string[]> {
+    return withTeamActions(RAM_ACTIONS_BY_TYPE, this.deployer?.actions ?? {});
   }
 
   /**
@@ -125,7 +133,7 @@ export class StateBootstrap extends CheckedStack {
       c.expect(!environment.report.some((v) => v.severity === "error"), path, `deployer.environments[${i}]`,
         environment.node.path, "an environment without errors: the deployer policy is derived from what it renders"));
     if (c.violations.length > 0) return c.violations;
-    const actions = { ...RAM_ACTIONS_BY_TYPE, ...deployer.actions };
+    const actions = this.actionsByType();
     for (const type of unmappedTypes(this.deployerTypes(), actions)) {
       const users = deployer.environments.filter((e) => alicloudTypesOf(e).includes(type)).map((e) => e.node.path);
       c.expect(false, path, "deployer.actions", type,
@@ -138,7 +146,76 @@ export class StateBootstrap extends CheckedStack {
         `a policy document of at most ${MAX_POLICY_DOCUMENT_LENGTH} characters (RAM's limit): ` +
         "split the environments over two bootstrap deployers");
     }
-    return c.violations;
+    if (c.violations.length > 0) return c.violations;
+    return this.leastPrivilegeFindings(deployer);
+  }
+
+  /**
+   * Each grant of the derived policy outside least privilege that no
+   * exemption names, reported where it came from: the team's actions, or the
+   * library's for a type an environment synthesizes; and each exemption that
+   * names nothing the policy grants (a warning).
+   */
+  private leastPrivilegeFindings(deployer: DeployerProps): Violation[] {
+    const c = new Checker("deployer");
+    const unused = new Checker("deployer", "warning");
+    const path = this.node.path;
+    const exemptions = deployer.exemptions ?? [];
+    const grants = wideGrants(this.deployerPolicy());
+    const remedy = (action: string) => `add { action: ${JSON.stringify(action)}, reason: "…" } to deployer.exemptions to grant it ` +
+      "knowingly (plan-review shows each exemption and its reason)";
+    for (const grant of grants.filter((g) => !isExempt(g.action, exemptions))) {
+      const own = Object.entries(deployer.actions ?? {}).flatMap(([type, actions]) =>
+        actions.flatMap((action, i) => (action === grant.action ? [`deployer.actions.${type}[${i}]`] : [])));
+      if (own.length > 0) {
+        own.forEach((field) => c.expect(false, path, field, grant.action,
+          `an action within least privilege: ${grant.action} grants ${grant.why}; name the APIs it needs, or ${remedy(grant.action)}`));
+        continue;
+      }
+      const types = this.deployerTypes().filter((t) => (RAM_ACTIONS_BY_TYPE[t] ?? []).includes(grant.action));
+      deployer.environments.forEach((environment, i) => {
+        const used = types.filter((t) => alicloudTypesOf(environment).includes(t));
+        if (used.length === 0) return;
+        c.expect(false, path, `deployer.environments[${i}]`, environment.node.path,
+          `an environment whose resource types need no grant outside least privilege: it synthesizes ${used.join(", ")}, ` +
+          `for which the deployer would get ${grant.action}, ${grant.why}; keep such resources out of the environment, or ${remedy(grant.action)}`);
+      });
+    }
+    exemptions.forEach((exemption, i) => unused.expect(grants.some((g) => g.action.toLowerCase() === exemption.action.toLowerCase()),
+      path, `deployer.exemptions[${i}].action`, exemption.action,
+      "an action the deployer policy grants outside least privilege: it grants no such action, so remove the exemption"));
+    return [...c.violations, ...unused.violations];
+  }
+
+  /**
+   * The checks of every stack, and the RAM parts as written: every policy
+   * document within least privilege (or exempted), the role trusting only RAM
+   * principals, and the role holding only policies of this stack.
+   * @internal
+   */
+  protected checkRendered(rendering: RenderedStack): Violation[] {
+    return [...super.checkRendered(rendering), ...validateRenderedRam(this.node.path, rendering, this.deployer?.exemptions ?? [])];
+  }
+
+  /**
+   * The stack's Terraform JSON; with exemptions, a record of them in its
+   * `"//"` comment block, where plan-review reads them.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's TerraformStack.toTerraform() signature, public API
+  public toTerraform(): any {
+    const json = super.toTerraform() as { readonly "//"?: Record<string, unknown> };
+    const exemptions = this.deployer?.exemptions ?? [];
+    if (exemptions.length === 0) return json;
+    const stages = (this.deployer?.environments ?? []).map((e) => String(e.settings?.name));
+    const checked: CheckRecord = {
+      // The bootstrap deploys nothing itself: it is as sensitive as the strictest stage its deployer deploys.
+      stage: stages.includes("production") ? "production" : stages[0] ?? "bootstrap",
+      services: [],
+      policies: [],
+      adjustments: [],
+      exemptions: exemptions.map((e) => ({ action: e.action, reason: e.reason })),
+    };
+    return { ...json, "//": { ...json["//"], [CHECK_RECORD_KEY]: checked } };
   }
 
   private deployerTypes(): string[] {

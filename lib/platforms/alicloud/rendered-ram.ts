@@ -1,0 +1,67 @@
+import { Checker } from "../../validation/checker";
+import { RenderedStack } from "../../validation/rendered-rules";
+import { Violation } from "../../validation/violation";
+import { DeployerExemption, isExempt, wideGrants } from "./least-privilege";
+
+/** Who may assume a role: an account, a RAM user or a RAM role, never everyone. */
+const PRINCIPAL = /^acs:ram::\d{1,20}:(root|user\/[A-Za-z0-9._@-]+|role\/[A-Za-z0-9._-]+)$/;
+
+/**
+ * The RAM resources of a stack as written, after every Aspect and override:
+ * every policy document (and an output carrying one, which admins attach
+ * elsewhere) grants nothing outside least privilege that `exemptions` do not
+ * name; every role trusts only named RAM principals; every role attachment
+ * attaches a custom policy of this stack, whose document was checked here.
+ */
+export function validateRenderedRam(path: string, stack: RenderedStack, exemptions: readonly DeployerExemption[]): Violation[] {
+  const c = new Checker("rendered");
+  const checkDocument = (field: string, text: unknown) => {
+    let document: unknown;
+    try {
+      document = typeof text === "string" ? JSON.parse(text) : undefined;
+    } catch {
+      document = undefined;
+    }
+    if (!c.expect(document !== undefined, path, field, typeof text === "string" ? "text that is not JSON" : text,
+      "a RAM policy document as JSON text: only a document that can be read can be checked")) return;
+    for (const grant of wideGrants(document).filter((g) => !isExempt(g.action, exemptions))) {
+      c.expect(false, path, field, grant.action, `a policy within least privilege: ${grant.action} grants ${grant.why}, ` +
+        "and no entry of deployer.exemptions names it");
+    }
+  };
+  const policies = Object.entries(stack.resource?.alicloud_ram_policy ?? {});
+  const names = new Set<unknown>();
+  for (const [id, policy] of policies) {
+    checkDocument(`alicloud_ram_policy.${id}.policy_document`, policy.policy_document ?? policy.document);
+    names.add(`\${alicloud_ram_policy.${id}.policy_name}`);
+    names.add(`\${alicloud_ram_policy.${id}.name}`);
+    names.add(policy.policy_name ?? policy.name);
+  }
+  for (const [id, output] of Object.entries(stack.output ?? {})) {
+    if (id === "deployer_policy_document") checkDocument(`output.${id}.value`, output.value);
+  }
+  for (const [id, role] of Object.entries(stack.resource?.alicloud_ram_role ?? {})) {
+    const field = `alicloud_ram_role.${id}.document`;
+    let trust: unknown;
+    try {
+      trust = JSON.parse(String(role.document ?? role.assume_role_policy_document));
+    } catch {
+      trust = undefined;
+    }
+    const principals = listOf((trust as { Statement?: unknown } | undefined)?.Statement)
+      .flatMap((s) => listOf((s as { Principal?: { RAM?: unknown } } | null)?.Principal?.RAM));
+    const wrong = principals.find((p) => typeof p !== "string" || !PRINCIPAL.test(p));
+    c.expect(trust !== undefined && principals.length > 0 && wrong === undefined, path, field, wrong ?? "no RAM principal",
+      "a trust policy naming RAM principals (acs:ram::<account id>:root, :user/<name> or :role/<name>), never everyone");
+  }
+  for (const [id, attachment] of Object.entries(stack.resource?.alicloud_ram_role_policy_attachment ?? {})) {
+    c.expect(attachment.policy_type === "Custom" && names.has(attachment.policy_name), path,
+      `alicloud_ram_role_policy_attachment.${id}.policy_name`, attachment.policy_name,
+      "a custom policy of this stack, whose document is checked here: attaching any other (AdministratorAccess, …) grants what no check has seen");
+  }
+  return c.violations;
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
