@@ -1,5 +1,5 @@
-import { StackChanges } from "./changes";
-import { Risk, RiskFactory } from "./risks";
+import type { StackChanges } from "./changes";
+import type { Risk, RiskFactory } from "./risks";
 
 /**
  * A grant outside least privilege that a change adds to a deployer's policy:

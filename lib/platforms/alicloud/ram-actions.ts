@@ -133,7 +133,8 @@ export function withTeamActions(
 ): Record<string, readonly string[]> {
   const merged = new Map<string, readonly string[]>(Object.entries(library));
   for (const [type, actions] of Object.entries(team)) {
-    merged.set(type, [...new Set([...(merged.get(type) ?? []), ...(Array.isArray(actions) ? actions : [])])]);
+    const added: readonly string[] = Array.isArray(actions) ? actions : [];
+    merged.set(type, [...new Set([...(merged.get(type) ?? []), ...added])]);
   }
   // A map built entry by entry keeps every type name as data, whatever it is.
   return Object.fromEntries(merged);

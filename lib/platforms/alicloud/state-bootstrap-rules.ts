@@ -21,6 +21,7 @@ const PRINCIPAL = matching(/^acs:ram::\d{1,20}:(root|user\/[A-Za-z0-9._@-]+|role
 const ACTION = matching(/^[a-z0-9-]+:[A-Za-z0-9*]+$/, "a RAM action such as nas:CreateFileSystem (product code, ':', API name; '*' as a wildcard)");
 
 /** Why an exemption is granted: a sentence a reviewer reads, on one line. */
+// eslint-disable-next-line no-control-regex -- control characters are what this rule refuses
 const REASON = matching(/^(?=.*\S.*\S.*\S)[^\u0000-\u001f]{8,300}$/,
   "a reason of 8 to 300 characters on one line, saying why the deployer needs this grant (plan-review shows it)");
 
