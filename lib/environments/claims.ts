@@ -23,10 +23,16 @@ export interface Claim {
   readonly remedy: string;
 }
 
-/** One error per claim that another environment made first (each collision is reported once, at the later claim). */
+/**
+ * One error per claim that another environment made first: each collision is
+ * reported once per environment, at its first claim of the thing (an
+ * environment may claim one thing twice: from its input and from its final
+ * configuration).
+ */
 export function claimCollisions(claims: readonly Claim[]): Violation[] {
   const c = new Checker("app");
   const first = new Map<string, Claim>();
+  const reported = new Set<string>();
   for (const claim of claims) {
     const id = `${claim.resource}\u0000${claim.key}`;
     const earlier = first.get(id);
@@ -34,7 +40,8 @@ export function claimCollisions(claims: readonly Claim[]): Violation[] {
       first.set(id, claim);
       continue;
     }
-    if (earlier.owner === claim.owner) continue;
+    if (earlier.owner === claim.owner || reported.has(`${claim.owner}\u0000${id}`)) continue;
+    reported.add(`${claim.owner}\u0000${id}`);
     c.expect(false, claim.path, claim.field, claim.value,
       `its own ${claim.resource}, not another environment's of this App: ${earlier.owner} already uses ${claim.key} ` +
       `(${earlier.path}, ${earlier.field}); ${claim.remedy}`);

@@ -1,7 +1,9 @@
 import { Claim } from "../../environments/claims";
 import { ServiceCatalog } from "../../model/catalog";
 import { ResolvedAlicloud } from "./alicloud-defaults";
-import { defaultLogProject, registryPath } from "./names";
+import { Alerting } from "../../model/alarms";
+import { contactGroupName, defaultLogProject, registryPath } from "./names";
+import { CONTACT_GROUP_REMEDY } from "./rendered-claims";
 import { planPrivateNames } from "./private-names";
 
 /**
@@ -9,10 +11,11 @@ import { planPrivateNames } from "./private-names";
  * stacks on one would apply over each other's state), its SAE namespace and
  * SLS project, and the registry namespaces (with their repositories) it
  * manages, of an Enterprise Edition instance or of Personal Edition in a
- * region, the created instance and the VPC link, and on an existing VPC the
- * PrivateZone names it answers.
+ * region, the created instance and the VPC link, on an existing VPC the
+ * PrivateZone names it answers, and the CloudMonitor contact group its alarms
+ * notify (created by name as an update of any group of that name).
  */
-export function alicloudClaims(stackPath: string, catalog: ServiceCatalog, config: ResolvedAlicloud): Claim[] {
+export function alicloudClaims(stackPath: string, catalog: ServiceCatalog, config: ResolvedAlicloud, alerting?: Alerting): Claim[] {
   const claim = (resource: string, key: string, field: string, value: unknown, remedy: string, path = stackPath): Claim =>
     ({ resource, key, owner: stackPath, path, field, value, remedy });
   const { region, registry, state } = config;
@@ -45,6 +48,11 @@ export function alicloudClaims(stackPath: string, catalog: ServiceCatalog, confi
   if (registry.kind === "enterprise" && registry.linkVpc && config.network.vpcId !== undefined) {
     claims.push(claim("registry VPC link", `${config.network.vpcId} to ${instance}`, "registry.linkVpc", true,
       "environments sharing one existing VPC link it once: set registry.linkVpc to false in all but one"));
+  }
+  if (alerting !== undefined) {
+    const group = contactGroupName(stackPath.split("/").pop()!, alerting);
+    claims.push(claim("CloudMonitor contact group", `"${group}"`, alerting.group === undefined ? "alerting (the default group)" : "alerting.group",
+      group, CONTACT_GROUP_REMEDY));
   }
   if (config.network.vpcId !== undefined) {
     // PrivateZone refuses two zones of one name on one VPC: environments sharing a VPC share its names.

@@ -11,6 +11,7 @@ import { StackVariables } from "../../environments/variables";
 import { Service } from "../../model/service";
 import { ReservedName, hostOf } from "../../validation/private-names";
 import { alicloudClaims } from "./alicloud-claims";
+import { renderedClaims } from "./rendered-claims";
 import { ResolvedAlicloud, resolveAlicloud } from "./alicloud-defaults";
 import { AlicloudEnvironmentProps } from "./alicloud-props";
 import { alicloudRules } from "./alicloud-rules";
@@ -150,11 +151,13 @@ export class AlicloudEnvironment extends EnvironmentStack {
   }
 
   /**
-   * Its state location, SAE namespace, SLS project and what it manages in the registry.
+   * Its state location, SAE namespace, SLS project, contact group and what it
+   * manages in the registry, from its input and from its final configuration.
    * @internal
    */
   public claims(): Claim[] {
-    return alicloudClaims(this.node.path, this.catalog, this.config);
+    return [...alicloudClaims(this.node.path, this.catalog, this.config, this.alerting),
+      ...renderedClaims(this.node.path, this.checkedConfiguration)];
   }
 
   /**

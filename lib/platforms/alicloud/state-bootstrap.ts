@@ -21,6 +21,8 @@ import { canonicalJson } from "./json-text";
 import { RAM_ACTIONS_BY_TYPE, withTeamActions } from "./ram-actions";
 import { isExempt, wideGrants } from "./least-privilege";
 import { validateRenderedRam } from "./rendered-ram";
+import { NAMED_TYPES, renderedClaims } from "./rendered-claims";
+import { Claim } from "../../environments/claims";
 import { RenderedStack } from "../../validation/rendered-rules";
 import { CHECK_RECORD_KEY, CheckRecord } from "../../validation/check-record";
 import { LOCK_PRIMARY_KEY, StateLocation, parseTablestoreEndpoint, stateLocation } from "./state";
@@ -104,6 +106,31 @@ export class StateBootstrap extends CheckedStack {
   /** The library's actions per type, with the team's added (never replaced). */
   private actionsByType(): Record<string, readonly string[]> {
     return withTeamActions(RAM_ACTIONS_BY_TYPE, this.deployer?.actions ?? {});
+  }
+
+  /**
+   * What it creates by name in the account: the state bucket, the lock
+   * instance and the deployer's policy and role, from its input and from its
+   * final configuration.
+   * @internal
+   */
+  public claims(): Claim[] {
+    const path = this.node.path;
+    const claim = (type: keyof typeof NAMED_TYPES, key: string, field: string, value: unknown): Claim =>
+      ({ resource: NAMED_TYPES[type].resource, key, owner: path, path, field, value, remedy: NAMED_TYPES[type].remedy });
+    const state = this.state;
+    const instance = parseTablestoreEndpoint(state.tablestoreEndpoint)?.instance;
+    const claims = [claim("alicloud_oss_bucket", `"${state.bucket}"`, "state.bucket", state.bucket)];
+    if (instance !== undefined) {
+      claims.push(claim("alicloud_ots_instance", `"${instance}" in ${state.region}`, "state.tablestoreEndpoint", state.tablestoreEndpoint));
+    }
+    const deployer = this.deployer;
+    if (deployer) {
+      claims.push(claim("alicloud_ram_policy", `"${this.policyName}"`,
+        deployer.policyName === undefined ? "id (the default deployer.policyName)" : "deployer.policyName", this.policyName));
+      if (deployer.role) claims.push(claim("alicloud_ram_role", `"${deployer.role.name}"`, "deployer.role.name", deployer.role.name));
+    }
+    return [...claims, ...renderedClaims(path, this.checkedConfiguration)];
   }
 
   /**
