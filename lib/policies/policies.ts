@@ -1,7 +1,7 @@
 import type { PolicyAdjustment } from "../validation/check-record";
 import type { Policy, StageSettings } from "./policy";
 import { Duration } from "../model/duration";
-import { alarmsPolicy } from "./alarms";
+import { AlarmsPolicyOptions, alarmsPolicy } from "./alarms";
 import { AutoscalingPolicyOptions, autoscalingPolicy } from "./autoscaling";
 import { deletionProtectionPolicy } from "./deletion-protection";
 import { LogRetentionOptions, logRetentionPolicy } from "./log-retention";
@@ -110,14 +110,17 @@ export class Policies {
     return rolloutBatchesPolicy();
   }
 
-  /** `autoscaling`: every schedule window's minimum is at least max(atLeast, settings.minReplicas). */
+  /**
+   * `autoscaling`: every schedule window's minimum is at least max(atLeast, settings.minReplicas), and no
+   * window's ceiling is below the environment's floor.
+   */
   public static autoscaling(options: AutoscalingPolicyOptions = {}): Policy {
     return autoscalingPolicy(options);
   }
 
-  /** `alarms`: every service has alarms and the environment names who they notify. */
-  public static alarms(): Policy {
-    return alarmsPolicy();
+  /** `alarms`: every service has alarms that can fire, and the environment names who they notify. */
+  public static alarms(options: AlarmsPolicyOptions = {}): Policy {
+    return alarmsPolicy(options);
   }
 
   /** `policy`, reporting everything it finds as warnings: shown, but synthesis goes on. */

@@ -124,8 +124,9 @@ function checkCanary(c: Checker, path: string, service: Service, canary: Canary,
     c.expect(rule.test(m.value), path, field, reportableLiteral(m.name, m.value), rule.allowed);
   }
   c.check(path, "release.canary.verifyFor", canary.verifyFor, wholeDurationBetween("min", 1, 60));
-  c.expect(service.ports.length > 0, path, "release.canary", canary.selectors(),
-    "a service with a port: the canary is chosen per request");
+  c.expect(service.ports.some((p) => p.protocol === "http"), path, "release.canary", canary.selectors(),
+    `a service with an HTTP port: the canary is chosen by request header or cookie, which only HTTP requests carry ` +
+    `(${service.ports.length === 0 ? "it has no port" : "its ports are TCP"})`);
   if (INSTANCES.test(floor)) {
     c.expect(floor >= 2, path, "replicas", floor,
       "at least 2 instances while a canary runs: the canary is one instance next to the running version");

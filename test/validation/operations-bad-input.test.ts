@@ -134,7 +134,7 @@ const modelCases: Case[] = [
   { name: "a canary of a single instance", service: { replicas: 1 }, entry: canary({ cookies: { tester: "1" } }),
     expected: ["test/app", "replicas", "1", "at least 2 instances while a canary runs"] },
   { name: "a canary of a service without ports", service: { ports: [], probe: undefined }, entry: canary({ cookies: { tester: "1" } }),
-    expected: ["test/app", "release.canary", '["cookie tester"]', "a service with a port: the canary is chosen per request"] },
+    expected: ["test/app", "release.canary", '["cookie tester"]', "a service with an HTTP port: the canary is chosen by request header or cookie"] },
 ];
 
 function catalogOf(props: Partial<ServiceProps> = {}): ServiceCatalog {
