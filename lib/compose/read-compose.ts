@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+import { ownValue } from "../model/records";
 import { DNS_LABEL } from "../validation/rules";
 import { looksLikeCredential, looksLikeSecretName } from "../validation/secret-patterns";
 import { ComposeError, ComposeFinding } from "./findings";
@@ -64,7 +65,7 @@ function readDrafts(source: YamlSource, report: Report): { drafts: ServiceDraft[
   if (services !== undefined) {
     entries = source.entries(services.value, services.line, "services");
     for (const entry of top.filter((e) => e !== services && e.key !== "version")) {
-      report.finding("unmapped", entry.line, entry.key, TOP_LEVEL[entry.key] ?? "the service model has no counterpart for this key");
+      report.finding("unmapped", entry.line, entry.key, ownValue(TOP_LEVEL, entry.key) ?? "the service model has no counterpart for this key");
     }
   } else {
     const version = top.find((e) => e.key === "version");

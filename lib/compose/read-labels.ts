@@ -1,4 +1,5 @@
 import { Node } from "yaml";
+import { setOwn } from "../model/records";
 import { LABEL_KEY, LABEL_VALUE } from "../validation/rules";
 import { looksLikeCredential, looksLikeSecretName } from "../validation/secret-patterns";
 import { readLogs, LogLabel } from "./read-logs";
@@ -92,7 +93,7 @@ export function readLabels(source: YamlSource, node: Node | null, line: number, 
       report.finding("unmapped", at, key, "not kept: it looks like a secret, and labels are shown to anyone who lists the " +
         "services; pass it as an environment variable", service);
     } else {
-      result.own[name] = value;
+      setOwn(result.own, name, value);
     }
   }
   result.probe = readProbe(probe, service, report);

@@ -1,4 +1,5 @@
 import { Node } from "yaml";
+import { ownValue } from "../model/records";
 import { EnvironmentResult, readEnvironment } from "./read-environment";
 import { ImportedImage, readImage } from "./read-image";
 import { LabelResult, Reference, readLabels } from "./read-labels";
@@ -82,7 +83,7 @@ export function readService(source: YamlSource, name: string, node: Node | null,
     } else if (key === "networks") {
       networkAliases.push(...readNetworks(source, entry, name, report));
     } else {
-      report.finding("unmapped", entry.line, key, UNMAPPED[key] ?? "the service model has no counterpart for this key", name);
+      report.finding("unmapped", entry.line, key, ownValue(UNMAPPED, key) ?? "the service model has no counterpart for this key", name);
     }
   }
   const image = get("image");

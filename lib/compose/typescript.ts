@@ -153,8 +153,13 @@ function lit(text: string): string {
   return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-/** An object key: bare when it is an identifier, else a string literal. */
+/**
+ * An object key: bare when it is an identifier, else a string literal; and
+ * `__proto__` computed, the one form in which an object literal makes it an
+ * entry instead of the prototype.
+ */
 function key(name: string): string {
+  if (name === "__proto__") return `[${lit(name)}]`;
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : lit(name);
 }
 

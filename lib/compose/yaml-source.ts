@@ -59,6 +59,10 @@ export class YamlSource {
         this.report.problem(keyLine, "merge keys (<<) are not supported: write the keys out", service, "<<");
       } else if (typeof key !== "string" && typeof key !== "number") {
         this.report.problem(keyLine, `${what} has a key that is not a plain name`, service);
+      } else if (key === "__proto__") {
+        // The one name a JavaScript object cannot hold as an entry (an object literal takes it for the prototype).
+        this.report.problem(keyLine, `${what} has the key __proto__, which no environment variable, label or service may be ` +
+          "called: JavaScript reads it as an object's prototype; rename it", service, "__proto__");
       } else {
         entries.push({ key: String(key), line: keyLine, value: this.resolve(pair.value as Node | null) });
       }

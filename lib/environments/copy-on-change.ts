@@ -1,3 +1,5 @@
+import { setOwn } from "../model/records";
+
 /**
  * Maps over renderings without copying what does not change. The sinks every
  * rendered block goes through (template escaping, dropping unset attributes)
@@ -39,7 +41,7 @@ export function mapEntriesChanged(
       copy = {};
       for (let j = 0; j < i; j++) copy[keys[j]] = object[keys[j]];
     }
-    if (copy !== undefined && v !== OMIT) copy[k] = v;
+    if (copy !== undefined && v !== OMIT) setOwn(copy, k, v);
   }
   return copy ?? object;
 }

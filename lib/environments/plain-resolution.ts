@@ -1,5 +1,6 @@
 import { DefaultTokenResolver, ResolveOptions, StringConcat, TerraformStack, Token, Tokenization } from "cdktf";
 import { IConstruct } from "constructs";
+import { setOwn } from "../model/records";
 import { FrameworkCopy, libraryFramework } from "./framework";
 
 /**
@@ -141,7 +142,7 @@ function walk(value: unknown, path: string[], options: ResolveOptions): unknown 
     const item = walk(object[key], path, options);
     path.pop();
     // cdktf leaves undefined properties out.
-    if (item !== undefined) copy[key] = item;
+    if (item !== undefined) setOwn(copy, key, item);
   }
   return copy;
 }

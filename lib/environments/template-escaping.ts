@@ -89,7 +89,7 @@ const LITERAL_FIELDS: Record<string, readonly string[] | "all"> = {
 export function escapeFragment(fragment: unknown): unknown {
   if (!isPlainObject(fragment)) return fragment;
   return mapEntriesChanged(fragment, (block, body) => {
-    const literal = LITERAL_FIELDS[block];
+    const literal = Object.hasOwn(LITERAL_FIELDS, block) ? LITERAL_FIELDS[block] : undefined;
     if (literal === "all") return body;
     return literal ? escapeEntries(body, literal) : escapeDeep(body);
   });

@@ -1,4 +1,5 @@
 import { Duration } from "./duration";
+import { entriesOf } from "./records";
 
 /** One request property that sends a request to the canary. */
 export interface CanaryMatch {
@@ -41,8 +42,8 @@ export class Canary {
   /** Send requests that match any of `options.headers` or `options.cookies` to the canary. */
   public static forRequests(options: CanaryOptions): Canary {
     const matches: CanaryMatch[] = [
-      ...Object.entries(options.headers ?? {}).map(([name, value]) => ({ kind: "header" as const, name, value })),
-      ...Object.entries(options.cookies ?? {}).map(([name, value]) => ({ kind: "cookie" as const, name, value })),
+      ...entriesOf(options.headers ?? {}).map(([name, value]) => ({ kind: "header" as const, name, value })),
+      ...entriesOf(options.cookies ?? {}).map(([name, value]) => ({ kind: "cookie" as const, name, value })),
     ];
     return new Canary(matches, options.verifyFor ?? Duration.minutes(10));
   }

@@ -1,4 +1,5 @@
 import type { Canary } from "./canary";
+import { entriesOf } from "./records";
 
 /** What a release says about one service. */
 export interface ReleaseEntry {
@@ -25,11 +26,9 @@ export interface ReleaseEntry {
 export class Release {
   /** A release from service name to version, or to a version and replica count. */
   public static of(entries: Record<string, string | ReleaseEntry>): Release {
-    const normalized: Record<string, ReleaseEntry> = {};
-    for (const [name, entry] of Object.entries(entries)) {
-      normalized[name] = typeof entry === "string" ? { version: entry } : { ...entry };
-    }
-    return new Release(normalized);
+    // Entries are data: every name is kept as given, `__proto__` and `constructor` included.
+    return new Release(Object.fromEntries(entriesOf(entries).map(([name, entry]) =>
+      [name, typeof entry === "string" ? { version: entry } : { ...entry }])));
   }
 
   private constructor(private readonly services: Readonly<Record<string, ReleaseEntry>>) {}

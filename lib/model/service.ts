@@ -3,6 +3,7 @@ import { Autoscaling } from "./autoscaling";
 import { EnvValue, Secret } from "./config";
 import { Image } from "./image";
 import { isList } from "./lists";
+import { entriesOf } from "./records";
 import { LogStore } from "./log-store";
 import { Port } from "./port";
 import { Probe } from "./probe";
@@ -177,7 +178,12 @@ function copyList<T>(value: readonly T[] | undefined): T[] {
   return isList(value) ? [...value] : (value ?? []);
 }
 
-/** A copy of a plain object, or what was given when it is not one. */
+/**
+ * A copy of a record, or what was given when it is not one. A key an object
+ * literal took for its prototype (`{ __proto__: … }`) is kept as an entry of
+ * that name, for the checks to refuse.
+ */
 function copyRecord<T>(value: Record<string, T> | undefined): Record<string, T> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? { ...value } : ((value ?? {}) as Record<string, T>);
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? Object.fromEntries(entriesOf(value)) : ((value ?? {}) as Record<string, T>);
 }

@@ -177,7 +177,7 @@ function checkConfiguration(c: Checker, path: string, service: Service): void {
   for (const [name, secret] of Object.entries(service.secrets)) {
     c.check(path, `secrets.${name}`, name, ENV_NAME);
     c.check(path, `secrets.${name}`, secret.variableName, VARIABLE_NAME);
-    c.expect(!(name in service.env), path, `secrets.${name}`, name,
+    c.expect(!Object.hasOwn(service.env, name), path, `secrets.${name}`, name,
       "a name not also used in env: one variable cannot be both plain and secret");
   }
 }

@@ -13,9 +13,12 @@ const PERCENT = integerBetween(1, 100);
 const TIME_OF_DAY = matching(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day HH:MM from 00:00 to 23:59, e.g. 08:00");
 
 /** A header or cookie name: an HTTP token (RFC 9110 section 5.6.2), which is also what RFC 6265 allows for cookie names. */
-const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/;
-const HEADER_NAME = matching(HTTP_TOKEN, "a header name: 1-64 letters, digits or !#$%&'*+-.^_`|~ (an HTTP token), no spaces, colons or quotes");
-const COOKIE_NAME = matching(HTTP_TOKEN, "a cookie name: 1-64 letters, digits or !#$%&'*+-.^_`|~ (an HTTP token), no spaces, '=' or ';'");
+const HTTP_TOKEN = /^(?!__proto__$)[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/;
+const NOT_PROTO = ", not __proto__ (an object literal's __proto__ key sets its prototype instead of adding an entry)";
+const HEADER_NAME = matching(HTTP_TOKEN,
+  `a header name: 1-64 letters, digits or !#$%&'*+-.^_\`|~ (an HTTP token), no spaces, colons or quotes${NOT_PROTO}`);
+const COOKIE_NAME = matching(HTTP_TOKEN,
+  `a cookie name: 1-64 letters, digits or !#$%&'*+-.^_\`|~ (an HTTP token), no spaces, '=' or ';'${NOT_PROTO}`);
 const HEADER_VALUE = matching(/^[\x21-\x7e]([\x20-\x7e]{0,254}[\x21-\x7e])?$/,
   "a header value of 1-256 visible ASCII characters, spaces only inside");
 const COOKIE_VALUE = matching(/^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]{1,256}$/,

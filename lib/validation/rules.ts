@@ -101,11 +101,16 @@ export const HOST_NAME: Rule<string> = {
   allowed: "a lowercase host name of DNS labels separated by '.', such as mysql or orders.local, at most 253 characters",
 };
 
-/** A POSIX environment variable name. */
-export const ENV_NAME = matching(
-  /^[A-Za-z_][A-Za-z0-9_]*$/,
-  "an environment variable name: letters, digits and '_', not starting with a digit",
-);
+/**
+ * A POSIX environment variable name, other than `__proto__`: JavaScript
+ * object literals read that key as the object's prototype, so no record of
+ * names could carry it as an entry.
+ */
+export const ENV_NAME: Rule<string> = {
+  test: (v) => typeof v === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) && v !== "__proto__",
+  allowed: "an environment variable name: letters, digits and '_', not starting with a digit, and not __proto__ " +
+    "(an object literal's __proto__ key sets its prototype instead of adding an entry)",
+};
 
 /** Names Terraform refuses for input variables. */
 const RESERVED_VARIABLE_NAMES = ["count", "depends_on", "for_each", "lifecycle", "locals", "providers", "source", "version"];
