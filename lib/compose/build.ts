@@ -41,18 +41,31 @@ export function buildCatalog(specs: readonly ServiceSpec[]): { catalog: ServiceC
 /**
  * The specs with every service after the services it depends on, otherwise in
  * file order: a service can only name services already built (the import
- * refuses dependency cycles).
+ * refuses dependency cycles). A depth-first walk with its own stack, so a
+ * chain of any length neither overflows the call stack nor rescans the specs.
  */
 export function dependencyOrder(specs: readonly ServiceSpec[]): ServiceSpec[] {
+  const byName = new Map(specs.map((s) => [s.name, s]));
   const ordered: ServiceSpec[] = [];
   const visiting = new Set<string>();
-  const visit = (spec: ServiceSpec) => {
-    if (ordered.includes(spec) || visiting.has(spec.name)) return;
-    visiting.add(spec.name);
-    for (const dep of spec.dependsOn) visit(specs.find((s) => s.name === dep)!);
-    ordered.push(spec);
-  };
-  specs.forEach(visit);
+  for (const root of specs) {
+    if (visiting.has(root.name)) continue;
+    visiting.add(root.name);
+    const stack = [{ spec: root, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.spec.dependsOn.length) {
+        const dep = byName.get(top.spec.dependsOn[top.next++])!;
+        if (!visiting.has(dep.name)) {
+          visiting.add(dep.name);
+          stack.push({ spec: dep, next: 0 });
+        }
+      } else {
+        stack.pop();
+        ordered.push(top.spec);
+      }
+    }
+  }
   return ordered;
 }
 

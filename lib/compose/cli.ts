@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { ComposeError, formatFinding } from "./findings";
-import { readCompose } from "./read-compose";
+import { MAX_COMPOSE_BYTES, composeTooLarge, readCompose } from "./read-compose";
 import { renderTfvars } from "./tfvars";
 import { renderModule } from "./typescript";
 
@@ -45,14 +45,18 @@ export function runComposeImport(argv: readonly string[], io: ComposeCliIo = pro
   }
   const file = path.resolve(io.cwd, args.positionals[0]);
   const name = path.basename(file);
-  let text: string;
+  let text: string | undefined;
+  let size = 0;
   try {
-    text = fs.readFileSync(file, "utf8");
+    // A file over the limit is refused without reading it.
+    size = fs.statSync(file).size;
+    text = size > MAX_COMPOSE_BYTES ? undefined : fs.readFileSync(file, "utf8");
   } catch (e) {
     io.stderr(`compose-import: cannot read ${args.positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;
   }
   try {
+    if (text === undefined) throw composeTooLarge(name, size);
     const read = readCompose(text, name);
     const module = renderModule({ services: read.services, requirements: read.requirements, file: name, importFrom: args.values["import-from"] });
     const report = args.values.out === undefined ? io.stderr : io.stdout;

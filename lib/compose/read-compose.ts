@@ -26,12 +26,23 @@ const TOP_LEVEL: Record<string, string> = {
 };
 
 /**
+ * The largest file read, in bytes. A compose template of the container
+ * service is a few kilobytes; parsing keeps every node with its position,
+ * some 45 bytes of memory per byte of YAML, so a larger file is refused
+ * before it is parsed.
+ */
+export const MAX_COMPOSE_BYTES = 4 * 1024 * 1024;
+
+/**
  * Reads a compose file of the container service: version 1 (services at the
  * top level) or 2/3 (`services:`). Throws a ComposeError naming every problem
  * with its line; otherwise returns the services and, as findings, everything
- * it could not carry over exactly.
+ * it could not carry over exactly. Time and memory grow in step with the file
+ * (no step compares every service with every other), up to MAX_COMPOSE_BYTES.
  */
 export function readCompose(text: string, file: string): ComposeRead {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_COMPOSE_BYTES) throw composeTooLarge(file, bytes);
   const report = new Report();
   const source = new YamlSource(text, report);
   const fail = () => {
@@ -44,17 +55,32 @@ export function readCompose(text: string, file: string): ComposeRead {
   const names = resolveNames(drafts, originals, report);
   checkCycles(drafts, names.dependsOn, report);
   fail();
-  const variables: ImportedVariable[] = [];
+  const variables: Variables = { list: [], names: new Set() };
   const services = drafts.map((draft) =>
     toSpec(draft, names.dependsOn.get(draft.name)!, names.aliases.get(draft.name)!, variables, report));
   const zones = drafts.map((d) => d.environment.minZones).filter((z): z is number => z !== undefined);
+  // Not Math.max(...zones): a spread of every service's value overflows the stack on a large file.
+  const minZones = zones.reduce<number | undefined>((most, z) => Math.max(most ?? z, z), undefined);
   const regions = [...new Set(drafts.map((d) => d.image?.personalRegion).filter((r): r is string => r !== undefined))];
   return {
     services,
     findings: report.findings,
-    requirements: { minZones: zones.length > 0 ? Math.max(...zones) : undefined, personalRegistryRegions: regions },
-    variables,
+    requirements: { minZones, personalRegistryRegions: regions },
+    variables: variables.list,
   };
+}
+
+/** The Terraform variables made so far, and their names for a quick look-up. */
+interface Variables {
+  readonly list: ImportedVariable[];
+  readonly names: Set<string>;
+}
+
+/** The error for a file of `bytes` over MAX_COMPOSE_BYTES. */
+export function composeTooLarge(file: string, bytes: number): ComposeError {
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return new ComposeError(file, [{ line: 1, message: `the file is ${mib(bytes)}; compose-import reads files of at most ` +
+    `${mib(MAX_COMPOSE_BYTES)} (a compose template of the container service is a few kilobytes): split it into several files` }]);
 }
 
 /** The services of a version 1 or version 2/3 file, under their model names, with the names as written. */
@@ -74,13 +100,14 @@ function readDrafts(source: YamlSource, report: Report): { drafts: ServiceDraft[
   }
   const originals = new Map<string, string>();
   const drafts: ServiceDraft[] = [];
+  const names = new Set<string>();
   for (const entry of entries) {
     const name = entry.key.toLowerCase().replace(/_/g, "-");
     if (!DNS_LABEL.test(name)) {
       report.problem(entry.line, `service name ${JSON.stringify(entry.key)}; allowed: ${DNS_LABEL.allowed} ('_' is read as '-')`);
       continue;
     }
-    if (drafts.some((d) => d.name === name)) {
+    if (names.has(name)) {
       report.problem(entry.line, `service name ${entry.key} is ${name} here, like another service of the file`);
       continue;
     }
@@ -89,28 +116,51 @@ function readDrafts(source: YamlSource, report: Report): { drafts: ServiceDraft[
     }
     originals.set(entry.key, name);
     originals.set(name, name);
+    names.add(name);
     drafts.push(readService(source, name, entry.value, entry.line, report));
   }
   return { drafts, originals };
 }
 
-/** Dependencies must form no cycle: each service starts after the ones it calls. */
+/**
+ * Dependencies must form no cycle: each service starts after the ones it
+ * calls. A depth-first walk with its own stack, so a chain of any length
+ * neither overflows the call stack nor copies the trail at every step.
+ */
 function checkCycles(drafts: readonly ServiceDraft[], dependsOn: ReadonlyMap<string, readonly string[]>, report: Report): void {
+  const lines = new Map(drafts.map((d) => [d.name, d.line]));
   const done = new Set<string>();
-  const visit = (name: string, trail: string[]) => {
-    if (trail.includes(name)) {
-      const cycle = [...trail.slice(trail.indexOf(name)), name];
-      report.problem(drafts.find((d) => d.name === name)!.line, `depends on itself through ${cycle.join(" -> ")}`, name);
-      return;
+  for (const start of drafts) {
+    if (done.has(start.name)) continue;
+    const trail: string[] = [start.name];
+    const onTrail = new Map<string, number>([[start.name, 0]]);
+    const next: number[] = [0];
+    while (trail.length > 0) {
+      const name = trail[trail.length - 1];
+      const deps = dependsOn.get(name)!;
+      const i = next[next.length - 1]++;
+      if (i >= deps.length) {
+        done.add(name);
+        onTrail.delete(name);
+        trail.pop();
+        next.pop();
+        continue;
+      }
+      const dep = deps[i];
+      const at = onTrail.get(dep);
+      if (at !== undefined) {
+        const cycle = [...trail.slice(at), dep];
+        report.problem(lines.get(dep)!, `depends on itself through ${cycle.join(" -> ")}`, dep);
+      } else if (!done.has(dep)) {
+        onTrail.set(dep, trail.length);
+        trail.push(dep);
+        next.push(0);
+      }
     }
-    if (done.has(name)) return;
-    dependsOn.get(name)!.forEach((dep) => visit(dep, [...trail, name]));
-    done.add(name);
-  };
-  drafts.forEach((d) => visit(d.name, []));
+  }
 }
 
-function toSpec(draft: ServiceDraft, dependsOn: readonly string[], aliases: readonly string[], variables: ImportedVariable[],
+function toSpec(draft: ServiceDraft, dependsOn: readonly string[], aliases: readonly string[], variables: Variables,
   report: Report): ServiceSpec {
   const labels = draft.labels;
   const probe = labels.probe?.check;
@@ -162,11 +212,12 @@ function batches(draft: ServiceDraft, report: Report): number | undefined {
   return count === 2 ? undefined : count;
 }
 
-function envSpec(service: string, entry: { name: string; value?: string; line: number }, variables: ImportedVariable[], report: Report): EnvSpec {
+function envSpec(service: string, entry: { name: string; value?: string; line: number }, variables: Variables, report: Report): EnvSpec {
   const secret = looksLikeSecretName(entry.name) || (entry.value !== undefined && looksLikeCredential(entry.value));
   let variable = variableName(service, entry.name);
-  for (let n = 2; variables.some((v) => v.name === variable); n++) variable = variableName(service, `${entry.name}_${n}`);
-  variables.push({ name: variable, secret, value: secret ? undefined : entry.value });
+  for (let n = 2; variables.names.has(variable); n++) variable = variableName(service, `${entry.name}_${n}`);
+  variables.names.add(variable);
+  variables.list.push({ name: variable, secret, value: secret ? undefined : entry.value });
   if (secret) {
     report.finding("secret", entry.line, `environment.${entry.name}`, `became the sensitive variable ${variable}: supply it ` +
       `at deploy time (TF_VAR_${variable}); its value is written nowhere`, service);

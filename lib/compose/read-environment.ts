@@ -26,12 +26,14 @@ export interface EnvironmentResult {
  */
 export function readEnvironment(source: YamlSource, node: Node | null, line: number, service: string, report: Report): EnvironmentResult {
   const result: EnvironmentResult = { entries: [] };
+  const seen = new Set<string>();
   const add = (name: string, value: string | undefined, at: number) => {
     if (!ENV_NAME.test(name)) {
       report.problem(at, `an environment entry whose name is not ${ENV_NAME.allowed}`, service, "environment");
-    } else if (result.entries.some((e) => e.name === name)) {
+    } else if (seen.has(name)) {
       report.problem(at, `environment variable ${name} is set twice`, service, "environment");
     } else {
+      seen.add(name);
       result.entries.push({ name, value, line: at });
     }
   };

@@ -72,7 +72,7 @@ export function readLabels(source: YamlSource, node: Node | null, line: number, 
     } else if (m?.[1] === "rolling_updates.parallelism") {
       const n = Number(value);
       // The container service reads an invalid parallelism as 1.
-      const valid = /^\s*\d+\s*$/.test(value) && n >= 1;
+      const valid = /^\s*\d+\s*$/.test(value) && Number.isSafeInteger(n) && n >= 1;
       if (!valid) report.finding("approximated", at, key, "not a whole number of at least 1: read as 1, as the container service did", service);
       result.parallelism = { value: valid ? n : 1, line: at, key };
     } else if (m?.[2] !== undefined) {

@@ -1,3 +1,4 @@
+import { ownValue } from "../model/records";
 import { Report, shown } from "./report";
 
 /** A resource key as written. */
@@ -16,6 +17,10 @@ export interface ResourceKeys {
 
 const UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
 
+/** The largest amounts an instance may have anywhere (the model's limits): a longer number of digits is no size at all. */
+const MAX_CORES = 128;
+const MAX_BYTES = 1024 ** 4;
+
 /**
  * CPU and memory per instance from `mem_limit`/`cpus`/`cpu_shares` (or
  * `deploy.resources.limits`). A model service needs both; the missing one is
@@ -26,13 +31,13 @@ export function readResources(keys: ResourceKeys, service: string, report: Repor
   let millicores = keys.cpus === undefined ? undefined : cpus(keys.cpus, service, report);
   if (millicores === undefined && keys.cpuShares !== undefined) {
     const shares = Number(keys.cpuShares.value);
-    if (/^\s*\d+\s*$/.test(keys.cpuShares.value) && shares >= 2) {
+    if (/^\s*\d+\s*$/.test(keys.cpuShares.value) && shares >= 2 && shares <= MAX_CORES * 1024) {
       millicores = Math.max(500, Math.round((shares / 1024) * 2) * 500);
       report.finding("approximated", keys.cpuShares.line, keys.cpuShares.key, `a relative weight, not a limit: read as ` +
         `${millicores / 1000} core (1024 shares = 1 core, in half cores)`, service);
     } else {
       report.problem(keys.cpuShares.line, `${keys.cpuShares.key} = ${shown(keys.cpuShares.key, keys.cpuShares.value)}; ` +
-        "allowed: a whole number of shares of at least 2", service, keys.cpuShares.key);
+        `allowed: a whole number of shares from 2 to ${MAX_CORES * 1024}`, service, keys.cpuShares.key);
     }
   }
   if (millicores === undefined && mebibytes === undefined) return undefined;
@@ -52,12 +57,13 @@ export function readResources(keys: ResourceKeys, service: string, report: Repor
 
 function memory(key: ResourceKey, service: string, report: Report): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(key.value);
-  const unit = m === null ? undefined : UNITS[m[2].toLowerCase()];
-  if (m === null || unit === undefined) {
-    report.problem(key.line, `${key.key} = ${shown(key.key, key.value)}; allowed: a size such as 512m, 2g or a number of bytes`, service, key.key);
+  const unit = m === null ? undefined : ownValue(UNITS, m[2].toLowerCase());
+  const bytes = m === null || unit === undefined ? NaN : Number(m[1]) * unit;
+  if (!(bytes >= 0 && bytes <= MAX_BYTES)) {
+    report.problem(key.line, `${key.key} = ${shown(key.key, key.value)}; allowed: a size up to 1024g such as 512m, 2g or a ` +
+      "number of bytes", service, key.key);
     return undefined;
   }
-  const bytes = Number(m[1]) * unit;
   if (bytes === 0) {
     report.finding("approximated", key.line, key.key, "0 meant no limit: every instance here has a memory size; the default applies", service);
     return undefined;
@@ -71,8 +77,9 @@ function memory(key: ResourceKey, service: string, report: Report): number | und
 
 function cpus(key: ResourceKey, service: string, report: Report): number | undefined {
   const cores = Number(key.value);
-  if (!/^\s*\d+(\.\d+)?\s*$/.test(key.value) || cores <= 0) {
-    report.problem(key.line, `${key.key} = ${shown(key.key, key.value)}; allowed: a number of cores such as 0.5 or 2`, service, key.key);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(key.value) || !(cores > 0 && cores <= MAX_CORES)) {
+    report.problem(key.line, `${key.key} = ${shown(key.key, key.value)}; allowed: a number of cores up to ${MAX_CORES}, such as 0.5 or 2`,
+      service, key.key);
     return undefined;
   }
   return Math.round(cores * 1000);

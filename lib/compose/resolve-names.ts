@@ -26,8 +26,10 @@ export function resolveNames(drafts: readonly ServiceDraft[], originals: Readonl
   byDomain.forEach((owner, domain) => claims.set(domain, owner));
   const dependsOn = new Map(drafts.map((d) => [d.name, [] as string[]]));
   const aliases = new Map(drafts.map((d) => [d.name, [] as string[]]));
+  // Who each alias given so far names: looking it up in every service's list grew with the square of the file.
+  const aliasOwners = new Map<string, string>();
   const addAlias = (owner: string, alias: string, line: number, key: string, service: string) => {
-    if (byDomain.get(alias) === owner || aliases.get(owner)!.includes(alias)) return;
+    if (byDomain.get(alias) === owner || aliasOwners.get(alias) === owner) return;
     const reserved = HOST_NAME.test(alias) ? reservedNameProblem(alias) : undefined;
     if (!HOST_NAME.test(alias)) {
       report.finding("approximated", line, key, `${JSON.stringify(alias)} is no DNS name, so no environment resolves it: ` +
@@ -40,6 +42,7 @@ export function resolveNames(drafts: readonly ServiceDraft[], originals: Readonl
     } else {
       claims.set(alias, owner);
       aliases.get(owner)!.push(alias);
+      if (!aliasOwners.has(alias)) aliasOwners.set(alias, owner);
       if (privateNameProblem(alias, { declared: [], endpoints: [] }) !== undefined) {
         report.finding("requirement", line, key, `${alias} kept as a name of ${owner}: it is a private name only in an ` +
           "environment that declares a private domain covering it (privateDomains); single labels and names under .local " +
@@ -50,7 +53,7 @@ export function resolveNames(drafts: readonly ServiceDraft[], originals: Readonl
   for (const draft of drafts) {
     draft.networkAliases.forEach((alias) => addAlias(draft.name, alias.toLowerCase(), draft.line, "networks", draft.name));
     for (const ref of draft.references) {
-      const target = byName.get(ref.name) ?? (ref.external ? byDomain.get(ref.name.toLowerCase()) ?? aliasOwner(aliases, ref.name) : undefined);
+      const target = byName.get(ref.name) ?? (ref.external ? byDomain.get(ref.name.toLowerCase()) ?? aliasOwners.get(ref.name.toLowerCase()) : undefined);
       if (target === undefined) {
         if (ref.external) {
           report.finding("external", ref.line, ref.key, `${ref.name} is no service, route domain or alias of this file: it resolves ` +
@@ -71,6 +74,3 @@ export function resolveNames(drafts: readonly ServiceDraft[], originals: Readonl
   return { dependsOn, aliases };
 }
 
-function aliasOwner(aliases: ReadonlyMap<string, readonly string[]>, name: string): string | undefined {
-  return [...aliases.entries()].find(([, names]) => names.includes(name.toLowerCase()))?.[0];
-}

@@ -1,4 +1,4 @@
-import { Document, LineCounter, Node, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import { Document, LineCounter, Node, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from "yaml";
 import { Report } from "./report";
 
 /** One key of a YAML mapping and its value. */
@@ -27,13 +27,33 @@ export class YamlSource {
   private readonly lines = new LineCounter();
 
   constructor(text: string, private readonly report: Report) {
-    this.document = parseDocument(text, { lineCounter: this.lines, version: "1.1", uniqueKeys: true });
+    // The library's own unique-key check compares each key with every earlier one: its time grows with the
+    // square of a mapping's size. Keys are checked below instead, once each.
+    this.document = parseDocument(text, { lineCounter: this.lines, version: "1.1", uniqueKeys: false });
     for (const error of this.document.errors) {
       // The library's message ends with the offending source lines, which may hold a secret: keep the sentence only.
       const sentence = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
       report.problem(error.linePos?.[0].line ?? 1, `not valid YAML: ${sentence}`);
     }
-    this.root = this.document.errors.length > 0 ? null : this.resolve(this.document.contents);
+    const repeated = this.document.errors.length > 0 ? [] : this.repeatedKeys();
+    repeated.forEach((line) => report.problem(line, "not valid YAML: Map keys must be unique"));
+    this.root = this.document.errors.length > 0 || repeated.length > 0 ? null : this.resolve(this.document.contents);
+  }
+
+  /** The line of every key a mapping already has, in one pass over the document. */
+  private repeatedKeys(): number[] {
+    const lines: number[] = [];
+    visit(this.document, {
+      Map: (_key, map) => {
+        const seen = new Set<unknown>();
+        for (const pair of map.items) {
+          const key = isScalar(pair.key) ? pair.key.value : pair.key;
+          if (seen.has(key)) lines.push(this.lineOf(pair.key as Node | null));
+          seen.add(key);
+        }
+      },
+    });
+    return lines;
   }
 
   /** 1-based line where `node` starts. */

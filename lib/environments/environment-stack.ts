@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { Alerting } from "../model/alarms";
 import { ServiceCatalog } from "../model/catalog";
 import { Release } from "../model/release";
@@ -59,11 +59,47 @@ export abstract class EnvironmentStack extends CheckedStack {
   protected constructor(scope: Construct, id: string, props: EnvironmentProps, settings: StageSettings) {
     super(scope, id);
     honourStackTraceSwitch(this);
+    this.reportConstructIdClashes();
     this.catalog = props.catalog;
     this.release = props.release;
     this.settings = settings;
     this.privateDomains = props.privateDomains ?? [];
     if (this.catalog instanceof ServiceCatalog) this.catalog.freeze(this.node.path);
+  }
+
+  /**
+   * Renderers derive construct ids from names a team gave (`<service>-image`,
+   * `public-<service>`); the platform rules refuse the clashes they know of,
+   * with the field that made them. Any other clash becomes a finding too,
+   * instead of cdktf's bare "There is already a Construct": the second part
+   * is added under another id, and the error stops synthesis.
+   */
+  private reportConstructIdClashes(): void {
+    // constructs' Node.addChild, private in its types: every construct created in this stack registers through it.
+    const node = this.node as unknown as { addChild(child: IConstruct, name: string): void };
+    const add = node.addChild.bind(node);
+    const ids = new Set(this.node.children.map((c) => c.node.id));
+    node.addChild = (child, name) => {
+      let taken = ids.has(name);
+      if (!taken) {
+        try {
+          add(child, name);
+          ids.add(name);
+          return;
+        } catch {
+          // constructs keeps children in a plain object: `constructor` is "already there".
+          taken = true;
+        }
+      }
+      const c = new Checker("model");
+      c.expect(false, `${this.node.path}/${name}`, "construct id", name, "names that give each part of the environment its " +
+        "own construct id: another part already has this one (rename the service, image or log store it was made from)");
+      this.record(c.violations);
+      let n = 2;
+      while (ids.has(`${name}~${n}`)) n++;
+      ids.add(`${name}~${n}`);
+      add(child, `${name}~${n}`);
+    };
   }
 
   /** The version `service` runs here, from the release (for a service of the catalog, once the input was admitted). */

@@ -57,7 +57,9 @@ export class StackVariables {
   private variable(name: string, sensitive: boolean, description: string): TerraformVariable {
     let variable = this.declared.get(name);
     if (!variable) {
-      variable = new TerraformVariable(this.scope, name, { type: "string", sensitive, description, nullable: false });
+      // A construct cannot be called after a property every object has (`constructor`): its id then differs from its name.
+      const id = name in Object.prototype ? `${name}-variable` : name;
+      variable = new TerraformVariable(this.scope, id, { type: "string", sensitive, description, nullable: false });
       variable.overrideLogicalId(name);
       this.declared.set(name, variable);
     }

@@ -1,6 +1,6 @@
 import { Policy } from "./policy";
 import { Checker } from "../validation/checker";
-import { looksLikeCredential, looksLikeSecretName, reportableLiteral } from "../validation/secret-patterns";
+import { Redacted, looksLikeCredential, looksLikeSecretName, reportableLiteral } from "../validation/secret-patterns";
 
 /**
  * No secret travels as a plain environment value or a label. A literal is committed and
@@ -8,7 +8,8 @@ import { looksLikeCredential, looksLikeSecretName, reportableLiteral } from "../
  * plan. Secrets belong in `secrets` (sensitive Terraform variables). What
  * counts as a secret is the documented heuristic of validation/secret-patterns:
  * a name with PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY… or a literal
- * shaped like a credential. Reports never show the value (it is only made
+ * shaped like a credential; and a variable's description, which is written
+ * verbatim, holds nothing shaped like one. Reports never show the value (it is only made
  * reportable for a finding: a catalog has thousands that pass).
  */
 export function plainSecretsPolicy(): Policy {
@@ -27,7 +28,11 @@ export function plainSecretsPolicy(): Policy {
             c.expect(!looksLikeSecretName(name) && !looksLikeSecretName(source.name), `${path}/${service.name}`, `env.${name}`,
               source.name,
               `secrets: { ${name}: Secret.fromVariable("${source.name}") }: a plain variable is not sensitive, so plans print its value`);
+            checkDescription(c, `${path}/${service.name}`, `env.${name}`, source.description);
           }
+        }
+        for (const [name, secret] of Object.entries(service.secrets)) {
+          checkDescription(c, `${path}/${service.name}`, `secrets.${name}`, secret.description);
         }
         for (const [key, value] of Object.entries(service.labels)) {
           const ok = !looksLikeSecretName(key) && !looksLikeCredential(value);
@@ -44,4 +49,12 @@ export function plainSecretsPolicy(): Policy {
       return c.violations;
     },
   };
+}
+
+/** A variable's description is committed and written verbatim into the synthesized files, like a literal. */
+function checkDescription(c: Checker, path: string, field: string, description: string | undefined): void {
+  if (typeof description !== "string" || !looksLikeCredential(description)) return;
+  c.expect(false, path, `${field}.description`, new Redacted("description shaped like a credential"),
+    "a description without a credential in it: it is committed and written verbatim into the synthesized files, " +
+    "where a secret's value never is; say what the variable is for");
 }

@@ -6,6 +6,7 @@ import { DNS_LABEL, IMAGE_REPOSITORY, LABEL_KEY, matching } from "../../validati
 import { reportableLiteral } from "../../validation/secret-patterns";
 import { Violation } from "../../validation/violation";
 import { ResolvedAlicloud } from "./alicloud-defaults";
+import { checkConstructIds } from "./construct-ids";
 import { checkInfrastructure } from "./infrastructure-rules";
 import { describeSaeSpecs, isSaeSpec } from "./instance-specs";
 import { discoveryName, libraryTags } from "./names";
@@ -56,6 +57,7 @@ export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud):
     );
   }
   checkAliasListeners(c, context);
+  checkConstructIds(c, context, config);
   return [...c.violations, ...alicloudOperationsRules(context, config)];
 }
 
@@ -108,7 +110,11 @@ function checkLogs(
   stores: Map<string, { owner: string; retention?: Duration }>,
 ): void {
   const store = service.logs;
-  if (DNS_LABEL.test(store.name)) c.check(path, "logs.name", store.name, LOGSTORE);
+  if (DNS_LABEL.test(store.name) && !LOGSTORE.test(store.name)) {
+    const short = store.name.length < 3;
+    c.expect(false, path, "logs.name", store.name, `${LOGSTORE.allowed}${short ? `: a log store is named after its service ` +
+      `unless named, and "${store.name}" is too short for SLS; name it, e.g. logs: LogStore.stdout("${store.name}-logs")` : ""}`);
+  }
   // Out-of-range retentions are the model's to report, the stage's minimum is the log-retention policy's.
   const other = stores.get(store.name);
   if (other) {

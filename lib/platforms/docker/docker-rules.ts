@@ -67,7 +67,31 @@ export function dockerRules(context: PolicyContext, props: ResolvedDockerProps):
   }
   const warnings = new Checker("docker", "warning");
   checkNetworkNames(c, warnings, context);
+  checkConstructIds(c, context);
   return [...c.violations, ...warnings.violations];
+}
+
+/** Construct ids of the environment's own parts (docker-environment.ts), which a service's parts must not take. */
+const OWN_IDS: Readonly<Record<string, string>> = {
+  "network": "the environment's network", "load-balancer": "the load balancer container", "load-balancer-image": "the load balancer image",
+  "registry": "the registry container", "registry-image": "the registry image", "registry-data": "the registry volume",
+  "routes": "the routes output", "variables": "the variables", "docker": "the provider",
+};
+
+/**
+ * A service's parts are named `<service>-image`, `<service>-<replica>` and
+ * `<service>-secret-rotation`: a service called `load-balancer` would take the
+ * id of the load balancer's image. Found here with the field that made the id,
+ * instead of as cdktf's bare "There is already a Construct".
+ */
+function checkConstructIds(c: Checker, context: PolicyContext): void {
+  for (const service of context.catalog.services) {
+    // The load balancer's and the registry's names are refused as network names already.
+    if (service.name === LOAD_BALANCER_ALIAS || service.name === REGISTRY_ALIAS) continue;
+    const id = [`${service.name}-image`, `${service.name}-secret-rotation`, `${service.name}-1`].find((i) => Object.hasOwn(OWN_IDS, i));
+    c.expect(id === undefined, `${context.path}/${service.name}`, "name", service.name,
+      `a name whose parts' construct ids are not the environment's own: ${id} is ${id === undefined ? "" : OWN_IDS[id]}`);
+  }
 }
 
 /**
