@@ -115,11 +115,15 @@ export const ENV_NAME: Rule<string> = {
 /** Names Terraform refuses for input variables. */
 const RESERVED_VARIABLE_NAMES = ["count", "depends_on", "for_each", "lifecycle", "locals", "providers", "source", "version"];
 
-/** A Terraform variable name (also safe as a TF_VAR_ suffix). */
+/**
+ * A Terraform variable name (also safe as a TF_VAR_ suffix), other than
+ * `__proto__`, which cdktf's merge of a stack's blocks assigns as an object's
+ * prototype instead of a variable.
+ */
 export const VARIABLE_NAME: Rule<string> = {
-  test: (v) => typeof v === "string" && /^[a-z_][a-z0-9_]{0,63}$/.test(v) && !RESERVED_VARIABLE_NAMES.includes(v),
+  test: (v) => typeof v === "string" && /^[a-z_][a-z0-9_]{0,63}$/.test(v) && !RESERVED_VARIABLE_NAMES.includes(v) && v !== "__proto__",
   allowed: "a Terraform variable name: 1-64 lowercase letters, digits and '_', not starting with a digit, " +
-    `and none of Terraform's reserved names (${RESERVED_VARIABLE_NAMES.join(", ")})`,
+    `and none of Terraform's reserved names (${RESERVED_VARIABLE_NAMES.join(", ")}) nor __proto__ (JavaScript's prototype key)`,
 };
 
 /** An image version: a Docker tag or a sha256 digest. */

@@ -10,6 +10,8 @@ import { App, Aspects, IAspect, TerraformOutput, TerraformResource, TerraformSta
 import { IConstruct } from "constructs";
 import { LogStore as LogStoreResource } from "../../.gen/providers/alicloud/log-store";
 import { OssBucket } from "../../.gen/providers/alicloud/oss-bucket";
+import { PvtzZone } from "../../.gen/providers/alicloud/pvtz-zone";
+import { PvtzZoneRecord } from "../../.gen/providers/alicloud/pvtz-zone-record";
 import { EnvValue, Secret, StateBootstrap, StateBootstrapProps, Stages, ValidationError } from "../../lib";
 import { BASE_PROPS } from "../platforms/alicloud/support";
 import { synthApp, tempApp } from "../support/synth";
@@ -135,6 +137,86 @@ const rows: HostileRow[] = [
       }));
     },
     errors: [["test", "output.leak.sensitive", "(not set)", "carries the sensitive variable var.db_password"]],
+  },
+  {
+    name: "an Aspect that adds a PrivateZone zone for the cloud's own domain",
+    build: (app) => {
+      const stack = alicloud(app, "prerelease");
+      Aspects.of(stack).add(aspect((node) => {
+        if (node !== stack || stack.node.tryFindChild("hijack")) return;
+        const zone = new PvtzZone(stack, "hijack", { zoneName: "aliyuncs.com", proxyPattern: "RECORD" });
+        new PvtzZoneRecord(stack, "hijack-oss", { zoneId: zone.id, rr: "oss-cn-hangzhou-internal", type: "A", value: "10.0.0.9" });
+      }));
+    },
+    errors: [
+      ["prerelease", "alicloud_pvtz_zone_record.hijack-oss.rr", '"oss-cn-hangzhou-internal.aliyuncs.com"', "lies under aliyuncs.com"],
+      ["prerelease", "alicloud_pvtz_zone.hijack.zone_name", '"aliyuncs.com"', "aliyuncs.com is an Alibaba Cloud service domain"],
+    ],
+  },
+  {
+    name: "an Aspect that makes a private zone answer every name under it",
+    build: (app) => Aspects.of(alicloud(app, "prerelease", web({ aliases: ["web.local"] })))
+      .add(overriding("alicloud_pvtz_zone", "proxy_pattern", "ZONE")),
+    errors: [["prerelease", "alicloud_pvtz_zone.private-zone-web_local.proxy_pattern", '"ZONE"', '"RECORD"']],
+  },
+  {
+    name: "an Aspect that adds an /etc/hosts entry for the registry to the containers",
+    build: (app) => Aspects.of(docker(app, "test")).add(overriding("docker_container", "host",
+      [{ host: "registry-vpc.cn-hangzhou.aliyuncs.com", ip: "10.0.0.9" }])),
+    errors: [
+      ["test", "docker_container.load-balancer.host[0].host", '"registry-vpc.cn-hangzhou.aliyuncs.com"', "lies under aliyuncs.com"],
+      ["test", "docker_container.registry.host[0].host", '"registry-vpc.cn-hangzhou.aliyuncs.com"', "lies under aliyuncs.com"],
+      ["test", "docker_container.web-1.host[0].host", '"registry-vpc.cn-hangzhou.aliyuncs.com"', "lies under aliyuncs.com"],
+      ["test", "docker_container.web-2.host[0].host", '"registry-vpc.cn-hangzhou.aliyuncs.com"', "lies under aliyuncs.com"],
+    ],
+  },
+  {
+    name: "an Aspect that widens the deployer policy to every action",
+    build: (app) => Aspects.of(bootstrap(app, { environments: [alicloud(app, "prerelease")] })).add(overriding("alicloud_ram_policy",
+      "policy_document", JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: ["*"], Resource: ["*"] }] }))),
+    errors: [["bootstrap", "alicloud_ram_policy.deployer-policy.policy_document", '"*"', "* grants every action of every product"]],
+  },
+  {
+    name: "an override of the deployer policy output, which admins attach elsewhere",
+    build: (app) => bootstrap(app, { environments: [alicloud(app, "prerelease")] }).addOverride("output.deployer_policy_document.value",
+      JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "ram:AttachPolicyToUser", Resource: "*" }] })),
+    errors: [["bootstrap", "output.deployer_policy_document.value", '"ram:AttachPolicyToUser"', "a way to change its own or another principal's permissions"]],
+  },
+  {
+    name: "an Aspect that attaches AdministratorAccess to the deployer role",
+    build: (app) => {
+      const stack = bootstrap(app, { environments: [alicloud(app, "prerelease")], role: { name: "shop-deployer", trustedPrincipals: ["acs:ram::1234567890123456:root"] } });
+      Aspects.of(stack).add(overriding("alicloud_ram_role_policy_attachment", "policy_name", "AdministratorAccess"));
+      Aspects.of(stack).add(overriding("alicloud_ram_role_policy_attachment", "policy_type", "System"));
+    },
+    errors: [["bootstrap", "alicloud_ram_role_policy_attachment.deployer-role-policy.policy_name", '"AdministratorAccess"', "a custom policy of this stack"]],
+  },
+  {
+    name: "an Aspect that lets everyone assume the deployer role",
+    build: (app) => {
+      const stack = bootstrap(app, { environments: [alicloud(app, "prerelease")], role: { name: "shop-deployer", trustedPrincipals: ["acs:ram::1234567890123456:root"] } });
+      Aspects.of(stack).add(overriding("alicloud_ram_role", "document",
+        JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: ["*"] } }] })));
+    },
+    errors: [["bootstrap", "alicloud_ram_role.deployer-role.document", '"*"', "never everyone"]],
+  },
+  {
+    name: "an Aspect that renames production's contact group to prerelease's",
+    build: (app) => {
+      alicloud(app, "prerelease", web(), { alerting: ONCALL });
+      const stack = alicloud(app, "production", web(), production);
+      Aspects.of(stack).add(overriding("alicloud_cms_alarm_contact_group", "alarm_contact_group_name", "prerelease-services"));
+    },
+    errors: [["production/alarm-contacts", "alicloud_cms_alarm_contact_group.alarm-contacts.alarm_contact_group_name", '"prerelease-services"',
+      "prerelease already uses \"prerelease-services\""]],
+  },
+  {
+    name: "an Aspect that gives production the SLS project of prerelease",
+    build: (app) => {
+      alicloud(app, "prerelease");
+      Aspects.of(alicloud(app, "production", web(), production)).add(overriding("alicloud_log_project", "project_name", "prerelease-service-logs"));
+    },
+    errors: [["production/log-project", "alicloud_log_project.log-project.project_name", '"prerelease-service-logs"', "its own SLS project"]],
   },
 ];
 
