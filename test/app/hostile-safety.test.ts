@@ -6,33 +6,19 @@
  * errors named (construct path, field, value, what is allowed) or, marked
  * harmless, synthesizes. (Hostile Aspects and overrides: aspects.test.ts.)
  */
-import { App } from "cdktf";
-import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
 import {
-  Alarms, AlicloudEnvironment, Autoscaling, Canary, Cpu, DeployerProps, Duration, EnvValue, Image, LogStore, Port, Probe, Release, Route,
+  Alarms, Autoscaling, Canary, Cpu, Duration, EnvValue, Image, LogStore, Port, Probe, Release, Route,
   ScalingSchedule, Secret, Service, Size, StateBootstrap, Stages,
 } from "../../lib";
 import { BASE_PROPS, parseTerraformJson } from "../platforms/alicloud/support";
 import { synthApp, tempApp } from "../support/synth";
-import { HostileRow, alicloud, docker, expectRow, web } from "./hostile";
+import { HostileRow, alicloud, bootstrap, docker, expectRow, web, withRamPolicy } from "./hostile";
 
 const ONCALL = { contacts: ["shop-oncall"] };
 const production = { settings: Stages.production, alerting: ONCALL };
 const RULE = "a private name: a single label (mysql)";
 const internalDomain = (domain: string) => web({ ports: [Port.http(8080, { route: Route.internal({ domains: [domain] }) })] });
 const publicDomain = (domain: string) => web({ ports: [Port.http(8080, { route: Route.public({ domains: [domain] }) })] });
-
-/** A bootstrap deploying `environments`, with `deployer` settings. */
-export function bootstrap(app: App, environments: AlicloudEnvironment[], deployer: Partial<DeployerProps> = {}, id = "bootstrap") {
-  return new StateBootstrap(app, id, { region: BASE_PROPS.region, state: BASE_PROPS.state, deployer: { environments, ...deployer } });
-}
-
-/** An environment (prerelease by default) with a RAM policy added by hand (a team's own resource). */
-export function withRamPolicy(app: App, id = "prerelease", props: Parameters<typeof alicloud>[3] = {}): AlicloudEnvironment {
-  const env = alicloud(app, id, web(), props);
-  new RamPolicy(env, "app-policy", { policyName: "shop-app", policyDocument: JSON.stringify({ Version: "1", Statement: [] }) });
-  return env;
-}
 
 const privateNames: HostileRow[] = [
   { name: "an alias that is OSS's internal endpoint", build: (app) => alicloud(app, "prerelease", web({ aliases: ["oss-cn-hangzhou-internal.aliyuncs.com"] })),

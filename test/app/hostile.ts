@@ -1,6 +1,7 @@
 import { App } from "cdktf";
+import { RamPolicy } from "../../.gen/providers/alicloud/ram-policy";
 import {
-  AlicloudEnvironment, AlicloudEnvironmentProps, DockerEnvironment, DockerEnvironmentProps, Image, Port, Probe, Release,
+  AlicloudEnvironment, AlicloudEnvironmentProps, DeployerProps, DockerEnvironment, StateBootstrap, DockerEnvironmentProps, Image, Port, Probe, Release,
   Route, Service, ServiceCatalog, ServiceProps, ValidationError,
 } from "../../lib";
 import { BASE_PROPS } from "../platforms/alicloud/support";
@@ -48,6 +49,18 @@ export function alicloud(
   app: App, id: string, catalog = web(), props: Partial<Omit<AlicloudEnvironmentProps, "catalog">> = {},
 ): AlicloudEnvironment {
   return new AlicloudEnvironment(app, id, { ...BASE_PROPS, release: releaseOf(catalog), ...props, catalog });
+}
+
+/** A bootstrap `id` for BASE_PROPS's state deploying `environments`, with `deployer` settings. */
+export function bootstrap(app: App, environments: AlicloudEnvironment[], deployer: Partial<DeployerProps> = {}, id = "bootstrap"): StateBootstrap {
+  return new StateBootstrap(app, id, { region: BASE_PROPS.region, state: BASE_PROPS.state, deployer: { environments, ...deployer } });
+}
+
+/** An Alibaba Cloud environment (prerelease by default) with a RAM policy added by hand (a team's own resource). */
+export function withRamPolicy(app: App, id = "prerelease", props: Partial<Omit<AlicloudEnvironmentProps, "catalog">> = {}): AlicloudEnvironment {
+  const env = alicloud(app, id, web(), props);
+  new RamPolicy(env, "app-policy", { policyName: "shop-app", policyDocument: JSON.stringify({ Version: "1", Statement: [] }) });
+  return env;
 }
 
 /** Synthesizes `app` catching what it writes to stderr. */
