@@ -37,6 +37,7 @@ export { Stages } from "./environments/stage";
 export type { Policy, PolicyContext, StageSettings } from "./policies/policy";
 export { Policies, type DefaultPolicyName, type PolicyName } from "./policies/policies";
 export type { AutoscalingPolicyOptions } from "./policies/autoscaling";
+export type { AlarmsPolicyOptions } from "./policies/alarms";
 export type { LogRetentionOptions } from "./policies/log-retention";
 export type { MinReplicasOptions } from "./policies/min-replicas";
 export type { MinZonesOptions } from "./policies/min-zones";

@@ -142,9 +142,9 @@ type Rendered = Record<string, unknown>;
 
 /**
  * Checks the names an environment answers for in its final configuration:
- * every PrivateZone zone and record (whose zones must resolve what they do
- * not hold recursively, `proxy_pattern = "RECORD"`, so a zone never hides the
- * names below it), and every Docker network alias and `/etc/hosts` entry.
+ * every PrivateZone zone and record, and every Docker network alias and
+ * `/etc/hosts` entry. (A zone that answers every name below it, without
+ * recursion, hides only private names: the zone's own name is one.)
  */
 export function validateRenderedPrivateNames(
   path: string, resources: Readonly<Record<string, Readonly<Record<string, Rendered>>>> | undefined, rule: PrivateNameRule,
@@ -161,8 +161,6 @@ export function validateRenderedPrivateNames(
     const name = zone.zone_name ?? zone.name;
     check(`alicloud_pvtz_zone.${id}.zone_name`, name);
     if (typeof name === "string") zones.set(`\${alicloud_pvtz_zone.${id}.id}`, name);
-    c.expect(zone.proxy_pattern === "RECORD", path, `alicloud_pvtz_zone.${id}.proxy_pattern`, zone.proxy_pattern,
-      '"RECORD": names the zone holds no record for resolve as on the internet, so the zone hides no name below it');
   }
   for (const [id, record] of Object.entries(resources?.alicloud_pvtz_zone_record ?? {})) {
     const zone = typeof record.zone_id === "string" ? zones.get(record.zone_id) : undefined;

@@ -154,12 +154,6 @@ const rows: HostileRow[] = [
     ],
   },
   {
-    name: "an Aspect that makes a private zone answer every name under it",
-    build: (app) => Aspects.of(alicloud(app, "prerelease", web({ aliases: ["web.local"] })))
-      .add(overriding("alicloud_pvtz_zone", "proxy_pattern", "ZONE")),
-    errors: [["prerelease", "alicloud_pvtz_zone.private-zone-web_local.proxy_pattern", '"ZONE"', '"RECORD"']],
-  },
-  {
     name: "an Aspect that adds an /etc/hosts entry for the registry to the containers",
     build: (app) => Aspects.of(docker(app, "test")).add(overriding("docker_container", "host",
       [{ host: "registry-vpc.cn-hangzhou.aliyuncs.com", ip: "10.0.0.9" }])),

@@ -95,7 +95,7 @@ describe("network replaced", () => {
       "alicloud_eip_association.egress-nat", "alicloud_nat_gateway.nat", "alicloud_slb_load_balancer.internal-load-balancer", "alicloud_vpc.vpc",
       "alicloud_vswitch.vswitch-cn-hangzhou-h", "alicloud_vswitch.vswitch-cn-hangzhou-i", "alicloud_vswitch.vswitch-cn-hangzhou-j",
     ]);
-    expect(kinds({ stacks: networkExtras({ zone: "shop.corp" }) })).toEqual([
+    expect(kinds({ stacks: networkExtras({ zone: "shop-db.internal" }) })).toEqual([
       "alicloud_pvtz_zone.zone", "alicloud_pvtz_zone_attachment.zone-vpc", "alicloud_pvtz_zone_record.db",
     ]);
     expect(kinds({ stacks: networkExtras({ isp: "BGP_PRO" }) })).toEqual(["alicloud_eip_address.egress", "alicloud_eip_association.egress-nat"]);
