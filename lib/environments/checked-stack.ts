@@ -157,7 +157,8 @@ export abstract class CheckedStack extends TerraformStack {
 
   /**
    * An override of the stack's configuration (cdktf's escape hatch), its text
-   * escaped like every other string the stack renders.
+   * escaped like every other string the stack renders. cdktf documents the method.
+   * @internal
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's TerraformStack.addOverride() signature, public API
   public addOverride(path: string, value: any): void {

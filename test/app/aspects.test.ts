@@ -207,10 +207,10 @@ const rows: HostileRow[] = [
   {
     name: "an Aspect that gives production the SLS project of prerelease",
     build: (app) => {
-      alicloud(app, "prerelease");
-      Aspects.of(alicloud(app, "production", web(), production)).add(overriding("alicloud_log_project", "project_name", "prerelease-service-logs"));
+      alicloud(app, "prerelease", web(), { logProject: "shop-prerelease-logs" });
+      Aspects.of(alicloud(app, "production", web(), production)).add(overriding("alicloud_log_project", "project_name", "shop-prerelease-logs"));
     },
-    errors: [["production/log-project", "alicloud_log_project.log-project.project_name", '"prerelease-service-logs"', "its own SLS project"]],
+    errors: [["production/log-project", "alicloud_log_project.log-project.project_name", '"shop-prerelease-logs"', "its own SLS project"]],
   },
 ];
 
