@@ -3,7 +3,8 @@ import { StackChanges } from "./changes";
 import { compareConfigurations } from "./config-diff";
 import { readPlanFile } from "./plan-json";
 import { Review, ReviewFailure, ReviewOptions, reviewChanges } from "./review";
-import { StackConfig } from "./synth-output";
+import { SecretValues } from "./secret-values";
+import { StackConfig, redactWith } from "./synth-output";
 import { SideResult, readOutput, readSides } from "./synthesize";
 
 /** Where to review and how to judge. */
@@ -43,16 +44,29 @@ export function reviewPlans(plans: Readonly<Record<string, string>>, options: Re
       failures.push({ what: `plan of ${stack} cannot be read`, details: [(e as Error).message] });
     }
   }
-  return reviewChanges({ source: "plan", label: Object.keys(plans).join(", "), stacks }, options, failures);
+  return reviewChanges({ source: "plan", label: Object.keys(plans).join(", "), stacks }, options, redactFailures(failures, new SecretValues()));
 }
 
 /** Compares what both sides have; a stack one side could not produce is left out, never read as added or removed. */
 function reviewSides(base: SideResult, head: SideResult, options: ReviewOptions): Review {
   const failures = [...base.failures, ...head.failures];
   const label = `${base.label} → ${head.label}`;
-  if (!base.output || !head.output) return reviewChanges({ source: "configuration", label, stacks: [] }, options, failures);
+  if (!base.output || !head.output) {
+    const secrets = new SecretValues();
+    for (const side of [base.output, head.output]) for (const stack of side?.stacks.values() ?? []) secrets.merge(stack.secrets);
+    return reviewChanges({ source: "configuration", label, stacks: [] }, options, redactFailures(failures, secrets));
+  }
   const unknown = new Set([...base.output.missing, ...head.output.missing]);
-  const known = (stacks: ReadonlyMap<string, StackConfig>) => new Map([...stacks].filter(([name]) => !unknown.has(name)));
+  // A secret of one side (or one stack) is a secret wherever it turns up.
+  const secrets = new SecretValues();
+  for (const side of [base.output, head.output]) for (const stack of side.stacks.values()) secrets.merge(stack.secrets);
+  const known = (stacks: ReadonlyMap<string, StackConfig>) =>
+    new Map([...stacks].filter(([name]) => !unknown.has(name)).map(([name, config]) => [name, redactWith(config, secrets)]));
   const stacks = compareConfigurations(known(base.output.stacks), known(head.output.stacks));
-  return reviewChanges({ source: "configuration", label, stacks }, options, failures);
+  return reviewChanges({ source: "configuration", label, stacks }, options, redactFailures(failures, secrets));
+}
+
+/** What failed, with every known secret and anything shaped like a credential taken out of its lines (an App's error may quote one). */
+export function redactFailures(failures: readonly ReviewFailure[], secrets: SecretValues): ReviewFailure[] {
+  return failures.map((f) => ({ what: secrets.redactText(f.what), details: f.details.map((line) => secrets.redactText(line)) }));
 }

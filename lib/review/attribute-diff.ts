@@ -24,9 +24,11 @@ export function diffValues(
   const change = (): AttributeChange[] => [{ path, before, after, forcesReplacement: forces(path) }];
   if (isToken(before) || isToken(after) || before === undefined || after === undefined) return change();
 
-  if (typeof before === "string" && typeof after === "string") {
-    const decodedBefore = decodeJson(before);
-    const decodedAfter = decodeJson(after);
+  // A JSON-encoded string holding a secret is read decoded, with the secret redacted inside; the other side may still be text.
+  const structured = (v: Value) => typeof v === "object" && v !== null;
+  if (typeof before === "string" || typeof after === "string") {
+    const decodedBefore = typeof before === "string" ? decodeJson(before) : structured(before) ? before : undefined;
+    const decodedAfter = typeof after === "string" ? decodeJson(after) : structured(after) ? after : undefined;
     if (decodedBefore !== undefined && decodedAfter !== undefined) return diffValues(decodedBefore, decodedAfter, forces, path);
     return change();
   }
@@ -73,9 +75,11 @@ function keyValueRecords(before: Value[], after: Value[]): [Record<string, Value
   const toRecord = (list: Value[]): Record<string, Value> | undefined => {
     const record: Record<string, Value> = {};
     for (const element of list) {
-      const match = typeof element === "string" ? /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/s.exec(element) : null;
+      // A redacted entry keeps its key visible: `DB_PASSWORD=(sensitive)`.
+      const text = element instanceof Sensitive ? element.prefix : element;
+      const match = typeof text === "string" ? /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/s.exec(text) : null;
       if (!match || match[1] in record) return undefined;
-      record[match[1]] = match[2];
+      record[match[1]] = element instanceof Sensitive ? new Sensitive(element.tag, { literal: element.literal }) : match[2];
     }
     return record;
   };

@@ -99,6 +99,13 @@ export interface StackChanges {
    */
   readonly warnings?: readonly string[];
   /**
+   * Where the stack's provider now points elsewhere (another region, another
+   * Docker host) with its state kept: every resource of that provider is then
+   * created anew there (configuration comparison only).
+   * @default undefined
+   */
+  readonly relocation?: Relocation;
+  /**
    * How the environment was checked on each side, where it recorded it (configuration comparison only).
    * @default undefined
    */
@@ -108,6 +115,18 @@ export interface StackChanges {
     /** The head's record. */
     readonly after?: CheckRecord;
   };
+}
+
+/** A provider pointed at another place: `provider.alicloud` region `cn-hangzhou` → `cn-shanghai`. */
+export interface Relocation {
+  /** The provider, e.g. `alicloud`. */
+  readonly provider: string;
+  /** Its setting that moved, e.g. `region`. */
+  readonly setting: string;
+  /** Where it pointed. */
+  readonly from: string;
+  /** Where it points now. */
+  readonly to: string;
 }
 
 /** Where the changes came from, which decides how far the report can be trusted. */

@@ -1,8 +1,8 @@
 import { diffValues } from "./attribute-diff";
-import { AttributeChange, ResourceAction, ResourceChange, SettingChange, StackChanges, VariableChange } from "./changes";
+import { AttributeChange, Relocation, ResourceAction, ResourceChange, SettingChange, StackChanges, VariableChange } from "./changes";
 import { forcesReplacement, hasReplacementRule } from "./replacement-rules";
 import { ConfiguredResource, StackConfig } from "./synth-output";
-import { PathStep, Unknown, Value, formatPath, isRecord, sameValue } from "./values";
+import { PathStep, Unknown, Value, formatPath, isRecord, sameValue, valueAt } from "./values";
 
 /** `type.name.attribute` inside a `${...}` interpolation. */
 const REFERENCE = /\b([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)/g;
@@ -26,7 +26,8 @@ function compareStack(stack: string, base: StackConfig | undefined, head: StackC
   const before = base?.resources ?? new Map<string, ConfiguredResource>();
   const after = head?.resources ?? new Map<string, ConfiguredResource>();
   const addresses = [...new Set([...before.keys(), ...after.keys()])].sort();
-  const changes = new Map(addresses.map((address) => [address, compareResource(address, before.get(address), after.get(address))]));
+  const relocation = relocationOf(base?.settings ?? {}, head?.settings ?? {});
+  const changes = new Map(addresses.map((address) => [address, compareResource(address, before.get(address), after.get(address), relocation)]));
   propagateReplacements(changes, after);
 
   const unknownTypes = new Set<string>();
@@ -40,20 +41,46 @@ function compareStack(stack: string, base: StackConfig | undefined, head: StackC
     settings: compareSettings(base?.settings ?? {}, head?.settings ?? {}),
     unknownReplacementTypes: [...unknownTypes].sort(),
     warnings: head?.warnings ?? [],
+    ...(relocation ? { relocation } : {}),
     checked: { before: base?.checked, after: head?.checked },
   };
 }
 
-function compareResource(address: string, before?: ConfiguredResource, after?: ConfiguredResource): ResourceChange {
+/**
+ * Provider settings that say where resources are: another value and the
+ * provider looks for every resource of the stack there, finds none, and
+ * creates each anew — the ones where it pointed before stay, unmanaged.
+ */
+const LOCATIONS: Readonly<Record<string, string>> = { alicloud: "region", docker: "host" };
+
+/** Resource types of a relocated provider that are global, not in one region. */
+const GLOBAL_TYPES = /^alicloud_(ram_|cms_alarm_contact)/;
+
+function relocationOf(before: Readonly<Record<string, Value>>, after: Readonly<Record<string, Value>>): Relocation | undefined {
+  for (const [provider, setting] of Object.entries(LOCATIONS)) {
+    const where = (settings: Readonly<Record<string, Value>>) => {
+      const config = settings[`provider.${provider}`];
+      const value = valueAt(Array.isArray(config) ? config[0] : config, [setting]);
+      return typeof value === "string" ? value : undefined;
+    };
+    const [from, to] = [where(before), where(after)];
+    if (from !== undefined && to !== undefined && from !== to) return { provider, setting, from, to };
+  }
+  return undefined;
+}
+
+function compareResource(address: string, before?: ConfiguredResource, after?: ConfiguredResource, relocation?: Relocation): ResourceChange {
   const type = (after ?? before)!.type;
   const lifecycle = { before: before?.lifecycle, after: after?.lifecycle };
   if (!before) return { address, type, action: "create", after: after!.values, attributes: [], lifecycle };
   if (!after) return { address, type, action: "delete", before: before.values, attributes: [], lifecycle };
   const attributes = diffValues(before.values, after.values, (path) => forcesReplacement(type, formatPath(path.slice(0, 1))));
+  const relocated = relocation !== undefined && type.startsWith(`${relocation.provider}_`) && !GLOBAL_TYPES.test(type);
   return {
     address,
     type,
-    action: actionFor(attributes),
+    action: relocated ? "replace" : actionFor(attributes),
+    ...(relocated ? { reason: `created anew at ${relocation.setting} ${relocation.to}; the one at ${relocation.from} is left behind, unmanaged` } : {}),
     before: before.values,
     after: after.values,
     attributes,
@@ -91,7 +118,8 @@ function propagateReplacements(changes: Map<string, ResourceChange>, after: Read
       }
       if (added.length > 0) {
         const attributes = [...change.attributes, ...added];
-        changes.set(address, { ...change, attributes, action: actionFor(attributes) });
+        // A relocated resource is recreated whatever its attributes say.
+        changes.set(address, { ...change, attributes, action: change.action === "replace" ? "replace" : actionFor(attributes) });
         changed = true;
       }
     }

@@ -1,37 +1,7 @@
-import { ResourceChange, StackChanges } from "./changes";
-import { STATEFUL_TYPES } from "./resource-roles";
+import { AttributeChange, ResourceChange, StackChanges } from "./changes";
+import { RoleOf, roleOf, typesOf } from "./resource-roles";
 import type { Risk, RiskFactory } from "./risks";
-import { Value, describe, valueAt } from "./values";
-
-/**
- * Resources that carry traffic for everything else: replacing one moves or
- * drops the addresses, routes and names the workloads depend on.
- */
-const NETWORK_TYPES: ReadonlySet<string> = new Set([
-  "alicloud_vpc",
-  "alicloud_vswitch",
-  "alicloud_slb_load_balancer",
-  "alicloud_nat_gateway",
-  "alicloud_eip_address",
-  "alicloud_eip_association",
-  "alicloud_pvtz_zone",
-  "alicloud_pvtz_zone_record",
-  "alicloud_pvtz_zone_attachment",
-  "docker_network",
-]);
-
-/** What a stateful resource keeps, by type. */
-const HOLDS: Readonly<Record<string, string>> = {
-  alicloud_log_project: "every log kept in the project",
-  alicloud_log_store: "the logs it keeps",
-  alicloud_cr_ee_instance: "every image kept for rollback",
-  alicloud_cr_ee_namespace: "the images kept for rollback",
-  alicloud_cr_ee_repo: "the images kept for rollback",
-  alicloud_oss_bucket: "what it stores (Terraform state)",
-  alicloud_ots_instance: "the state lock tables",
-  alicloud_ots_table: "the state lock",
-  docker_volume: "the files on it (the test registry's images)",
-};
+import { Value, describe, formatPath, valueAt } from "./values";
 
 /** Deletion protection switches: which values mean "protected", and what losing it means. */
 const PROTECTION: Record<string, { readonly protects: (v: Value | undefined) => boolean; readonly loss: string }> = {
@@ -40,30 +10,50 @@ const PROTECTION: Record<string, { readonly protects: (v: Value | undefined) => 
   force_destroy: { protects: (v) => v !== true && v !== "true", loss: "force_destroy switched on: destroying it deletes everything in it" },
 };
 
+/** Backend fields that only say where the state lock is: moving them moves no state. */
+const LOCK_FIELDS = new Set(["tablestore_endpoint", "tablestore_table", "dynamodb_table", "dynamodb_endpoint", "lock_table"]);
+
 /**
- * Network resources replaced or removed, stateful ones replaced or removed
- * (data loss), deletion protection switched off, the state backend moved, and
- * policies relaxed compared with the base.
+ * What a resource is decides what destroying it costs, whatever the service
+ * model says: network parts and load balancers replaced or removed cut
+ * connections and change addresses; registries, log projects and stores,
+ * volumes and databases lose their data; state storage loses every
+ * environment's state. Also: deletion protection switched off, the state
+ * backend or its lock moved.
  */
 export function infrastructureRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
   const risks: Risk[] = [];
+  const types = typesOf(stack.resources);
   for (const r of stack.resources) {
+    const role = roleOf(r, types);
     const gone = r.action === "replace" ? "is destroyed and created again" : r.action === "delete" ? "is destroyed" : undefined;
-    if (gone && NETWORK_TYPES.has(r.type)) {
+    if (gone && role && (role.role === "network" || (role.role === "load-balancer" && r.type !== "docker_container"))) {
       risks.push(risk("network-replaced", r.address, `network ${r.action === "replace" ? "replaced" : "removed"}: ${r.address} ${gone}; ` +
         "what runs in it loses its connections and the addresses it is reached by change"));
-    } else if (gone && STATEFUL_TYPES.has(r.type)) {
-      risks.push(risk("data-loss", r.address, `${r.address} ${gone}, losing ${HOLDS[r.type] ?? "what it stores"}`));
+    } else if (gone && role?.loss) {
+      risks.push(lossRisk(r, role, gone, risk));
     }
     risks.push(...protectionRisks(r, risk));
   }
   for (const setting of stack.settings) {
     // A new stack's first backend moves no state.
-    if (setting.setting === "terraform.backend" && setting.status !== "added") {
-      risks.push(risk("backend-changed", setting.setting, "the state backend changes: state must be migrated, or Terraform starts from empty state"));
-    }
+    if (setting.setting === "terraform.backend" && setting.status !== "added") risks.push(backendRisk(setting.attributes, risk));
   }
-  return [...risks, ...relaxedPolicies(stack, risk)];
+  return risks;
+}
+
+function lossRisk(r: ResourceChange, role: RoleOf, gone: string, risk: RiskFactory): Risk {
+  return risk(role.loss === "state" ? "state-lost" : "data-loss", r.address, `${r.address} ${gone}, losing ${role.holds}`);
+}
+
+function backendRisk(attributes: readonly AttributeChange[], risk: RiskFactory): Risk {
+  const changed = attributes.map((a) => `${formatPath(a.path)} ${describe(a.before)} → ${describe(a.after)}`).join(", ");
+  const lockOnly = attributes.length > 0 && attributes.every((a) => { const last = a.path[a.path.length - 1]; return typeof last === "string" && LOCK_FIELDS.has(last); });
+  return lockOnly
+    ? risk("state-lock-moved", "terraform.backend", `the state lock moves (${changed}); the state stays where it is, ` +
+      "but a run that still takes the old lock (another branch, a job started before) is not kept out while this one applies")
+    : risk("backend-changed", "terraform.backend", `the state backend changes (${changed}): state must be migrated, ` +
+      "or Terraform starts from empty state and creates every resource again");
 }
 
 function protectionRisks(r: ResourceChange, risk: RiskFactory): Risk[] {
@@ -80,20 +70,4 @@ function protectionRisks(r: ResourceChange, risk: RiskFactory): Risk[] {
     }
   }
   return risks;
-}
-
-/** A policy that stopped synthesis on the base and no longer does: relaxed, only warning, or replaced by another rule. */
-function relaxedPolicies(stack: StackChanges, risk: RiskFactory): Risk[] {
-  const before = stack.checked?.before;
-  const after = stack.checked?.after;
-  if (!before || !after) return [];
-  const replacedBefore = new Set(before.adjustments.filter((a) => a.change === "replaced").map((a) => a.policy));
-  return before.policies.filter((p) => p.enforcement === "error").flatMap((p) => {
-    const now = after.policies.find((q) => q.name === p.name);
-    const replaced = after.adjustments.some((a) => a.policy === p.name && a.change === "replaced") && !replacedBefore.has(p.name);
-    const change = !now ? "relaxed: its findings are no longer checked"
-      : now.enforcement === "warning" ? "made warning-only: its findings no longer stop synthesis"
-        : replaced ? "replaced by another rule of that name: check that it is as strict" : undefined;
-    return change ? [risk("policy-relaxed", `policy ${p.name}`, `policy ${p.name} ${change}`)] : [];
-  });
 }

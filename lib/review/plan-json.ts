@@ -40,7 +40,8 @@ interface PlanChange {
 /**
  * Reads the JSON form of one stack's saved plan (`terraform show -json
  * plan.out`, format 1.x) from `resource_changes`. Values under
- * `before_sensitive` / `after_sensitive` are redacted before anything else sees
+ * `before_sensitive` / `after_sensitive`, literals under a secret's name and
+ * values shaped like a credential are redacted before anything else sees
  * them, and so is every other occurrence of those values and of sensitive
  * variables' values (the plan's `variables` hold them in clear; they are read
  * only to know what to redact).
@@ -145,6 +146,9 @@ function secretValues(plan: PlanJson, changes: readonly PlanResourceChange[]): S
   for (const rc of changes) {
     collect(rc.change?.before, rc.change?.before_sensitive ?? false);
     collect(rc.change?.after, rc.change?.after_sensitive ?? false);
+    // Unmarked secrets too: a literal under a secret's name, a value shaped like a credential.
+    secrets.collectLiterals(rc.change?.before ?? undefined);
+    secrets.collectLiterals(rc.change?.after ?? undefined);
   }
   const declared = plan.configuration?.root_module?.variables ?? {};
   for (const [name, declaration] of Object.entries(declared)) {

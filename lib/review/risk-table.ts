@@ -12,11 +12,13 @@ export type StageTier = "test" | "prerelease" | "production";
 
 /** The consequences the review flags (docs/plan-review.md has the table with examples). */
 export type RiskKind =
+  | "stack-recreated"
   | "service-down"
   | "service-removed"
   | "service-renamed"
   | "network-replaced"
   | "data-loss"
+  | "state-lost"
   | "exposure"
   | "rollout-safety"
   | "health-check"
@@ -28,8 +30,12 @@ export type RiskKind =
   | "variable-required"
   | "secret-renamed"
   | "secret-unprotected"
+  | "secret-in-code"
+  | "deployer-widened"
+  | "permissions-widened"
   | "protection-off"
   | "backend-changed"
+  | "state-lock-moved"
   | "policy-relaxed";
 
 /** One row of the risk table: a consequence, its severity per stage, and how the verdict line counts it. */
@@ -38,15 +44,19 @@ export interface RiskRow {
   readonly consequence: string;
   /** Severity in each stage tier. */
   readonly severity: Readonly<Record<StageTier, RiskSeverity>>;
-  /** How the one-line verdict names `count` risks of this kind in one environment. */
-  readonly verdict: (count: number) => string;
+  /**
+   * How the one-line verdict names the risks of this kind in one environment
+   * (`count`: how many services or subjects they concern; `briefs`: each risk's
+   * own short form, where it has one).
+   */
+  readonly verdict: (count: number, briefs: readonly string[]) => string;
 }
 
 /** Production high, prerelease medium, test low: the default for a consequence that a redeploy undoes. */
 const BY_STAGE = { test: "low", prerelease: "medium", production: "high" } as const;
 /** What a rollback does not give back (data, state, secrets, protection) is high wherever it happens. */
 const ALWAYS_HIGH = { test: "high", prerelease: "high", production: "high" } as const;
-/** Exposure is worth a second look even in a test stage. */
+/** Exposure (and wider permissions) is worth a second look even in a test stage. */
 const EXPOSURE = { test: "medium", prerelease: "medium", production: "high" } as const;
 /**
  * A canary route only steers the requests that match it (testers'), and only
@@ -63,14 +73,20 @@ const counted = (one: string, many: string) => (n: number) => (n === 1 ? one : `
  * and a row in docs/plan-review.md (checked by the same test).
  */
 export const RISK_TABLE: Readonly<Record<RiskKind, RiskRow>> = {
+  "stack-recreated": { consequence: "stack recreated elsewhere", severity: ALWAYS_HIGH, verdict: () => "every resource recreated" },
   "network-replaced": { consequence: "network replaced", severity: BY_STAGE, verdict: () => "network replaced" },
   "service-down": { consequence: "downtime", severity: BY_STAGE, verdict: counted("1 service restarted", "services restarted") },
   "service-removed": { consequence: "service removed", severity: BY_STAGE, verdict: counted("1 service removed", "services removed") },
   "service-renamed": { consequence: "service renamed", severity: BY_STAGE, verdict: counted("1 service renamed", "services renamed") },
-  "data-loss": { consequence: "data loss", severity: ALWAYS_HIGH, verdict: () => "data lost" },
+  "data-loss": { consequence: "data loss", severity: BY_STAGE, verdict: () => "data lost" },
+  "state-lost": { consequence: "state storage lost or weakened", severity: ALWAYS_HIGH, verdict: () => "state storage at risk" },
   "backend-changed": { consequence: "state backend changed", severity: ALWAYS_HIGH, verdict: () => "state backend changed" },
+  "state-lock-moved": { consequence: "state lock moved", severity: BY_STAGE, verdict: () => "state lock moved" },
   "protection-off": { consequence: "deletion protection off", severity: ALWAYS_HIGH, verdict: () => "deletion protection off" },
+  "secret-in-code": { consequence: "secret written in clear", severity: ALWAYS_HIGH, verdict: counted("a secret in clear", "secrets in clear") },
   "secret-unprotected": { consequence: "secret no longer sensitive", severity: ALWAYS_HIGH, verdict: () => "a secret no longer sensitive" },
+  "deployer-widened": { consequence: "deployer permissions widened", severity: ALWAYS_HIGH, verdict: () => "deployer permissions widened" },
+  "permissions-widened": { consequence: "permissions widened", severity: EXPOSURE, verdict: () => "permissions widened" },
   exposure: { consequence: "exposure", severity: EXPOSURE, verdict: counted("1 route made public", "routes made public") },
   capacity: { consequence: "capacity lowered", severity: BY_STAGE, verdict: () => "capacity lowered" },
   "autoscaling-weakened": { consequence: "autoscaling weakened", severity: BY_STAGE, verdict: () => "autoscaling weakened" },
@@ -83,7 +99,8 @@ export const RISK_TABLE: Readonly<Record<RiskKind, RiskRow>> = {
     consequence: "new required variable", severity: BY_STAGE, verdict: counted("1 new required variable", "new required variables"),
   },
   "secret-renamed": { consequence: "secret variable renamed", severity: BY_STAGE, verdict: counted("1 secret renamed", "secrets renamed") },
-  "policy-relaxed": { consequence: "policy relaxed", severity: BY_STAGE, verdict: counted("1 policy relaxed", "policies relaxed") },
+  // What the policy guarded is what the pull request may now do: the verdict names it.
+  "policy-relaxed": { consequence: "policy relaxed", severity: BY_STAGE, verdict: (_count, briefs) => briefs.join(", ") },
 };
 
 /** Severities from worst to mildest. */

@@ -2,11 +2,16 @@ import { alarmRisks } from "./alarm-risks";
 import { canaryRisks } from "./canary-risks";
 import { deployerRisks } from "./deployer-risks";
 import { StackChanges } from "./changes";
+import { dataRisks } from "./data-risks";
 import { infrastructureRisks } from "./infrastructure-risks";
+import { permissionRisks } from "./permission-risks";
+import { policyRisks } from "./policy-risks";
 import { probeRisks } from "./probe-risks";
 import { RISK_TABLE, RiskKind, RiskSeverity, SEVERITIES, StageTier } from "./risk-table";
 import { publicRouteRisks } from "./route-risks";
 import { scalingRisks } from "./scaling-risks";
+import { secretRisks } from "./secret-risks";
+import { RECREATION_CONSEQUENCES, stackRisks } from "./stack-risks";
 import { variableRisks } from "./variable-risks";
 import { workloadRisks } from "./workload-risks";
 
@@ -24,10 +29,12 @@ export interface Risk {
   readonly subject: string;
   /** What happens, in the same words in every stage (so one change in three stages is one row); never a secret. */
   readonly message: string;
+  /** How the verdict line names it, when the risk table row's own words say too little (a relaxed policy: what it lets through). */
+  readonly brief?: string;
 }
 
 /** Makes a risk of `kind` in the stack being assessed; the severity comes from the risk table. */
-export type RiskFactory = (kind: RiskKind, subject: string, message: string, service?: string) => Risk;
+export type RiskFactory = (kind: RiskKind, subject: string, message: string, service?: string, brief?: string) => Risk;
 
 /** The same change in several environments: one row of the report's risk table. */
 export interface RiskGroup {
@@ -52,18 +59,27 @@ export interface RiskGroup {
 export function assessRisks(stack: StackChanges, tier: StageTier): Risk[] {
   const seen = new Set<string>();
   const risks: Risk[] = [];
-  const risk: RiskFactory = (kind, subject, message, service) =>
-    ({ severity: RISK_TABLE[kind].severity[tier], kind, stack: stack.stack, service, subject, message });
+  const risk: RiskFactory = (kind, subject, message, service, brief) =>
+    ({ severity: RISK_TABLE[kind].severity[tier], kind, stack: stack.stack, service, subject, message, ...(brief ? { brief } : {}) });
+  const recreated = stackRisks(stack, risk);
   const found = [
-    ...workloadRisks(stack, risk),
+    ...recreated,
+    // A stack recreated elsewhere is one row: its replacements are not repeated one by one.
+    ...[
+      ...workloadRisks(stack, risk),
+      ...infrastructureRisks(stack, risk),
+      ...dataRisks(stack, risk),
+    ].filter((r) => recreated.length === 0 || !RECREATION_CONSEQUENCES.has(r.kind)),
     ...scalingRisks(stack, risk),
     ...canaryRisks(stack, risk),
-    ...infrastructureRisks(stack, risk),
     ...probeRisks(stack, risk),
     ...alarmRisks(stack, risk),
     ...publicRouteRisks(stack, risk),
+    ...secretRisks(stack, risk),
+    ...permissionRisks(stack, risk),
     ...variableRisks(stack, risk),
     ...deployerRisks(stack, risk),
+    ...policyRisks(stack, risk),
   ];
   // Replicas of one service report the same change once.
   for (const r of found) {

@@ -39,8 +39,10 @@ export function verdictLine(review: Review): string {
   const parts = stacks.map((s) => {
     const risks = review.risks.filter((r) => r.stack === s.stack);
     const kinds = (Object.keys(RISK_TABLE) as RiskKind[]).filter((k) => risks.some((r) => r.kind === k));
-    const count = (k: RiskKind) => new Set(risks.filter((r) => r.kind === k).map((r) => r.service ?? r.subject)).size;
-    return `${s.stack}: ${kinds.map((k) => RISK_TABLE[k].verdict(count(k))).join(", ")}`;
+    const of = (k: RiskKind) => risks.filter((r) => r.kind === k);
+    const count = (k: RiskKind) => new Set(of(k).map((r) => r.service ?? r.subject)).size;
+    const briefs = (k: RiskKind) => [...new Set(of(k).flatMap((r) => (r.brief ? [r.brief] : [])))];
+    return `${s.stack}: ${kinds.map((k) => RISK_TABLE[k].verdict(count(k), briefs(k))).join(", ")}`;
   });
   return `${worst === "high" ? "⚠" : "△"} ${parts.join("; ")}`;
 }

@@ -3,8 +3,9 @@ import * as path from "path";
 import { CHECK_RECORD_KEY, CheckRecord } from "../validation/check-record";
 import { Lifecycle, VariableDeclaration } from "./changes";
 import { CREDENTIAL_NAME, SENSITIVE_ATTRIBUTES } from "./resource-roles";
+import { looksLikeSecretName } from "../validation/secret-patterns";
 import { SecretValues, redact } from "./secret-values";
-import { Value, describe, isRecord, valueAt } from "./values";
+import { Value, isRecord, valueAt } from "./values";
 
 /** One resource as configured in a synthesized stack. */
 export interface ConfiguredResource {
@@ -29,6 +30,8 @@ export interface StackConfig {
   readonly warnings: readonly string[];
   /** How the environment was checked, when it recorded it (this library's environments do). */
   readonly checked?: CheckRecord;
+  /** The secrets written in this stack, to redact wherever else they turn up (the other side, other stacks). */
+  readonly secrets: SecretValues;
 }
 
 /** A `cdktf synth` output directory, read for review. */
@@ -77,9 +80,10 @@ export function readSynthOutput(outdir: string): SynthOutput {
 }
 
 /**
- * Parses the JSON of one `cdk.tf.json`. Secret literals (a sensitive
- * variable's default, a provider-sensitive attribute, a provider credential)
- * are redacted where they stand and wherever else they are repeated.
+ * Parses the JSON of one `cdk.tf.json`. Secrets (a sensitive variable's
+ * default, a provider-sensitive attribute, a provider credential, a literal
+ * under a secret's name or shaped like a credential) are redacted where they
+ * stand and wherever else they are repeated.
  */
 function parseStack(json: StackJson, warnings: readonly string[] = []): StackConfig {
   const secrets = literalSecrets(json);
@@ -89,7 +93,7 @@ function parseStack(json: StackJson, warnings: readonly string[] = []): StackCon
       const values: { [key: string]: Value } = {};
       for (const [key, value] of Object.entries(config)) {
         if (META_ARGUMENTS.has(key)) continue;
-        values[key] = (SENSITIVE_ATTRIBUTES[type] ?? []).includes(key) ? redact(value) : secrets.redact(value);
+        values[key] = (SENSITIVE_ATTRIBUTES[type] ?? []).includes(key) ? redact(value, { literal: !isReference(value) }) : secrets.redact(value);
       }
       resources.set(`${type}.${name}`, {
         type,
@@ -104,13 +108,7 @@ function parseStack(json: StackJson, warnings: readonly string[] = []): StackCon
 
   const variables: Record<string, VariableDeclaration> = {};
   for (const [name, declaration] of Object.entries(json.variable ?? {})) {
-    const sensitive = declaration.sensitive === true;
-    const fields: { [key: string]: Value } = {};
-    for (const [key, value] of Object.entries(declaration)) {
-      if (key === "sensitive") continue;
-      fields[key] = sensitive && key === "default" ? redact(value) : secrets.redact(value);
-    }
-    variables[name] = { sensitive, fields };
+    variables[name] = variableDeclaration(name, declaration, secrets);
   }
 
   const settings: Record<string, Value> = {};
@@ -123,21 +121,48 @@ function parseStack(json: StackJson, warnings: readonly string[] = []): StackCon
     settings[`provider.${name}`] = secrets.redact(redactCredentials(config));
   }
   const checked = json["//"]?.[CHECK_RECORD_KEY] as CheckRecord | undefined;
-  return { resources, variables, settings, warnings: warnings.map((w) => describe(secrets.redact(w))), checked };
+  return { resources, variables, settings, warnings: warnings.map((w) => secrets.redactText(w)), checked, secrets };
+}
+
+/** A variable's declaration; its default redacted when the variable is sensitive or named like a secret. */
+function variableDeclaration(name: string, declaration: Record<string, Value>, secrets: SecretValues): VariableDeclaration {
+  const sensitive = declaration.sensitive === true;
+  const fields: { [key: string]: Value } = {};
+  for (const [key, value] of Object.entries(declaration)) {
+    if (key === "sensitive") continue;
+    const secret = key === "default" && (sensitive || looksLikeSecretName(name)) && value !== null && value !== "";
+    fields[key] = secret ? redact(value, { literal: true }) : secrets.redact(value);
+  }
+  return { sensitive, fields };
+}
+
+/**
+ * A stack's secrets redacted again with every secret of the review (both
+ * sides, every stack): a value that is a secret on one side is one on the
+ * other too. Nothing to do when the stack knows them all already.
+ */
+export function redactWith(config: StackConfig, secrets: SecretValues): StackConfig {
+  if (config.secrets.covers(secrets)) return config;
+  const again = <T extends Value>(value: T) => secrets.redact(value) as T;
+  const resources = new Map([...config.resources].map(([address, r]) => [address, { ...r, values: again(r.values) }]));
+  const variables = Object.fromEntries(Object.entries(config.variables).map(([name, v]) => [name, { ...v, fields: again(v.fields) }]));
+  const settings = Object.fromEntries(Object.entries(config.settings).map(([name, v]) => [name, again(v)]));
+  return { ...config, resources, variables, settings, warnings: config.warnings.map((w) => secrets.redactText(w)), secrets };
 }
 
 /** The secret literals written in a stack; references (`${var.x}`) name a secret, they are not one. */
 function literalSecrets(json: StackJson): SecretValues {
   const secrets = new SecretValues();
   const add = (value: Value | undefined) => {
-    if (!(typeof value === "string" && /^\$\{[^]*\}$/.test(value))) secrets.add(value);
+    if (!(typeof value === "string" && isReference(value))) secrets.add(value, true);
   };
-  for (const declaration of Object.values(json.variable ?? {})) {
-    if (declaration.sensitive === true) add(declaration.default);
+  for (const [name, declaration] of Object.entries(json.variable ?? {})) {
+    if (declaration.sensitive === true || looksLikeSecretName(name)) add(declaration.default);
   }
   for (const [type, byName] of Object.entries(json.resource ?? {})) {
     for (const config of Object.values(byName)) {
       for (const attribute of SENSITIVE_ATTRIBUTES[type] ?? []) add(config[attribute]);
+      for (const [key, value] of Object.entries(config)) if (!META_ARGUMENTS.has(key)) secrets.collectLiterals(value);
     }
   }
   const credentials = (value: Value): void => {
@@ -145,7 +170,12 @@ function literalSecrets(json: StackJson): SecretValues {
     else if (isRecord(value)) Object.entries(value).forEach(([k, v]) => (CREDENTIAL_NAME.test(k) ? add(v) : credentials(v)));
   };
   credentials(json.provider ?? {});
+  secrets.collectLiterals(json.provider ?? {});
   return secrets;
+}
+
+function isReference(value: Value | undefined): boolean {
+  return typeof value === "string" && /^\$\{[^]*\}$/.test(value);
 }
 
 /**
@@ -163,6 +193,6 @@ function redactCredentials(value: Value): Value {
   if (Array.isArray(value)) return value.map(redactCredentials);
   if (!isRecord(value)) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [key, CREDENTIAL_NAME.test(key) ? redact(v) : redactCredentials(v)]),
+    Object.entries(value).map(([key, v]) => [key, CREDENTIAL_NAME.test(key) ? redact(v, { literal: !isReference(v) }) : redactCredentials(v)]),
   );
 }

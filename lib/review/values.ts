@@ -1,23 +1,38 @@
 /**
  * A value that must not be printed: a sensitive variable's default, a value
- * under a plan's sensitive paths, a provider-sensitive attribute. Inputs are
- * redacted into these when they are read, so nothing downstream ever holds the
- * secret itself. `tag` only tells two redacted values apart (same or changed).
+ * under a plan's sensitive paths, a provider-sensitive attribute, a literal
+ * under a secret's name or shaped like a credential. Inputs are redacted into
+ * these when they are read, so nothing downstream ever holds the secret
+ * itself. `tag` only tells two redacted values apart (same or changed).
  */
 export class Sensitive {
+  /** Shown before the marker: the `DB_PASSWORD=` of a Docker `env` entry, never any of the value. */
+  public readonly prefix: string;
+  /** Whether it was written as a plain value where it was found (a secret in the code), not marked sensitive by Terraform. */
+  public readonly literal: boolean;
+
   constructor(
     /** Tells two redacted values apart (same or changed) without holding the secret. */
     public readonly tag: string,
-  ) {}
+    options: {
+      /** Shown before the marker. */
+      readonly prefix?: string;
+      /** Written as a plain value. */
+      readonly literal?: boolean;
+    } = {},
+  ) {
+    this.prefix = options.prefix ?? "";
+    this.literal = options.literal ?? false;
+  }
 
   /** Whatever serializes this by accident prints the marker, never the tag. */
   public toJSON(): string {
-    return SENSITIVE_TEXT;
+    return this.toString();
   }
 
-  /** The marker, never the tag. */
+  /** The prefix and the marker, never the tag. */
   public toString(): string {
-    return SENSITIVE_TEXT;
+    return `${this.prefix}${SENSITIVE_TEXT}`;
   }
 }
 

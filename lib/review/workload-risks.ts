@@ -1,7 +1,7 @@
 import { AttributeChange, ResourceChange, StackChanges } from "./changes";
 import type { Risk, RiskFactory } from "./risks";
 import { Unknown, Value, describe, formatPath, numberOf, valueAt } from "./values";
-import { Workload, workloadsOf } from "./workloads";
+import { Side, Workload, workloadsOf } from "./workloads";
 
 /**
  * What happens to each service's workload: destroyed and created again without
@@ -31,9 +31,26 @@ export function workloadRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
   for (const [service, now] of after) {
     const was = before.get(service);
     if (!was) continue;
-    risks.push(...downtime(now, risk), ...capacity(was, now, scalingRules(stack, now), risk), ...rollout(now, risk));
+    risks.push(...downtime(now, risk), ...movedAway(was, now, risk), ...capacity(was, now, scalingRules(stack, now), risk), ...rollout(was, now, risk));
   }
   return risks;
+}
+
+/**
+ * A service that stays while the resources running it are destroyed and new
+ * ones created at other addresses (an override, a construct id changed): by
+ * resource, this is a destroy and a create, whatever the service is called.
+ * Docker replicas moved one by one are a rolling change; all at once is not.
+ */
+function movedAway(was: Workload, now: Workload, risk: RiskFactory): Risk[] {
+  const destroyed = was.resources.filter((r) => r.action === "delete");
+  const kept = was.resources.length - destroyed.length;
+  if (destroyed.length === 0 || kept > 0) return [];
+  const created = now.resources.filter((r) => r.action === "create").map((r) => r.address);
+  const whom = was.kind === "application" ? "its application" : `its ${count(destroyed.length, "container")}`;
+  return [risk("service-down", destroyed[0].address, `${was.service} is down while ${whom} ${destroyed.length === 1 ? "is" : "are"} destroyed ` +
+    `(${destroyed.map((r) => r.address).join(", ")}) and ${created.length > 0 ? created.join(", ") : "another"} created in ${destroyed.length === 1 ? "its" : "their"} place: ` +
+    "a new address is a new resource to Terraform, nothing carries over", was.service)];
 }
 
 /** Replaced without create-before-destroy: Terraform destroys the old one first. */
@@ -52,11 +69,13 @@ function cause(a: AttributeChange): string {
   return a.after instanceof Unknown && a.after.reason ? `${attribute} changes (${a.after.reason})` : `${attribute} changes`;
 }
 
-/** Fewer instances, or smaller ones. */
+/** Fewer instances (and so fewer kept ready during an update), or smaller ones. */
 function capacity(was: Workload, now: Workload, rules: readonly ResourceChange[], risk: RiskFactory): Risk[] {
   const parts: string[] = [];
   if (was.replicas !== undefined && now.replicas !== undefined && now.replicas < was.replicas) {
-    parts.push(`replicas ${was.replicas} → ${now.replicas}`);
+    const ready = [readyDuringUpdate(was, "before"), readyDuringUpdate(now, "after")];
+    const fewerReady = ready[0] !== undefined && ready[1] !== undefined && ready[1] > 0 && ready[1] < ready[0];
+    parts.push(`replicas ${was.replicas} → ${now.replicas}${fewerReady ? ` (${ready[1]} instead of ${ready[0]} kept ready during an update)` : ""}`);
   }
   for (const [label, size] of SIZES) {
     const b = size(was.resources[0]?.before);
@@ -98,32 +117,59 @@ function autoscaling(rules: readonly ResourceChange[]): string[] {
     .map((a) => `autoscaling ${formatPath(a.path)} ${describe(a.before)} → ${describe(a.after)}`));
 }
 
-/** Fewer instances kept ready during an update, fewer batches, no gray batch, or replicas no longer started first. */
-function rollout(w: Workload, risk: RiskFactory): Risk[] {
-  const parts = w.kind === "application" ? applicationRollout(w.resources[0]) : containerRollout(w.resources);
-  return parts.length > 0 ? [risk("rollout-safety", w.service, `${w.service} ${parts.join("; ")}`, w.service)] : [];
+/**
+ * Fewer instances kept ready during an update, more restarting at once, no
+ * gray batch, or replicas no longer started first. Counted in instances, not
+ * ratios: a scale-up that lowers the ratio keeps as many ready or more, and a
+ * scale-down's fewer ready instances are the capacity row's.
+ */
+function rollout(was: Workload, now: Workload, risk: RiskFactory): Risk[] {
+  const parts = now.kind === "application" && was.kind === "application"
+    ? applicationRollout(was, now)
+    : containerRollout(now.resources);
+  return parts.length > 0 ? [risk("rollout-safety", now.service, `${now.service} ${parts.join("; ")}`, now.service)] : [];
 }
 
-function applicationRollout(r: ResourceChange): string[] {
+/**
+ * Instances SAE keeps ready while it updates an application: the ratio of
+ * its instances (rounded up) unless the ratio is -1 or unset, else
+ * `min_ready_instances` (alicloud_sae_application's documentation).
+ */
+function readyDuringUpdate(w: Workload, side: Side): number | undefined {
+  const values = w.kind === "application" ? w.resources[0]?.[side] : undefined;
+  const ratio = numberOf(valueAt(values, ["min_ready_instance_ratio"]));
+  if (ratio !== undefined && ratio >= 0 && w.replicas !== undefined) return Math.ceil((w.replicas * ratio) / 100);
+  return numberOf(valueAt(values, ["min_ready_instances"]));
+}
+
+/** Instances serving while one batch restarts: all but the largest batch. */
+function servingDuringBatch(w: Workload, side: Side): number | undefined {
+  const batches = numberOf(valueAt(w.resources[0]?.[side], ["update_strategy_v2", "batch_update", "batch"]));
+  return batches === undefined || batches < 1 || w.replicas === undefined ? undefined : w.replicas - Math.ceil(w.replicas / batches);
+}
+
+function applicationRollout(was: Workload, now: Workload): string[] {
   const parts: string[] = [];
-  const b = (path: string[]) => valueAt(r.before, path);
-  const a = (path: string[]) => valueAt(r.after, path);
-  for (const [attribute, label] of [["min_ready_instances", "min ready instances"], ["min_ready_instance_ratio", "min ready ratio"]]) {
-    const was = numberOf(b([attribute]));
-    const now = numberOf(a([attribute]));
-    if (was !== undefined && now !== undefined && now < was) {
-      parts.push(`${label} ${was} → ${now}${now === 0 ? ": an update may stop every instance at once" : ": fewer instances serve during an update"}`);
-    }
+  const before = was.resources[0].before;
+  const after = now.resources[0].after;
+  // Instances the release itself removes are the capacity row's; what else goes is the rollout's.
+  const removed = Math.max(0, (was.replicas ?? 0) - (now.replicas ?? 0));
+  const [readyWas, readyNow] = [readyDuringUpdate(was, "before"), readyDuringUpdate(now, "after")];
+  if (readyWas !== undefined && readyNow !== undefined && readyNow < readyWas && (readyNow === 0 || readyWas - readyNow > removed)) {
+    parts.push(`instances kept ready during an update ${readyWas} → ${readyNow}` +
+      `${readyNow === 0 ? ": an update may stop every instance at once" : ": fewer instances serve while it rolls"}`);
   }
-  const strategy = b(["update_strategy_v2"]);
-  if (strategy !== undefined && a(["update_strategy_v2"]) === undefined) {
+  const strategy = valueAt(before, ["update_strategy_v2"]);
+  if (strategy !== undefined && valueAt(after, ["update_strategy_v2"]) === undefined) {
     parts.push(`update strategy ${describe(valueAt(strategy, ["type"]))} removed: no batches and no gray step`);
   } else if (strategy !== undefined) {
     const batches = (side: Value | undefined) => numberOf(valueAt(side, ["update_strategy_v2", "batch_update", "batch"]));
-    if ((batches(r.after) ?? Infinity) < (batches(r.before) ?? -Infinity)) {
-      parts.push(`batches ${batches(r.before)} → ${batches(r.after)}: more instances restart at once`);
+    const [servingWas, servingNow] = [servingDuringBatch(was, "before"), servingDuringBatch(now, "after")];
+    if (servingWas !== undefined && servingNow !== undefined && servingNow < servingWas && servingWas - servingNow > removed) {
+      parts.push(`batches ${batches(before)} → ${batches(after)}: more instances restart at once ` +
+        `(${servingNow} instead of ${servingWas} keep serving while a batch restarts)`);
     }
-    if (b(["update_strategy_v2", "type"]) === "GrayBatchUpdate" && a(["update_strategy_v2", "type"]) !== "GrayBatchUpdate") {
+    if (valueAt(before, ["update_strategy_v2", "type"]) === "GrayBatchUpdate" && valueAt(after, ["update_strategy_v2", "type"]) !== "GrayBatchUpdate") {
       parts.push("gray first batch dropped: a bad version reaches every batch without a first look");
     }
   }

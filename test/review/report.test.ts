@@ -99,6 +99,6 @@ describe("secrets in the report", () => {
     expect(markdown).toContain("| `orders_db_password` | default: (none) → (sensitive) |");
     expect(markdown).toContain("| `password` | — | _(sensitive)_ |");
     expect(markdown).toContain("| `[0].secret_key` | — | _(sensitive)_ |");
-    expect(markdown).toContain("| `env[2]` (forces replacement) | — | _(sensitive)_ |");
+    expect(markdown).toContain("| `env.LEAKED_TOKEN` (forces replacement) | — | _(sensitive)_ |");
   });
 });
