@@ -1,7 +1,7 @@
 import { ResourceChange, StackChanges } from "./changes";
 import { LossClass, roleOf, typesOf } from "./resource-roles";
 import type { Risk, RiskFactory } from "./risks";
-import { Value, blockValueAt, describe, numberOf } from "./values";
+import { Value, blockValueAt, describe, isEmpty, numberOf } from "./values";
 
 /** Retention settings, in days, by resource type: lowering one deletes what is older than the new value. */
 const RETENTION: Readonly<Record<string, readonly string[]>> = {
@@ -44,7 +44,7 @@ export function dataRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
       risks.push(risk(kind(classOf(bucket)), r.address, `versioning of ${bucketName(bucket, r)} suspended: an overwritten or deleted ` +
         `object can no longer be recovered${classOf(bucket) === "state" ? " (a damaged state file cannot be rolled back)" : ""}`));
     }
-    if (setting === "encryption" && r.before !== undefined && (r.after === undefined || blockValueAt(r.after, ["sse_algorithm"]) === undefined)) {
+    if (setting === "encryption" && r.before !== undefined && (r.after === undefined || isEmpty(blockValueAt(r.after, ["sse_algorithm"])))) {
       risks.push(risk(kind(classOf(bucket)), r.address, `encryption at rest of ${bucketName(bucket, r)} switched off: ` +
         `what is written from now on is stored unencrypted${classOf(bucket) === "state" ? ", Terraform state with every secret in it included" : ""}`));
     }
@@ -54,7 +54,7 @@ export function dataRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
         risks.push(risk(kind(classOf(r)), r.address, `versioning of ${name} suspended: an overwritten or deleted object can no longer be recovered`));
       }
       if (blockValueAt(r.before, ["server_side_encryption_rule", "sse_algorithm"]) !== undefined
-        && blockValueAt(r.after, ["server_side_encryption_rule", "sse_algorithm"]) === undefined) {
+        && isEmpty(blockValueAt(r.after, ["server_side_encryption_rule", "sse_algorithm"]))) {
         risks.push(risk(kind(classOf(r)), r.address, `encryption at rest of ${name} switched off: what is written from now on is stored unencrypted`));
       }
     }

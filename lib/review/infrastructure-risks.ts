@@ -32,6 +32,9 @@ export function infrastructureRisks(stack: StackChanges, risk: RiskFactory): Ris
         "what runs in it loses its connections and the addresses it is reached by change"));
     } else if (gone && role?.loss) {
       risks.push(lossRisk(r, role, gone, risk));
+    } else if (gone && role?.role === "state") {
+      risks.push(risk("state-lock-moved", r.address, `${r.address} ${gone}: the environments' state lock is gone meanwhile; ` +
+        "a run that cannot take it stops, and the environments' backends must name the new one"));
     }
     risks.push(...protectionRisks(r, risk));
   }

@@ -1,5 +1,6 @@
 import { AttributeChange, ResourceChange, StackChanges, VariableChange, hasChanges } from "./changes";
 import { lineDiff } from "./line-diff";
+import { permissionChange } from "./permission-risks";
 import { cell, escapeCell, escapeHtml, fenced, inlineCode, row, unique } from "./markdown-text";
 import { UPDATE_CAVEATS } from "./replacement-rules";
 import { countParts } from "./summary";
@@ -18,7 +19,7 @@ export function stackDetails(stack: StackChanges, details: boolean): string[] {
   const out = [`<details><summary><b>${escapeHtml(stack.stack)}</b>: ${escapeHtml(countParts(stack).join(", "))}</summary>`, ""];
   const changed = stack.resources.filter((r) => r.action !== "no-op");
   if (changed.length > 0) {
-    out.push("| Action | Resource | Why |", "|---|---|---|", ...changed.map((r) => row([r.action, inlineCode(r.address), escapeCell(why(r))])), "");
+    out.push("| Action | Resource | Why |", "|---|---|---|", ...changed.map((r) => row([r.action, inlineCode(r.address), escapeCell(why(r, stack))])), "");
   }
   if (stack.unknownReplacementTypes.length > 0) {
     out.push(`_Not in the replacement list, shown as in-place updates: ${stack.unknownReplacementTypes.map(inlineCode).join(", ")}. A plan tells for sure._`, "");
@@ -35,7 +36,7 @@ export function stackDetails(stack: StackChanges, details: boolean): string[] {
   return [...out, "</details>", ""];
 }
 
-function why(r: ResourceChange): string {
+function why(r: ResourceChange, stack: StackChanges): string {
   const parts: string[] = [];
   if (r.movedFrom) parts.push(`moved from ${r.movedFrom}`);
   if (r.action === "replace") {
@@ -49,6 +50,10 @@ function why(r: ResourceChange): string {
     parts.push("removed from state, not destroyed");
   }
   if (r.reason) parts.push(r.reason.replace(/_/g, " "));
+  // What a RAM change grants more or less, narrowing included: it is shown here even though only widening is a risk.
+  const permissions = r.action === "update" || r.action === "replace" ? permissionChange(stack, r) : undefined;
+  if (permissions?.widens.length) parts.push(`permissions widened: ${permissions.widens.join("; ")}`);
+  if (permissions?.narrows.length) parts.push(`permissions narrowed: ${permissions.narrows.join("; ")}`);
   return parts.join("; ");
 }
 

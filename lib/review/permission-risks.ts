@@ -80,7 +80,7 @@ export function permissionChange(stack: StackChanges, r: ResourceChange): Permis
   const grantee = ATTACHMENTS[r.type];
   if (grantee) {
     const attached = (side: Value | undefined) => side === undefined ? undefined
-      : `${policyName(stack, valueAt(side, ["policy_name"]))} (${describe(valueAt(side, ["policy_type"]) ?? "Custom")}) → ${describe(valueAt(side, [grantee]))}`;
+      : `${nameOf(stack, valueAt(side, ["policy_name"]))} (${describe(valueAt(side, ["policy_type"]) ?? "Custom")}) to ${nameOf(stack, valueAt(side, [grantee]))}`;
     const [was, now] = [attached(r.before), attached(r.after)];
     return was === now ? { widens: [], narrows: [] } : { widens: [`attaches ${now}`], narrows: was ? [`detaches ${was}`] : [] };
   }
@@ -172,17 +172,17 @@ function covers(pattern: string, action: string): boolean {
   return regex.test(action);
 }
 
-/** The policy an attachment names: a reference to a policy of the stack reads as that policy's name. */
-function policyName(stack: StackChanges, name: Value | undefined): string {
-  const reference = /^\$\{(alicloud_ram_policy\.[A-Za-z0-9_-]+)\.[a-z_]+\}$/.exec(describe(name));
+/** A name an attachment gives: a reference to a resource of the stack (`${alicloud_ram_role.app.name}`) reads as what that resource sets. */
+function nameOf(stack: StackChanges, name: Value | undefined): string {
+  const reference = /^\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)\.([a-z_]+)\}$/.exec(describe(name));
   if (!reference) return describe(name);
-  const policy = stack.resources.find((r) => r.address === reference[1]);
-  const named = valueAt(policy?.after ?? policy?.before, ["policy_name"]);
+  const target = stack.resources.find((r) => r.address === reference[1]);
+  const named = valueAt(target?.after ?? target?.before, [reference[2]]);
   return typeof named === "string" ? named : reference[1];
 }
 
 function describeResource(r: ResourceChange): string {
-  const name = namesOf(r.after)[0];
+  const name = ATTACHMENTS[r.type] ? undefined : namesOf(r.after)[0];
   return name ? `${r.address} (${name})` : r.address;
 }
 

@@ -35,9 +35,9 @@ export function policyRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
     const replaced = after.adjustments.some((a) => a.policy === p.name && a.change === "replaced") && !replacedBefore.has(p.name);
     const refused = REFUSES[p.name] ?? `what policy ${p.name} refused`;
     const [change, consequence, brief] = !now
-      ? ["relaxed", `${refused} are no longer refused`, `${refused} allowed (${p.name} relaxed)`]
+      ? ["relaxed", `${refused} are no longer refused`, `${p.name} relaxed: lets through ${refused}`]
       : now.enforcement === "warning"
-        ? ["made warning-only", `${refused} only warn, they no longer stop synthesis`, `${refused} only warned about (${p.name} warning-only)`]
+        ? ["made warning-only", `${refused} only warn, they no longer stop synthesis`, `${p.name} only warns: lets through ${refused}`]
         : replaced
           ? ["replaced by another rule of that name", `check that it still refuses ${refused}`, `${p.name} replaced`]
           : [];

@@ -74,8 +74,9 @@ export const ROLES: Readonly<Record<string, RoleOf>> = {
   alicloud_db_database: role("store", "database", "the data in it", "data"),
   alicloud_kvstore_instance: role("store", "Redis instance", "the data it keeps", "data"),
   alicloud_oss_bucket: role("store", "OSS bucket", "the objects in it", "data"),
-  alicloud_ots_instance: role("state", "Tablestore instance", "the state lock tables", "state"),
-  alicloud_ots_table: role("state", "Tablestore table", "the state lock", "state"),
+  // Locks are held only while a run applies: losing the table loses no state, but runs cannot lock until it is back.
+  alicloud_ots_instance: role("state", "Tablestore instance"),
+  alicloud_ots_table: role("state", "Tablestore table"),
   alicloud_ram_policy: role("permissions", "RAM policy"),
   alicloud_ram_role: role("permissions", "RAM role"),
   alicloud_ram_user: role("permissions", "RAM user"),

@@ -142,10 +142,11 @@ function readyDuringUpdate(w: Workload, side: Side): number | undefined {
   return numberOf(valueAt(values, ["min_ready_instances"]));
 }
 
-/** Instances serving while one batch restarts: all but the largest batch. */
+/** Instances serving while one batch restarts: all but the largest batch, and never fewer than SAE keeps ready. */
 function servingDuringBatch(w: Workload, side: Side): number | undefined {
   const batches = numberOf(valueAt(w.resources[0]?.[side], ["update_strategy_v2", "batch_update", "batch"]));
-  return batches === undefined || batches < 1 || w.replicas === undefined ? undefined : w.replicas - Math.ceil(w.replicas / batches);
+  if (batches === undefined || batches < 1 || w.replicas === undefined) return undefined;
+  return Math.max(w.replicas - Math.ceil(w.replicas / batches), readyDuringUpdate(w, side) ?? 0);
 }
 
 function applicationRollout(was: Workload, now: Workload): string[] {

@@ -4,7 +4,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import {
   AlicloudEnvironment, AlicloudEnvironmentProps, DockerEnvironment, DockerEnvironmentProps, EnvValue, Release, Service,
-  ServiceCatalog, ServiceProps,
+  ServiceCatalog, ServiceProps, StateBootstrap,
 } from "../../lib";
 import { bootstrapStack } from "../../stacks/bootstrap";
 import { prereleaseEnvironment, prereleaseRelease } from "../../stacks/prerelease";
@@ -26,8 +26,10 @@ export interface ExampleChange {
   readonly prerelease?: Partial<AlicloudEnvironmentProps>;
   /** Props of the production environment to override. */
   readonly production?: Partial<AlicloudEnvironmentProps>;
-  /** Escape hatches on the built stacks, as a team may use them, before synthesis. */
-  readonly stacks?: (stacks: { test: DockerEnvironment; prerelease: AlicloudEnvironment; production: AlicloudEnvironment }) => void;
+  /** Escape hatches on the built stacks, as a team may use them, before synthesis (`bootstrap` unless left out). */
+  readonly stacks?: (stacks: {
+    test: DockerEnvironment; prerelease: AlicloudEnvironment; production: AlicloudEnvironment; bootstrap?: StateBootstrap;
+  }) => void;
   /**
    * Whether the App has its state bootstrap, as stacks/main.ts does. Its deployer policy
    * refuses resource types it has no RAM actions for, such as ones added by escape hatch.
@@ -61,8 +63,8 @@ export function synthExample(change: ExampleChange = {}): string {
     prerelease: prereleaseEnvironment(app, catalog, release("prerelease", prereleaseRelease(shop)), change.prerelease),
     production: productionEnvironment(app, catalog, release("production", productionRelease(shop)), change.production),
   };
-  change.stacks?.(stacks);
-  if (change.bootstrap ?? true) bootstrapStack(app, [stacks.prerelease, stacks.production]);
+  const bootstrap = change.bootstrap ?? true ? bootstrapStack(app, [stacks.prerelease, stacks.production]) : undefined;
+  change.stacks?.({ ...stacks, bootstrap });
   app.synth();
   return outdir;
 }

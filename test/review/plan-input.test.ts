@@ -74,7 +74,7 @@ describe("a Docker plan", () => {
   test("labels give versions and replicas; severities follow the stage, production when --production names it", () => {
     const asTest = reviewChanges({ source: "plan", label: "test", stacks: [docker] });
     expect(riskLines(asTest)).toEqual([
-      "high data-loss test docker_volume.registry-data",
+      "low data-loss test docker_volume.registry-data",
       "low capacity test web",
       "low health-check test worker",
     ]);

@@ -53,7 +53,7 @@ describe("stateful resources", () => {
 
   test("a renamed Docker volume loses its files; the registry container replaced through its reference keeps none of its own", () => {
     const { review, markdown } = reviewEdit((s) => { resourceOf(s.test, "docker_volume", "registry-data").name = "test-registry-data-2"; });
-    expect(riskLines(review)).toEqual(["high data-loss test docker_volume.registry-data"]);
+    expect(riskLines(review)).toEqual(["low data-loss test docker_volume.registry-data"]);
     expect(markdown).toContain("_(known after apply: docker_volume.registry-data is replaced)_");
   });
 

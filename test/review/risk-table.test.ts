@@ -7,6 +7,7 @@ import {
 import { RISK_TABLE, Review, RiskKind, verdictLine } from "../../lib/review";
 import { productionNetwork } from "../../stacks/production";
 import { ExampleChange, renamedIn, synthExample, without } from "./example-app";
+import { consequenceRiskTests } from "./consequence-risks";
 import { operationsRiskTests } from "./operations-risks";
 import { exampleOutput, reviewDirs } from "./support";
 
@@ -130,7 +131,7 @@ describe("service removed", () => {
     expect(verdictLine(r)).toBe("⚠ production: 1 service removed, data lost; prerelease: 1 service removed, data lost; test: 1 service removed");
     expect(groups(r)).toEqual([
       "high service-removed [worker] worker is removed: its application is destroyed @ prerelease:medium,production:high",
-      "high data-loss [-] alicloud_log_store.log-store-worker is destroyed, losing the logs it keeps @ prerelease:high,production:high",
+      "high data-loss [-] alicloud_log_store.log-store-worker is destroyed, losing the logs it keeps @ prerelease:medium,production:high",
       "low service-removed [worker] worker is removed: its 2 containers are destroyed @ test:low",
     ]);
   });
@@ -153,7 +154,7 @@ describe("data loss", () => {
   test("a log store renamed destroys the old store in every cloud stage, high everywhere", () => {
     const r = review({ services: { "orders-api": { props: (p) => ({ ...p, logs: LogStore.stdout("orders") }) } } });
     expect(groups(r)).toEqual([
-      "high data-loss [-] alicloud_log_store.log-store-orders-api is destroyed, losing the logs it keeps @ prerelease:high,production:high",
+      "high data-loss [-] alicloud_log_store.log-store-orders-api is destroyed, losing the logs it keeps @ prerelease:medium,production:high",
     ]);
   });
 });
@@ -164,7 +165,7 @@ describe("state backend changed", () => {
     const state = { bucket: "shop-terraform-state-2", tablestoreEndpoint: "https://shop-tf-lock.cn-hangzhou.ots.aliyuncs.com" };
     const r = review({ production: { state }, bootstrap: false }, synthExample({ bootstrap: false }));
     expect(groups(r)).toEqual([
-      "high backend-changed [-] the state backend changes: state must be migrated, or Terraform starts from empty state @ production:high",
+      "high backend-changed [-] the state backend changes (oss.bucket shop-terraform-state → shop-terraform-state-2): state must be migrated, or Terraform starts from empty state and creates every resource again @ production:high",
     ]);
   });
 });
@@ -175,7 +176,7 @@ describe("deletion protection off", () => {
     const lines = groups(r);
     expect(lines).toContain("high protection-off [-] alicloud_slb_load_balancer.public-load-balancer: deletion protection switched off (delete_protection: on → off) @ production:high");
     expect(lines).toContain("high protection-off [-] alicloud_log_project.log-project: lifecycle.prevent_destroy removed, Terraform may now destroy it @ production:high");
-    expect(lines).toContain("high policy-relaxed [-] policy deletion-protection relaxed: its findings are no longer checked @ production:high");
+    expect(lines).toContain("high policy-relaxed [-] policy deletion-protection relaxed: stateful resources without deletion protection are no longer refused @ production:high");
     expect(lines).toHaveLength(9);
   });
 });
@@ -190,7 +191,7 @@ describe("secret no longer sensitive", () => {
     });
     expect(groups(r)).toEqual([
       "high secret-unprotected [-] variable orders_db_password is no longer sensitive: its value would show in plans and logs @ test:high,prerelease:high,production:high",
-      "high policy-relaxed [-] policy no-plain-secrets relaxed: its findings are no longer checked @ prerelease:medium,production:high",
+      "high policy-relaxed [-] policy no-plain-secrets relaxed: secrets written as plain values are no longer refused @ prerelease:medium,production:high",
     ]);
   });
 });
@@ -222,13 +223,13 @@ describe("capacity lowered", () => {
     const web = (version: string, replicas: number) => (x: any) => x.with("web", { version, replicas });
     const r = review({ releases: { test: web("1.3.0", 1), prerelease: web("1.3.0", 1), production: web("1.2.0", 2) } });
     const floor = (from: number, to: number) =>
-      `web replicas ${from} → ${to}, autoscaling scaling_rule_metric.min_replicas ${from} → ${to}, ` +
+      `web replicas ${from} → ${to}${from === 3 ? " (1 instead of 2 kept ready during an update)" : ""}, autoscaling scaling_rule_metric.min_replicas ${from} → ${to}, ` +
       `autoscaling scaling_rule_timer.schedules[1].min_replicas ${from} → ${to}: less room for load`;
     expect(groups(r)).toEqual([
       `high capacity [web] ${floor(3, 2)} @ production:high`,
       `medium capacity [web] ${floor(2, 1)} @ prerelease:medium`,
-      "medium rollout-safety [web] web min ready instances 1 → 0: an update may stop every instance at once; " +
-        "min ready ratio 50 → 0: an update may stop every instance at once; update strategy BatchUpdate removed: no batches and no gray step " +
+      "medium rollout-safety [web] web instances kept ready during an update 1 → 0: an update may stop every instance at once; " +
+        "update strategy BatchUpdate removed: no batches and no gray step " +
         "@ prerelease:medium",
       // Docker runs the floor and has no scaling rule.
       "low capacity [web] web replicas 2 → 1: less room for load @ test:low",
@@ -258,13 +259,12 @@ describe("rollout safety lowered", () => {
       production: { settings: Policies.relax(Stages.production, "min-replicas") },
       releases: { production: (x) => x.with("orders-api", { version: "2.0.3", replicas: 1 }) },
     });
-    expect(verdictLine(r)).toBe("⚠ production: capacity lowered, rollout safety lowered, canary route changed, 1 policy relaxed");
+    expect(verdictLine(r)).toBe("⚠ production: capacity lowered, rollout safety lowered, canary route changed, min-replicas relaxed: lets through fewer instances than the stage's floor");
     expect(groups(r)).toEqual([
       "high capacity [orders-api] orders-api replicas 2 → 1, autoscaling scaling_rule_metric.min_replicas 2 → 1: less room for load @ production:high",
-      "high rollout-safety [orders-api] orders-api min ready instances 1 → 0: an update may stop every instance at once; " +
-        "min ready ratio 50 → 0: an update may stop every instance at once; " +
+      "high rollout-safety [orders-api] orders-api instances kept ready during an update 1 → 0: an update may stop every instance at once; " +
         "update strategy GrayBatchUpdate removed: no batches and no gray step @ production:high",
-      "high policy-relaxed [-] policy min-replicas relaxed: its findings are no longer checked @ production:high",
+      "high policy-relaxed [-] policy min-replicas relaxed: fewer instances than the stage's floor are no longer refused @ production:high",
       // The new release entry has no canary (one instance cannot hold one), so its route goes.
       "medium canary-route-changed [orders-api] orders-api canary route removed: during a canary, requests with header X-Shop-Canary " +
         "or cookie shop-tester no longer go to it @ production:medium",
@@ -279,15 +279,14 @@ describe("rollout safety lowered", () => {
     ]);
   });
 
-  test("one batch in production, with the policy that forbids it relaxed", () => {
+  test("one batch for two instances, with the policy that forbids it relaxed: SAE still keeps one ready, so only the policy is flagged", () => {
     const r = review({
       services: { "orders-api": { props: (p) => ({ ...p, rollout: Rollout.batches({ batches: 1, grayFirst: true }) }) } },
       prerelease: { settings: Policies.relax(Stages.prerelease, "rollout-batches") },
       production: { settings: Policies.relax(Stages.production, "rollout-batches") },
     });
     expect(groups(r)).toEqual([
-      "high rollout-safety [orders-api] orders-api batches 2 → 1: more instances restart at once @ prerelease:medium,production:high",
-      "high policy-relaxed [-] policy rollout-batches relaxed: its findings are no longer checked @ prerelease:medium,production:high",
+      "high policy-relaxed [-] policy rollout-batches relaxed: releases that restart every instance at once are no longer refused @ prerelease:medium,production:high",
     ]);
   });
 });
@@ -338,7 +337,7 @@ describe("policy relaxed", () => {
     const head = synthExample({ production: { settings: Policies.warnOnly(Stages.production, "pinned-images") } });
     const { review: r, markdown } = reviewDirs(exampleOutput(), head);
     expect(groups(r)).toEqual([
-      "high policy-relaxed [-] policy pinned-images made warning-only: its findings no longer stop synthesis @ production:high",
+      "high policy-relaxed [-] policy pinned-images made warning-only: image versions that are not pinned only warn, they no longer stop synthesis @ production:high",
     ]);
     expect(markdown).toContain(`| production | production | ${Stages.production.policies.length} (1 warning-only) | \`pinned-images\` warning-only | 1 |`);
     // The example's canary is one SAE can only approximate: cdktf's warning annotation, listed per environment.
@@ -347,6 +346,7 @@ describe("policy relaxed", () => {
 });
 
 operationsRiskTests({ review, groups });
+consequenceRiskTests({ review, groups });
 
 describe("the risk table", () => {
   test("every row has a test above built from a synthesized pair", () => {
