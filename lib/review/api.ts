@@ -44,22 +44,19 @@ export function reviewPlans(plans: Readonly<Record<string, string>>, options: Re
       failures.push({ what: `plan of ${stack} cannot be read`, details: [(e as Error).message] });
     }
   }
-  return reviewChanges({ source: "plan", label: Object.keys(plans).join(", "), stacks }, options, redactFailures(failures, new SecretValues()));
+  const none = new SecretValues();
+  return reviewChanges({ source: "plan", label: none.redactText(Object.keys(plans).join(", ")), stacks }, options, redactFailures(failures, none));
 }
 
 /** Compares what both sides have; a stack one side could not produce is left out, never read as added or removed. */
 function reviewSides(base: SideResult, head: SideResult, options: ReviewOptions): Review {
   const failures = [...base.failures, ...head.failures];
-  const label = `${base.label} → ${head.label}`;
-  if (!base.output || !head.output) {
-    const secrets = new SecretValues();
-    for (const side of [base.output, head.output]) for (const stack of side?.stacks.values() ?? []) secrets.merge(stack.secrets);
-    return reviewChanges({ source: "configuration", label, stacks: [] }, options, redactFailures(failures, secrets));
-  }
-  const unknown = new Set([...base.output.missing, ...head.output.missing]);
-  // A secret of one side (or one stack) is a secret wherever it turns up.
+  // A secret of one side (or one stack) is a secret wherever it turns up, the refs named included.
   const secrets = new SecretValues();
-  for (const side of [base.output, head.output]) for (const stack of side.stacks.values()) secrets.merge(stack.secrets);
+  for (const side of [base.output, head.output]) for (const stack of side?.stacks.values() ?? []) secrets.merge(stack.secrets);
+  const label = secrets.redactText(`${base.label} → ${head.label}`);
+  if (!base.output || !head.output) return reviewChanges({ source: "configuration", label, stacks: [] }, options, redactFailures(failures, secrets));
+  const unknown = new Set([...base.output.missing, ...head.output.missing]);
   const known = (stacks: ReadonlyMap<string, StackConfig>) =>
     new Map([...stacks].filter(([name]) => !unknown.has(name)).map(([name, config]) => [name, redactWith(config, secrets)]));
   const stacks = compareConfigurations(known(base.output.stacks), known(head.output.stacks));

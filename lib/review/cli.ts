@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { reviewPlans, reviewSources } from "./api";
+import { redactFailures, reviewPlans, reviewSources } from "./api";
 import { renderMarkdown } from "./markdown";
 import { Review, reviewChanges } from "./review";
+import { SecretValues } from "./secret-values";
 import { FailOn, failsGate, summaryLine } from "./summary";
 
 /** @internal The command's help text. */
@@ -16,6 +17,7 @@ Or review real Terraform plans:
   --plan <stack>=<file>    terraform show -json output of one stack's saved plan; repeat per stack
 
   --out <file>             write the Markdown report to <file> (default: stdout; the summary then goes to stderr)
+  --json <file>            also write the review as JSON (changes, risks, promotions, topology; secrets redacted)
   --fail-on <severity>     high | medium | low | none: exit 1 on a risk of this severity or higher (default: high)
   --production <stacks>    comma-separated stacks that are production whatever stage they record (default: production)
   --environments <stacks>  comma-separated stacks to report, in this order (default: all, test → prerelease → production)
@@ -40,6 +42,7 @@ interface Options {
   readonly head?: string;
   readonly plans: readonly string[];
   readonly out?: string;
+  readonly json?: string;
   readonly failOn: FailOn;
   readonly production: readonly string[];
   readonly environments?: readonly string[];
@@ -64,13 +67,14 @@ export async function runPlanReview(argv: readonly string[], io: CliIo = process
   try {
     review = await collect(options);
   } catch (e) {
-    // Still a report, so a CI comment says the review failed instead of keeping the last one.
-    review = reviewChanges({ source: "configuration", label: "not reviewed", stacks: [] }, {}, [
+    // Still a report, so a CI comment says the review failed instead of keeping the last one; an error may quote a secret.
+    review = reviewChanges({ source: "configuration", label: "not reviewed", stacks: [] }, {}, redactFailures([
       { what: "plan-review could not run", details: [(e as Error).message] },
-    ]);
+    ], new SecretValues()));
   }
   const markdown = renderMarkdown(review, { maxLength: options.maxLength });
   const summary = summaryLine(review);
+  if (options.json) fs.writeFileSync(options.json, `${JSON.stringify(review, null, 2)}\n`);
   if (options.out) {
     fs.writeFileSync(options.out, markdown);
     io.stdout(`${summary}\n`);
@@ -113,6 +117,7 @@ function parseOptions(argv: readonly string[], cwd: string): Options {
     head: values.head,
     plans,
     out: values.out === undefined ? undefined : path.resolve(cwd, values.out),
+    json: values.json === undefined ? undefined : path.resolve(cwd, values.json),
     failOn: failOn as FailOn,
     production: values.production === undefined ? ["production"] : list(values.production),
     environments: values.environments === undefined ? undefined : list(values.environments),
@@ -128,7 +133,7 @@ function parseWithMessages(argv: readonly string[]) {
     return parseArgs({
       args: [...argv],
       options: {
-        base: value, head: value, plan: { type: "string", multiple: true }, out: value, "fail-on": value,
+        base: value, head: value, plan: { type: "string", multiple: true }, out: value, json: value, "fail-on": value,
         production: value, environments: value, project: value, "max-length": value,
       },
       strict: true,

@@ -77,11 +77,11 @@ function resourceChange(rc: PlanResourceChange, source: string, secrets: SecretV
   const change: PlanChange = rc.change ?? {};
   const action = actionOf(change.actions, `${source}: ${rc.address}`);
   const sensitive = unionMask(change.before_sensitive ?? false, change.after_sensitive ?? false);
-  const hide = (value: Value) => secrets.redact(mask(value, sensitive));
-  const before = change.before === null || change.before === undefined ? undefined : hide(change.before);
+  const hide = (value: Value, own: Mask) => secrets.redact(mask(value, sensitive, own));
+  const before = change.before === null || change.before === undefined ? undefined : hide(change.before, change.before_sensitive ?? false);
   const after = change.after === null && !change.after_unknown
     ? undefined
-    : markUnknown(hide(change.after ?? null), change.after_unknown ?? false);
+    : markUnknown(hide(change.after ?? null, change.after_sensitive ?? false), change.after_unknown ?? false);
   const replacePaths = change.replace_paths ?? [];
   const attributes = action === "update" || action === "replace"
     ? diffValues(before, after, (path) => replacePaths.some((p) => sharesPrefix(p, path)))
@@ -157,13 +157,26 @@ function secretValues(plan: PlanJson, changes: readonly PlanResourceChange[]): S
   return secrets;
 }
 
-function mask(value: Value, sensitive: Mask): Value {
-  if (sensitive === true) return redact(value);
-  if (Array.isArray(value) && Array.isArray(sensitive)) return value.map((v, i) => mask(v, sensitive[i] ?? false));
+/**
+ * `value` with what either side marks sensitive redacted. What only the other
+ * side marks (a secret variable's value before, a literal now) is a secret
+ * written in clear on this side when it holds one.
+ */
+function mask(value: Value, sensitive: Mask, own: Mask): Value {
+  if (sensitive === true) return redact(value, { literal: own !== true && holdsLiteral(value) });
+  const at = (m: Mask, key: string | number): Mask => (m === true ? true : Array.isArray(m) ? m[key as number] ?? false
+    : isRecord(m) ? (m as Record<string, Mask>)[key] ?? false : false);
+  if (Array.isArray(value) && Array.isArray(sensitive)) return value.map((v, i) => mask(v, sensitive[i] ?? false, at(own, i)));
   if (isRecord(value) && isRecord(sensitive)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v, (sensitive as Record<string, Mask>)[k] ?? false)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v, (sensitive as Record<string, Mask>)[k] ?? false, at(own, k))]));
   }
   return value;
+}
+
+function holdsLiteral(value: Value): boolean {
+  const found = new SecretValues();
+  found.collectLiterals(value);
+  return found.size > 0;
 }
 
 function markUnknown(value: Value | undefined, unknown: Mask): Value | undefined {

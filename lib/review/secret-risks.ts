@@ -1,3 +1,4 @@
+import { looksLikeSecretName } from "../validation/secret-patterns";
 import { ResourceChange, StackChanges } from "./changes";
 import { SERVICE_LABEL, labelOf } from "./resource-roles";
 import type { Risk, RiskFactory } from "./risks";
@@ -8,6 +9,8 @@ import { saeService } from "./workloads";
 interface Literal {
   /** The name it goes by: an env variable, an attribute, a path. */
   readonly name: string;
+  /** Whether the name is the secret's own (an env variable, a named block), not only where it is (an attribute). */
+  readonly named: boolean;
   /** Tells the same value from another, never the value. */
   readonly tag: string;
 }
@@ -26,9 +29,10 @@ export function secretRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
     const known = new Set(literalsOf(r.before).map((l) => l.tag));
     const service = serviceOf(r);
     const added = literalsOf(r.after).filter((l) => !known.has(l.tag));
-    for (const name of [...new Set(added.map((l) => l.name))]) {
+    for (const { name, named } of unique(added)) {
       const whose = service ? `${service}'s ${name}` : `${name} of ${r.address}`;
-      risks.push(risk("secret-in-code", r.address, `${whose} is a plain value in the configuration: the secret is in git and in ` +
+      // A name that is the secret's own (DB_PASSWORD) reads as the secret; an attribute (a plan's envs) as where one is.
+      risks.push(risk("secret-in-code", r.address, `${named ? whose : `a secret in ${whose}`} is a plain value in the configuration: the secret is in git and in ` +
         "Terraform state from now on; rotate it and pass it as a secret (Secret.fromVariable)", service));
     }
   }
@@ -54,7 +58,8 @@ function literalsOf(value: Value | undefined, path: PathStep[] = [], name?: stri
   if (value instanceof Sensitive) {
     if (!value.literal) return [];
     const key = value.prefix.endsWith("=") ? value.prefix.slice(0, -1) : undefined;
-    return [{ name: key ?? name ?? formatPath(path), tag: value.tag }];
+    const found = key ?? name ?? formatPath(path);
+    return [{ name: found, named: key !== undefined || looksLikeSecretName(found), tag: value.tag }];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => literalsOf(v, [...path, i], name));
   if (!isRecord(value)) return [];
@@ -62,4 +67,9 @@ function literalsOf(value: Value | undefined, path: PathStep[] = [], name?: stri
   const label = ["name", "key", "label"].map((f) => value[f]).find((v): v is string => typeof v === "string");
   return Object.entries(value).flatMap(([key, v]) =>
     literalsOf(v, [...path, key], key === "value" && label !== undefined ? label : v instanceof Sensitive ? key : name));
+}
+
+/** One entry per name. */
+function unique(literals: readonly Literal[]): Literal[] {
+  return [...new Map(literals.map((l) => [l.name, l])).values()];
 }

@@ -113,7 +113,7 @@ function visitLiterals(value: Value | undefined, found: (secret: string) => void
     const decoded = decodeJson(value);
     if (decoded !== undefined) return visitLiterals(decoded, found);
     const entry = KEY_VALUE.exec(value);
-    if (entry && looksLikeSecretName(entry[1]) && isPlain(entry[2])) found(entry[2]);
+    if (entry && isPlain(entry[2]) && (looksLikeSecretName(entry[1]) || looksLikeCredential(entry[2]))) found(entry[2]);
     else if (!isReference(value) && looksLikeCredential(value)) found(value);
   } else if (Array.isArray(value)) {
     value.forEach((v) => visitLiterals(v, found));
@@ -135,7 +135,9 @@ function redactValue(value: Value, secrets: SecretValues): Value {
       return holdsSensitive(redacted) ? redacted : value;
     }
     const entry = KEY_VALUE.exec(value);
-    if (entry && looksLikeSecretName(entry[1]) && isPlain(entry[2])) return redact(value, { prefix: `${entry[1]}=`, literal: true });
+    if (entry && isPlain(entry[2]) && (looksLikeSecretName(entry[1]) || looksLikeCredential(entry[2]))) {
+      return redact(value, { prefix: `${entry[1]}=`, literal: true });
+    }
     if (!isReference(value) && looksLikeCredential(value)) return redact(value, { literal: true });
     const known = secrets.match(value);
     if (known && entry) return redact(value, { prefix: `${entry[1]}=`, literal: known.literal });

@@ -8,7 +8,7 @@ export type FailOn = RiskSeverity | "none";
 /**
  * One line for CI logs, e.g.
  * `plan-review: production 2 changed, 1 replaced; 1 high, 0 medium, 0 low risks`,
- * led by `INCOMPLETE (…)` when something could not be reviewed.
+ * or `plan-review: FAILED, exit 2 (…); nothing compared` when something could not be reviewed.
  */
 export function summaryLine(review: Review): string {
   const stacks = review.changes.stacks.flatMap((stack) => {
@@ -16,8 +16,13 @@ export function summaryLine(review: Review): string {
     return parts.length > 0 ? [`${stack.stack} ${parts.join(", ")}`] : [];
   });
   const risks = SEVERITIES.map((s) => `${review.risks.filter((r) => r.severity === s).length} ${s}`).join(", ");
-  const failed = review.failures.length > 0 ? `INCOMPLETE (${review.failures.map((f) => f.what).join("; ")}); ` : "";
-  return `plan-review: ${failed}${stacks.length > 0 ? stacks.join("; ") : "no changes"}; ${risks} risks`;
+  if (review.failures.length > 0) {
+    // "no changes" would read as a clean review: say what was compared, if anything.
+    const compared = review.changes.stacks.length === 0 ? "nothing compared"
+      : `of what could be compared: ${stacks.length > 0 ? stacks.join("; ") : "no changes"}; ${risks} risks`;
+    return `plan-review: FAILED, exit 2 (${review.failures.map((f) => f.what).join("; ")}); ${compared}`;
+  }
+  return `plan-review: ${stacks.length > 0 ? stacks.join("; ") : "no changes"}; ${risks} risks`;
 }
 
 /**

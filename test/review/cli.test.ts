@@ -109,6 +109,7 @@ describe("failing closed on directories", () => {
     expect(report).toContain(`**✗ Review incomplete: head: ${head} lists stack production in manifest.json, but its output is missing**`);
     expect(report).not.toMatch(/\| production \|/);
     expect(report).not.toContain("removed");
-    expect(result.out).toMatch(/^plan-review: INCOMPLETE \(head: .* lists stack production in manifest\.json, but its output is missing\); no changes; 0 high/);
+    expect(result.out).toMatch(
+      /^plan-review: FAILED, exit 2 \(head: .* lists stack production in manifest\.json, but its output is missing\); of what could be compared: no changes; 0 high/);
   });
 });

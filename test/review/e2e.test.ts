@@ -77,7 +77,7 @@ describe("plan-review on real changes to the example App in a git repository", (
     expect(report).toMatch(/```text\nValidationError: 2 error\(s\) in production, bootstrap stop synthesis; nothing was written for any stack of this App\.\n/);
     expect(report).toContain('\n  ERROR production/orders-api: release.version = "latest"; a pinned version in stage "production"');
     expect(report).not.toContain("removed");
-    expect(stdout).toMatch(/^plan-review: INCOMPLETE \(head: HEAD \([0-9a-f]{8}\) does not synthesize/);
+    expect(stdout).toMatch(/^plan-review: FAILED, exit 2 \(head: HEAD \([0-9a-f]{8}\) does not synthesize .*\); nothing compared\n$/);
   }, 180_000);
 
   test("a head with a type error that still synthesizes: caught by the type check, exit 2", () => {

@@ -79,3 +79,37 @@ export function resourceOf(stack: any, type: string, name: string): any {
   if (!resource) throw new Error(`the example stack has no ${type}.${name}; update the review test`);
   return resource;
 }
+
+/**
+ * A `terraform show -json` plan of one stack between two synthesized outputs,
+ * as Terraform would write it for configurations this simple: each resource's
+ * configured values (references and variables resolved to placeholders, a
+ * `jsonencode` to a JSON string), created, deleted, updated or unchanged.
+ */
+export function planOf(base: string, head: string, stack: string): object {
+  const read = (dir: string): any => JSON.parse(fs.readFileSync(path.join(dir, "stacks", stack, "cdk.tf.json"), "utf8"));
+  const [before, after] = [read(base), read(head)];
+  // Terraform marks every attribute that reads a sensitive variable as sensitive, as a whole.
+  const secretVariables = Object.entries({ ...before.variable, ...after.variable }).filter(([, v]: [string, any]) => v.sensitive).map(([name]) => name);
+  const resolve = (text: string) => text
+    .replace(/\$\{jsonencode\(var\.([a-z0-9_]+)\)\}/g, '"value-of-$1"').replace(/\$\{var\.([a-z0-9_]+)\}/g, "value-of-$1")
+    .replace(/\$\{[^}]*\}/g, "resolved");
+  const planned = (values: any): [any, any] => {
+    if (values === undefined) return [null, false];
+    const { "//": _metadata, lifecycle: _lifecycle, depends_on: _dependsOn, ...rest } = values;
+    const sensitive = Object.fromEntries(Object.entries(rest)
+      .filter(([, v]) => secretVariables.some((name) => JSON.stringify(v).includes(`var.${name}`))).map(([k]) => [k, true]));
+    return [JSON.parse(JSON.stringify(rest), (_key, value) => (typeof value === "string" ? resolve(value) : value)), sensitive];
+  };
+  const changes = [...new Set([...Object.keys(before.resource ?? {}), ...Object.keys(after.resource ?? {})])].flatMap((type) => {
+    const names = [...new Set([...Object.keys(before.resource?.[type] ?? {}), ...Object.keys(after.resource?.[type] ?? {})])];
+    return names.map((name) => {
+      const [was, wasSensitive] = planned(before.resource?.[type]?.[name]);
+      const [now, nowSensitive] = planned(after.resource?.[type]?.[name]);
+      const actions = was === null ? ["create"] : now === null ? ["delete"] : JSON.stringify(was) === JSON.stringify(now) ? ["no-op"] : ["update"];
+      const change = { actions, before: was, after: now, after_unknown: {}, before_sensitive: wasSensitive, after_sensitive: nowSensitive };
+      return { address: `${type}.${name}`, mode: "managed", type, name, change };
+    });
+  });
+  return { format_version: "1.2", terraform_version: "1.9.8", resource_changes: changes };
+}
