@@ -16,8 +16,11 @@ export { RISK_TABLE } from "./risk-table";
 export type { RiskKind, RiskRow, RiskSeverity, StageTier } from "./risk-table";
 export type { Risk, RiskGroup } from "./risks";
 export type { PromotionRow, VersionMove } from "./promotions";
+export { renderMermaid } from "./mermaid";
+export { topologyOf } from "./topology";
+export type { Topology, TopologyChange, TopologyEdge, TopologyNode, TopologyNodeKind } from "./topology";
 export type {
-  AttributeChange, ChangeSet, ChangeSource, Lifecycle, ResourceAction, ResourceChange, SettingChange, StackChanges,
+  AttributeChange, ChangeSet, ChangeSource, Lifecycle, Relocation, ResourceAction, ResourceChange, SettingChange, StackChanges,
   VariableChange, VariableDeclaration,
 } from "./changes";
 export type { CheckedPolicy, CheckRecord, PolicyAdjustment } from "../validation/check-record";

@@ -1,10 +1,12 @@
 import { StackChanges, countActions } from "./changes";
 import { stackDetails } from "./markdown-details";
-import { escapeCell, fenced, inlineCode, row } from "./markdown-text";
+import { escapeCell, escapeHtml, fenced, inlineCode, row } from "./markdown-text";
+import { renderMermaid } from "./mermaid";
 import { PromotionRow, VersionMove } from "./promotions";
 import { Review } from "./review";
 import { SEVERITIES } from "./risk-table";
 import { verdictLine } from "./summary";
+import { Topology } from "./topology";
 
 /** How the Markdown report is laid out. */
 export interface MarkdownOptions {
@@ -37,7 +39,8 @@ function render(review: Review, details: boolean): string {
   const { changes } = review;
   const out: string[] = [`## Plan review: ${changes.label}`, "", `**${escapeCell(verdictLine(review))}**`, ""];
   out.push(...failuresSection(review), ...countsTable(review), ...risksSection(review));
-  out.push(...promotionsSection(review.promotions, changes.stacks.map((s) => s.stack)), ...policiesSection(changes.stacks));
+  out.push(...promotionsSection(review.promotions, changes.stacks.map((s) => s.stack)), ...topologySection(review.topologies));
+  out.push(...policiesSection(changes.stacks));
   out.push(changes.source === "plan"
     ? "_From Terraform plans (`terraform show -json`)._"
     : "_From synthesized configurations: replacements follow a documented list per resource type; a Terraform plan is authoritative._", "");
@@ -103,6 +106,33 @@ function promotionCell(move: VersionMove | undefined): string {
   if (now === undefined || move.after === undefined) return version;
   return `${version} ×${was === undefined || was === now || move.before === undefined ? now : `**${was} → ${now}**`}`;
 }
+
+/**
+ * Each environment's picture, as a Mermaid diagram GitHub and GitLab draw in
+ * a comment; open where the change touches it, collapsed where it does not.
+ */
+function topologySection(topologies: readonly Topology[]): string[] {
+  if (topologies.length === 0) return [];
+  return ["### Topology", "", ...topologies.flatMap((t) => {
+    const count = (kind: string, one: string, many: string) => {
+      const n = t.nodes.filter((x) => x.kind === kind && x.change !== "removed").length;
+      return n === 0 ? [] : [`${n} ${n === 1 ? one : many}`];
+    };
+    const touched = [...t.nodes.filter((n) => n.change !== "unchanged").map((n) => `${MARK[n.change]}${n.name}`),
+      ...(t.edges.some((e) => e.change !== "unchanged") ? ["routes or dependencies"] : [])];
+    const summary = [
+      ...count("service", "service", "services"), ...count("load-balancer", "load balancer", "load balancers"),
+      ...count("store", "store", "stores"), ...count("logs", "log project", "log projects"),
+    ].join(", ");
+    return [
+      `<details${touched.length > 0 ? " open" : ""}><summary><b>${escapeHtml(t.stack)}</b>: ${escapeHtml(summary)}` +
+        `${touched.length > 0 ? ` — changes ${escapeHtml(touched.join(", "))}` : ""}</summary>`,
+      "", ...fenced("mermaid", renderMermaid(t)), "", "</details>", "",
+    ];
+  })];
+}
+
+const MARK: Readonly<Record<string, string>> = { added: "+", removed: "−", changed: "~" };
 
 function policiesSection(stacks: readonly StackChanges[]): string[] {
   const checked = stacks.filter((s) => s.checked?.after || (s.warnings?.length ?? 0) > 0);

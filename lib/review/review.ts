@@ -2,6 +2,7 @@ import { ChangeSet, StackChanges } from "./changes";
 import { PromotionRow, promotionTable } from "./promotions";
 import { Risk, RiskGroup, assessRisks, groupRisks, sortRisks } from "./risks";
 import { StageTier, TIERS, tierOf } from "./risk-table";
+import { Topology, topologyOf } from "./topology";
 
 /** How to judge a change set. */
 export interface ReviewOptions {
@@ -37,6 +38,8 @@ export interface Review {
   readonly riskGroups: readonly RiskGroup[];
   /** Service versions and instances per environment, before and after. */
   readonly promotions: readonly PromotionRow[];
+  /** Each environment's services, routes, load balancers, dependencies and stores, with what the change adds, removes or changes. */
+  readonly topologies: readonly Topology[];
   /** What could not be synthesized, type-checked or read; a review with failures is incomplete. */
   readonly failures: readonly ReviewFailure[];
 }
@@ -62,6 +65,7 @@ export function reviewChanges(changes: ChangeSet, options: ReviewOptions = {}, f
     risks,
     riskGroups: groupRisks(risks, order),
     promotions: promotionTable(stacks),
+    topologies: stacks.map(topologyOf).filter((t) => t.nodes.some((n) => n.kind === "service")),
     failures,
   };
 }
