@@ -5,7 +5,7 @@ import { readPlanFile } from "./plan-json";
 import { Review, ReviewFailure, ReviewOptions, reviewChanges } from "./review";
 import { SecretValues } from "./secret-values";
 import { StackConfig, redactWith } from "./synth-output";
-import { SideResult, readOutput, readSides } from "./synthesize";
+import { SideResult, readOutput, readSide, readSides } from "./synthesize";
 
 /** Where to review and how to judge. */
 export interface SourceOptions extends ReviewOptions {
@@ -25,6 +25,18 @@ export interface SourceOptions extends ReviewOptions {
 export async function reviewSources(base: string, head?: string, options: SourceOptions = {}): Promise<Review> {
   const project = path.resolve(options.project ?? process.cwd());
   const [before, after] = await readSides(project, base, head);
+  return reviewSides(before, after, options);
+}
+
+/**
+ * The App of `head` (a cdktf output directory, a git ref, or the project's
+ * working tree when left out) for drawing its topology: synthesized without
+ * the type check; with `base`, what changes against it is marked.
+ */
+export async function drawSources(base: string | undefined, head?: string, options: SourceOptions = {}): Promise<Review> {
+  const project = path.resolve(options.project ?? process.cwd());
+  const after = await readSide(project, head);
+  const before = base === undefined ? after : await readSide(project, base);
   return reviewSides(before, after, options);
 }
 

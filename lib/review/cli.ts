@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { redactFailures, reviewPlans, reviewSources } from "./api";
-import { renderMarkdown } from "./markdown";
+import { drawSources, redactFailures, reviewPlans, reviewSources } from "./api";
+import { renderMarkdown, renderTopologies } from "./markdown";
 import { Review, reviewChanges } from "./review";
 import { SecretValues } from "./secret-values";
 import { FailOn, failsGate, summaryLine } from "./summary";
@@ -23,6 +23,10 @@ Or review real Terraform plans:
   --environments <stacks>  comma-separated stacks to report, in this order (default: all, test → prerelease → production)
   --project <dir>          the cdktf project directory (default: current directory)
   --max-length <chars>     longest report; details are dropped beyond it (default: 60000)
+
+Or draw the App's topology (services, routes, load balancers, dependencies, stores) per environment:
+  --graph                  print each environment's Mermaid diagram (Markdown) for --head, marking what
+                           changes against --base when given; --environments picks environments
 
 Exit status: 0 reviewed, 1 a risk at or above --fail-on, 2 bad usage, or a side that does not
 synthesize, type-check or read (the report is still written, headed by what failed).`;
@@ -48,6 +52,7 @@ interface Options {
   readonly environments?: readonly string[];
   readonly project: string;
   readonly maxLength?: number;
+  readonly graph: boolean;
 }
 
 /** @internal Runs `plan-review` with `argv` (without node and script); resolves with the exit status. */
@@ -63,6 +68,7 @@ export async function runPlanReview(argv: readonly string[], io: CliIo = process
     io.stderr(`plan-review: ${(e as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
+  if (options.graph) return graph(options, io);
   let review: Review;
   try {
     review = await collect(options);
@@ -87,6 +93,22 @@ export async function runPlanReview(argv: readonly string[], io: CliIo = process
   return failsGate(review, options.failOn) ? 1 : 0;
 }
 
+/** `--graph`: the topology of each environment, as the report draws it. */
+async function graph(options: Options, io: CliIo): Promise<number> {
+  let review: Review;
+  try {
+    review = await drawSources(options.base, options.head, { environments: options.environments, project: options.project });
+  } catch (e) {
+    review = reviewChanges({ source: "configuration", label: "not drawn", stacks: [] }, {}, redactFailures([
+      { what: "plan-review could not run", details: [(e as Error).message] },
+    ], new SecretValues()));
+  }
+  for (const failure of review.failures) io.stderr(`plan-review: ${failure.what}\n${failure.details.slice(0, 5).map((l) => `  ${l}\n`).join("")}`);
+  if (review.failures.length > 0) return 2;
+  io.stdout(renderTopologies(review));
+  return 0;
+}
+
 function collect(options: Options): Promise<Review> {
   const judging = { production: options.production, environments: options.environments };
   if (options.plans.length === 0) return reviewSources(options.base!, options.head, { ...judging, project: options.project });
@@ -109,8 +131,8 @@ function parseOptions(argv: readonly string[], cwd: string): Options {
     throw new Error(`--max-length must be a whole number of at least 1000, not "${values["max-length"]}"`);
   }
   const plans = values.plan ?? [];
-  if (plans.length > 0 && (values.base || values.head)) throw new Error("give either --plan files or --base/--head, not both");
-  if (plans.length === 0 && !values.base) throw new Error("nothing to compare: give --base (and optionally --head), or --plan");
+  if (plans.length > 0 && (values.base || values.head || values.graph)) throw new Error("give either --plan files or --base/--head, not both");
+  if (plans.length === 0 && !values.base && !values.graph) throw new Error("nothing to compare: give --base (and optionally --head), or --plan");
   const project = path.resolve(cwd, values.project ?? ".");
   return {
     base: values.base,
@@ -123,6 +145,7 @@ function parseOptions(argv: readonly string[], cwd: string): Options {
     environments: values.environments === undefined ? undefined : list(values.environments),
     project,
     maxLength,
+    graph: values.graph === true,
   };
 }
 
@@ -134,7 +157,7 @@ function parseWithMessages(argv: readonly string[]) {
       args: [...argv],
       options: {
         base: value, head: value, plan: { type: "string", multiple: true }, out: value, json: value, "fail-on": value,
-        production: value, environments: value, project: value, "max-length": value,
+        production: value, environments: value, project: value, "max-length": value, graph: { type: "boolean" },
       },
       strict: true,
       allowPositionals: false,

@@ -134,6 +134,11 @@ function topologySection(topologies: readonly Topology[]): string[] {
 
 const MARK: Readonly<Record<string, string>> = { added: "+", removed: "−", changed: "~" };
 
+/** Each environment's topology as a heading and the same Mermaid diagram the report shows (`plan-review --graph`). */
+export function renderTopologies(review: Review): string {
+  return review.topologies.map((t) => [`### ${t.stack}`, "", ...fenced("mermaid", renderMermaid(t)), ""].join("\n")).join("\n");
+}
+
 function policiesSection(stacks: readonly StackChanges[]): string[] {
   const checked = stacks.filter((s) => s.checked?.after || (s.warnings?.length ?? 0) > 0);
   if (checked.length === 0) return [];

@@ -74,6 +74,28 @@ export async function readSides(project: string, base: string, head: string | un
   }
 }
 
+/**
+ * Reads or synthesizes one side as {@link readSides} does, without the type
+ * check: for drawing an App, not for reviewing a change to it.
+ */
+export async function readSide(project: string, spec: string | undefined): Promise<SideResult> {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-review-"));
+  try {
+    let side: Synthesis | SideResult;
+    try {
+      side = prepare(project, "head", spec, temp, sharedDirectories(project));
+    } catch (e) {
+      return { label: spec ?? "working tree", failures: [{ what: `${spec ?? "the working tree"} cannot be synthesized`, details: [(e as Error).message] }] };
+    }
+    if (!("app" in side)) return side;
+    const result = (await run([side], cacheDirectory(project), path.join(temp, "logs"))).get("head")!;
+    if (!result.ok) return { label: side.label, failures: [{ what: `${side.label} does not synthesize (${side.app.command})`, details: errorLines(result) }] };
+    return readOutput("head", side.label, side.outdir);
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 /** A cdktf output directory, read; a stack the manifest lists without output is a failure, not a removal. */
 export function readOutput(side: string, label: string, outdir: string): SideResult {
   try {

@@ -2,8 +2,9 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import { EnvValue, Image, LogStore, Port, Probe, Release, Route, Service } from "../../lib";
 import { renderMermaid } from "../../lib/review";
+import { runPlanReview } from "../../lib/review/cli";
 import { ExampleChange, synthExample, without } from "./example-app";
-import { exampleOutput, reviewDirs } from "./support";
+import { exampleOutput, recordingIo, reviewDirs } from "./support";
 
 // Each environment's picture, drawn from the synthesized example App on both
 // sides of a change, and parsed by Mermaid itself as GitHub and GitLab do.
@@ -131,4 +132,25 @@ describe("the topology picture", () => {
     ]);
     expect(parseErrors([production.join("\n")])).toEqual([null]);
   });
+});
+
+describe("plan-review --graph (npm run graph)", () => {
+  test("prints each environment's diagram, the same the report shows; with --base, what changes is marked", async () => {
+    const head = synthExample({ releases: { production: (x) => x.with("web", { version: "1.2.0", replicas: 2 }) } });
+    const io = recordingIo(process.cwd());
+    expect(await runPlanReview(["--graph", "--head", head, "--base", exampleOutput()], io)).toBe(0);
+    const { review: r, markdown } = reviewDirs(exampleOutput(), head);
+    expect(io.out).toBe(r.topologies.map((t) => ["### " + t.stack, "", "```mermaid", ...renderMermaid(t), "```", ""].join("\n")).join("\n"));
+    expect(blocks(io.out)).toEqual(blocks(markdown));
+    expect(io.out).toContain('["~ web<br/>1.2.0 ×3 → 2"]');
+  });
+
+  test("npm run graph synthesizes the project's App and prints one environment when asked", () => {
+    const root = path.join(__dirname, "../..");
+    const result = spawnSync("npm", ["run", "-s", "graph", "--", "--environments", "production"], { cwd: root, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const { review: r } = reviewDirs(exampleOutput(), exampleOutput());
+    expect(result.stdout).toBe(["### production", "", "```mermaid", ...renderMermaid(r.topologies.find((t) => t.stack === "production")!), "```", ""].join("\n"));
+  }, 120_000);
 });
