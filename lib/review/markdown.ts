@@ -125,7 +125,7 @@ function topologySection(topologies: readonly Topology[]): string[] {
       ...count("store", "store", "stores"), ...count("logs", "log project", "log projects"),
     ].join(", ");
     return [
-      `<details${touched.length > 0 ? " open" : ""}><summary><b>${escapeHtml(t.stack)}</b>: ${escapeHtml(summary)}` +
+      `<details${touched.length > 0 ? " open" : ""}><summary>Topology of <b>${escapeHtml(t.stack)}</b>: ${escapeHtml(summary)}` +
         `${touched.length > 0 ? ` — changes ${escapeHtml(touched.join(", "))}` : ""}</summary>`,
       "", ...fenced("mermaid", renderMermaid(t)), "", "</details>", "",
     ];

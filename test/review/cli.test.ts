@@ -59,7 +59,7 @@ describe("plan-review gating and output", () => {
     const result = await run(["--base", exampleOutput(), "--head", scaledDown(), "--out", out]);
     expect(result.out).toBe("plan-review: production 2 changed; 1 high, 0 medium, 0 low risks\n");
     expect(result.err).toBe("");
-    expect(fs.readFileSync(out, "utf8")).toContain("| **high** | web | web replicas 3 → 2, autoscaling scaling_rule_metric.min_replicas 3 → 2, ");
+    expect(fs.readFileSync(out, "utf8")).toContain("| **high** | web | web replicas 3 → 2 (1 instead of 2 kept ready during an update), autoscaling scaling_rule_metric.min_replicas 3 → 2, ");
   });
 
   test("without --out the Markdown goes to stdout and the summary to stderr", async () => {
@@ -84,7 +84,7 @@ describe("plan-review gating and output", () => {
     const result = await run(["--plan", `production=${path.join(fixtures, "plan-production.json")}`, "--plan", path.join(fixtures, "plan-test.json"), "--fail-on", "none"]);
     expect(result.status).toBe(0);
     // plan-test records no stage and is not named test: a prerelease-like stage, medium.
-    expect(result.err).toBe("plan-review: plan-test 1 changed, 2 replaced, 2 removed; production 1 added, 5 changed, 1 replaced, 1 removed; 7 high, 2 medium, 0 low risks\n");
+    expect(result.err).toBe("plan-review: plan-test 1 changed, 2 replaced, 2 removed; production 1 added, 5 changed, 1 replaced, 1 removed; 6 high, 3 medium, 0 low risks\n");
   });
 });
 

@@ -38,7 +38,7 @@ describe("plan-review on real changes to the example App in a git repository", (
     expect(result.status).toBe(1);
     const report = fs.readFileSync(out, "utf8");
     expect(report).toContain("**⚠ production: capacity lowered**");
-    expect(report).toContain("| **high** | web | web replicas 3 → 2, autoscaling scaling_rule_metric.min_replicas 3 → 2, ");
+    expect(report).toContain("| **high** | web | web replicas 3 → 2 (1 instead of 2 kept ready during an update), autoscaling scaling_rule_metric.min_replicas 3 → 2, ");
     expect(report).toMatch(/alicloud_sae_application_scaling_rule\.scaling-web/);
     expect(report).toContain("| web | 1.3.0 ×2 | **1.3.0 → 1.4.0** ×2 | 1.2.0 ×**3 → 2** |");
     expect(report).toMatch(/\| `image_url` \| `[^`]+\/shop\/web:1\.3\.0` \| `[^`]+\/shop\/web:1\.4\.0` \|/);

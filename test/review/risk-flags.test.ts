@@ -14,7 +14,9 @@ describe("a review with no change", () => {
     expect(summary).toBe("plan-review: no changes; 0 high, 0 medium, 0 low risks");
     expect(verdictLine(review)).toBe("No infrastructure changes");
     expect(markdown).toContain("**No infrastructure changes**");
-    expect(markdown).not.toContain("<details>");
+    // Only the topology pictures, collapsed; no environment's changes.
+    expect(markdown).not.toContain("<details><summary><b>");
+    expect(markdown).not.toContain("<details open>");
   });
 
   test("still shows which version runs where, on how many instances", () => {

@@ -99,7 +99,7 @@ describe("the topology picture", () => {
       "  linkStyle 7 stroke:#cb2431,stroke-width:2px,stroke-dasharray:5 3",
       "  linkStyle 8 stroke:#cb2431,stroke-width:2px,stroke-dasharray:5 3",
     ]);
-    expect(markdown).toContain("<details open><summary><b>production</b>: 2 services, 1 load balancer, 1 log project — changes −internal load balancer production-internal, ~web, −worker, routes or dependencies</summary>");
+    expect(markdown).toContain("<details open><summary>Topology of <b>production</b>: 2 services, 1 load balancer, 1 log project — changes −internal load balancer production-internal, ~web, −worker, routes or dependencies</summary>");
     const diagrams = blocks(markdown);
     expect(diagrams).toHaveLength(3);
     expect(parseErrors(diagrams)).toEqual([null, null, null]);
