@@ -2,8 +2,8 @@
 // they are TypeScript: through plan-review's compile cache instead of a
 // TypeScript runner.
 // The synthesis worker (which imports nothing of its own) is compiled once with
-// TypeScript and kept by content; it then compiles every other source file by
-// content too, so a run loads TypeScript only when a file changed.
+// esbuild (or TypeScript) and kept by content; it then compiles every other
+// source file by content too, so a run compiles only what changed.
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
@@ -19,14 +19,24 @@ function compiledWorker() {
   const source = fs.readFileSync(path.join(root, "lib", "review", "synth-worker.ts"), "utf8");
   const file = path.join(cache, `synth-worker-${crypto.createHash("sha256").update(source).digest("hex").slice(0, 16)}.js`);
   if (!fs.existsSync(file)) {
-    const ts = require("typescript");
-    const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
     fs.mkdirSync(cache, { recursive: true });
     // Written whole, then renamed: a review running next to this one never reads half a file.
-    fs.writeFileSync(`${file}.${process.pid}.tmp`, ts.transpileModule(source, { compilerOptions }).outputText);
+    fs.writeFileSync(`${file}.${process.pid}.tmp`, transpile(source));
     fs.renameSync(`${file}.${process.pid}.tmp`, file);
   }
   return file;
+}
+
+/** The worker's JavaScript: with esbuild (a dev dependency of the checkout, fast to load), else TypeScript. */
+function transpile(source) {
+  try {
+    return require("esbuild").transformSync(source, { loader: "ts", format: "cjs", target: "es2022" }).code;
+  } catch (e) {
+    if (e.code !== "MODULE_NOT_FOUND") throw e;
+    const ts = require("typescript");
+    const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+    return ts.transpileModule(source, { compilerOptions }).outputText;
+  }
 }
 
 /** Makes `require` compile this repository's TypeScript through the cache. */

@@ -88,22 +88,24 @@ function runJob(job: SynthJob, addProject: (root: string) => void): SynthResult 
 /** How one project's files are compiled. */
 interface ProjectCompiler {
   readonly root: string;
-  /** TypeScript version and tsconfig.json text: part of every cache key. */
+  /** The compiler, its version and tsconfig.json text: part of every cache key. */
   readonly salt: string;
+  /** esbuild's transform, when the project has esbuild and a tsconfig.json it reads whole. */
+  readonly esbuild?: EsbuildTransform;
+  /** The tsconfig.json text esbuild is given. */
+  readonly tsconfig?: string;
   options?: TS.CompilerOptions;
   ts?: typeof TS;
 }
 
-/**
- * Makes `require` run TypeScript files, as `ts-node --transpile-only` does,
- * but remembering each file's JavaScript by its content (and the TypeScript
- * version and tsconfig it was compiled with) in memory and in `cacheDir`. The
- * two sides of a review share most files, and a second review shares almost
- * all of them, so most files are compiled once. TypeScript itself is only
- * loaded when a file is not in the cache. Call the returned function with
- * each project root before running its App; a file compiles with the options
- * of the project it lies in.
- */
+/** The part of esbuild's API the cache uses. */
+interface EsbuildTransform {
+  readonly version: string;
+  transformSync(source: string, options: {
+    loader: "ts" | "tsx"; format: "cjs"; sourcefile: string; tsconfigRaw?: string;
+  }): { code: string };
+}
+
 /** Both sides may be the same directory: its own modules must run again, not come from the module cache. */
 function forgetModules(project: string): void {
   for (const file of Object.keys(require.cache)) {
@@ -112,6 +114,20 @@ function forgetModules(project: string): void {
   }
 }
 
+/**
+ * Makes `require` run TypeScript files, as `ts-node --transpile-only` does,
+ * but remembering each file's JavaScript by its content (and the compiler,
+ * its version and the tsconfig it was compiled with) in memory and in
+ * `cacheDir`. The two sides of a review share most files, and a second
+ * review shares almost all of them, so most files are compiled once. A
+ * project that has esbuild (and a tsconfig.json without `extends`, which
+ * esbuild reads whole) is compiled with it, as its `isolatedModules` code
+ * can be: a cold cache then costs milliseconds, and TypeScript is never
+ * loaded; otherwise TypeScript's own `transpileModule`, loaded only when a
+ * file is not in the cache. Call the returned function with each project
+ * root before running its App; a file compiles with the options of the
+ * project it lies in.
+ */
 export function registerTypeScript(cacheDir: string): (project: string) => void {
   const memory = new Map<string, string>();
   const projects: ProjectCompiler[] = [];
@@ -125,9 +141,15 @@ export function registerTypeScript(cacheDir: string): (project: string) => void 
       memory.set(key, cached);
       return cached;
     }
-    project.ts ??= loadTypeScript(project.root);
-    project.options ??= compilerOptions(project.ts, project.root);
-    const output = project.ts.transpileModule(source, { fileName: filename, compilerOptions: project.options }).outputText;
+    let output: string;
+    if (project.esbuild) {
+      const loader = filename.endsWith(".tsx") ? "tsx" : "ts";
+      output = project.esbuild.transformSync(source, { loader, format: "cjs", sourcefile: filename, tsconfigRaw: project.tsconfig }).code;
+    } else {
+      project.ts ??= loadTypeScript(project.root);
+      project.options ??= compilerOptions(project.ts, project.root);
+      output = project.ts.transpileModule(source, { fileName: filename, compilerOptions: project.options }).outputText;
+    }
     memory.set(key, output);
     // Written whole, then renamed: a review running next to this one never reads half a file.
     const temporary = path.join(cacheDir, `${key}.${process.pid}.tmp`);
@@ -142,9 +164,12 @@ export function registerTypeScript(cacheDir: string): (project: string) => void 
     };
   }
   return (root) => {
-    const salt = `${typescriptVersion(root)}\0${readIfExists(path.join(root, "tsconfig.json")) ?? ""}`;
+    const tsconfig = readIfExists(path.join(root, "tsconfig.json"));
+    const esbuild = tsconfig !== undefined && !/"extends"\s*:/.test(tsconfig) ? esbuildOf(root) : undefined;
+    const compiler = esbuild ? `esbuild ${esbuild.version}` : `typescript ${typescriptVersion(root)}`;
+    const salt = `${compiler}\0${tsconfig ?? ""}`;
     // Deepest root first, so a project inside another compiles with its own options.
-    projects.push({ root, salt });
+    projects.push({ root, salt, esbuild, tsconfig });
     projects.sort((a, b) => b.root.length - a.root.length);
   };
 }
@@ -156,6 +181,16 @@ function compilerOptions(ts: typeof TS, project: string): TS.CompilerOptions {
     ? ts.getParsedCommandLineOfConfigFile(file, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })?.options ?? {}
     : {};
   return { ...options, module: ts.ModuleKind.CommonJS, noEmit: false, declaration: false, sourceMap: false, inlineSourceMap: false };
+}
+
+/** The project's esbuild, when it has one. */
+function esbuildOf(project: string): EsbuildTransform | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional compiler found at run time
+    return require(require.resolve("esbuild", { paths: [project] })) as EsbuildTransform;
+  } catch {
+    return undefined;
+  }
 }
 
 function typescriptVersion(project: string): string {

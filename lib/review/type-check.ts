@@ -86,6 +86,8 @@ export class TypeChecker {
     };
     // Versions each file by a hash of its text, which tells the builder what changed between the sides.
     const host = ts.createIncrementalCompilerHost(options, system);
+    // As tsc does since TypeScript 5.3: JSDoc is parsed only where it can hold a type error (@types/node is mostly comments).
+    if (ts.JSDocParsingMode) host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
     const parse = host.getSourceFile.bind(host);
     host.getSourceFile = (file, language, onError, create) => {
       const text = system.readFile(file);
