@@ -33,7 +33,7 @@ export function policyRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
   return before.policies.filter((p) => p.enforcement === "error").flatMap((p) => {
     const now = after.policies.find((q) => q.name === p.name);
     const replaced = after.adjustments.some((a) => a.policy === p.name && a.change === "replaced") && !replacedBefore.has(p.name);
-    const refused = REFUSES[p.name] ?? `what policy ${p.name} refused`;
+    const refused = Object.hasOwn(REFUSES, p.name) ? REFUSES[p.name] : `what policy ${p.name} refused`;
     const [change, consequence, brief] = !now
       ? ["relaxed", `${refused} are no longer refused`, `${p.name} relaxed: lets through ${refused}`]
       : now.enforcement === "warning"

@@ -87,7 +87,7 @@ export const ROLES: Readonly<Record<string, RoleOf>> = {
 };
 
 /** What the Docker platform labels its own containers with: platform parts, not services. */
-const DOCKER_PLATFORM_ROLES: Readonly<Record<string, RoleOf>> = {
+export const DOCKER_PLATFORM_ROLES: Readonly<Record<string, RoleOf>> = {
   "load-balancer": role("load-balancer", "load balancer container"),
   registry: role("registry", "registry container"),
 };
@@ -100,12 +100,12 @@ const DOCKER_PLATFORM_ROLES: Readonly<Record<string, RoleOf>> = {
 export function roleOf(r: ResourceChange, stackTypes: ReadonlySet<string>): RoleOf | undefined {
   if (r.type === "docker_container") {
     const label = labelOf(r.after ?? r.before, SERVICE_LABEL);
-    return (label !== undefined ? DOCKER_PLATFORM_ROLES[label] : undefined) ?? ROLES.docker_container;
+    return label !== undefined && Object.hasOwn(DOCKER_PLATFORM_ROLES, label) ? DOCKER_PLATFORM_ROLES[label] : ROLES.docker_container;
   }
   if (r.type === "alicloud_oss_bucket" && stackTypes.has("alicloud_ots_table")) {
     return role("state", "state bucket", "the Terraform state of every environment kept in it", "state");
   }
-  return ROLES[r.type];
+  return Object.hasOwn(ROLES, r.type) ? ROLES[r.type] : undefined;
 }
 
 /** The resource types of a stack, for {@link roleOf}. */

@@ -19,7 +19,12 @@ export interface TopologyNode {
   /** Its name, e.g. `web`, `public load balancer production-public`. */
   readonly name: string;
   /** What it runs, before and after, e.g. `1.2.0 ×3`; never a secret. */
-  readonly detail: { readonly before?: string; readonly after?: string };
+  readonly detail: {
+    /** Before the change; undefined when it is new or runs nothing to show. */
+    readonly before?: string;
+    /** After the change; undefined when it is gone or runs nothing to show. */
+    readonly after?: string;
+  };
   /** Added, removed, changed or not. */
   readonly change: TopologyChange;
 }

@@ -1,15 +1,10 @@
 import { ResourceChange, StackChanges } from "./changes";
-import { SERVICE_LABEL, VERSION_LABEL, labelOf } from "./resource-roles";
+import { DOCKER_PLATFORM_ROLES, SERVICE_LABEL, VERSION_LABEL, labelOf } from "./resource-roles";
 import { Value, describe, isRecord, numberOf, valueAt } from "./values";
 
 /** One side of a change: the configuration before or after it. */
 export type Side = "before" | "after";
 
-/**
- * What the Docker platform labels its own containers with (the load balancer
- * and the registry), when a stack does not record its services: not services.
- */
-const PLATFORM_ROLES = new Set(["load-balancer", "registry"]);
 
 /** One service's workload on one side of a stack. */
 export interface Workload {
@@ -36,7 +31,8 @@ export interface Workload {
  */
 export function workloadsOf(stack: StackChanges, side: Side): Map<string, Workload> {
   const recorded = stack.checked?.[side]?.services;
-  const isService = (name: string) => (recorded ? recorded.includes(name) : !PLATFORM_ROLES.has(name));
+  // Without a record, what the Docker platform labels its own containers with (load balancer, registry) is no service.
+  const isService = (name: string) => (recorded ? recorded.includes(name) : !Object.hasOwn(DOCKER_PLATFORM_ROLES, name));
   const workloads = new Map<string, Workload>();
   const images = imagesOf(stack.resources, side);
   const usedImages = new Set<string>();
