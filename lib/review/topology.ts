@@ -115,13 +115,16 @@ function sideGraph(stack: StackChanges, side: Side): SideGraph {
     } else if (r.type === "docker_container" && role === "load-balancer") {
       dockerRoutes(r, values, workloads, node, edge);
     } else if (r.type === "alicloud_log_project") {
-      node(`logs:${describe(valueAt(values, ["project_name"]))}`, "logs", `log project ${describe(valueAt(values, ["project_name"]))}`, [r]);
+      // A name with an interpolation (the account id) reads with it left out.
+      node(r.address, "logs", `log project ${describe(valueAt(values, ["project_name"])).replace(/\$\{[^}]*\}/g, "…")}`, [r]);
     } else if (role === "store" && r.type !== "docker_volume" && r.type !== "alicloud_oss_bucket") {
       node(r.address, "store", `${roleOf(r, types)!.noun} ${r.address.split(".")[1]}`, [r]);
     }
   }
-  for (const r of present) saeRoutes(stack, r, r[side]!, node, edge);
+  for (const r of present) saeRoutes(stack, r, r[side]!, node, edge, present);
   for (const w of workloads.values()) dependencies(w, side, workloads, graph, edge);
+  // An arrow to something this side does not have (a log project managed elsewhere) is not drawn.
+  for (const [key, e] of graph.edges) if (!graph.nodes.has(e.from) || !graph.nodes.has(e.to)) graph.edges.delete(key);
   return graph;
 }
 
@@ -139,7 +142,7 @@ function running(w: Workload): string | undefined {
 }
 
 /** SAE routes: ingress rules and listeners of a load balancer, each to the application it reaches. */
-function saeRoutes(stack: StackChanges, r: ResourceChange, values: Value, node: AddNode, edge: AddEdge): void {
+function saeRoutes(stack: StackChanges, r: ResourceChange, values: Value, node: AddNode, edge: AddEdge, present: readonly ResourceChange[]): void {
   const lbOf = (id: Value | undefined) => /^\$\{(alicloud_slb_load_balancer\.[A-Za-z0-9_-]+)\.id\}$/.exec(describe(id))?.[1]
     ?? stack.resources.find((lb) => lb.type === "alicloud_slb_load_balancer" && [lb.before, lb.after].some((s) => valueAt(s, ["id"]) === id))?.address;
   const to = (app: Value | undefined, name?: Value) => {
@@ -164,7 +167,13 @@ function saeRoutes(stack: StackChanges, r: ResourceChange, values: Value, node: 
   } else if (r.type === "alicloud_sae_application") {
     for (const config of listOf(decoded(valueAt(values, ["sls_configs"])))) {
       const project = valueAt(config, ["projectName"]);
-      if (typeof project === "string") edge(serviceKey(applicationService(stack, `\${${r.address}.id}`) ?? ""), `logs:${project}`, "logs");
+      // The project by its name, written out or inside an expression (`${jsonencode("shop-logs-${…}")}`), or by reference.
+      const target = present.find((p) => {
+        const name = valueAt(p.after ?? p.before, ["project_name"]);
+        return p.type === "alicloud_log_project" && typeof project === "string" && typeof name === "string"
+          && (project === name || project.includes(JSON.stringify(name)) || project.includes(`${p.address}.`));
+      });
+      if (target) edge(serviceKey(applicationService(stack, `\${${r.address}.id}`) ?? ""), target.address, "logs");
     }
   }
 }

@@ -153,7 +153,7 @@ describe("the bins", () => {
     const report = path.join(project, "review.md");
     const result = run("node", [path.join(REPO, "bin", "plan-review.js"), "--base", base, "--out", report], { REPLICAS: "0" });
     expect(result.status).toBe(2);
-    expect(result.stdout).toMatch(/^plan-review: INCOMPLETE \(head: working tree does not synthesize \(node main\.js\)\)/);
+    expect(result.stdout).toMatch(/^plan-review: FAILED, exit 2 \(head: working tree does not synthesize \(node main\.js\)\); nothing compared/);
     expect(result.stderr).toContain(`\n    ERROR ${ERROR}\n`);
     expectReportedOnce(`${result.stdout}${result.stderr}`);
     expect(fs.readFileSync(report, "utf8")).toContain(`  ERROR ${ERROR}`);

@@ -146,9 +146,9 @@ export function consequenceRiskTests({ review, groups }: RiskTableHarness): void
         },
       });
       expect(groups(r)).toEqual([
-        "high state-lost [-] encryption at rest of bucket shop-terraform-state switched off: what is written from now on is stored unencrypted, " +
+        "high state-lost [-] encryption at rest of bucket shop-terraform-state-1234567890123456 switched off: what is written from now on is stored unencrypted, " +
           "Terraform state with every secret in it included @ bootstrap:high",
-        "high state-lost [-] versioning of bucket shop-terraform-state suspended: an overwritten or deleted object can no longer be recovered " +
+        "high state-lost [-] versioning of bucket shop-terraform-state-1234567890123456 suspended: an overwritten or deleted object can no longer be recovered " +
           "(a damaged state file cannot be rolled back) @ bootstrap:high",
       ]);
     });

@@ -165,7 +165,8 @@ describe("state backend changed", () => {
     const state = { bucket: "shop-terraform-state-2", tablestoreEndpoint: "https://shop-tf-lock.cn-hangzhou.ots.aliyuncs.com" };
     const r = review({ production: { state }, bootstrap: false }, synthExample({ bootstrap: false }));
     expect(groups(r)).toEqual([
-      "high backend-changed [-] the state backend changes (oss.bucket shop-terraform-state → shop-terraform-state-2): state must be migrated, or Terraform starts from empty state and creates every resource again @ production:high",
+      "high backend-changed [-] the state backend changes (oss.bucket shop-terraform-state-1234567890123456 → shop-terraform-state-2, " +
+        "oss.tablestore_endpoint https://shoplock90123456.cn-hangzhou.ots.aliyuncs.com → https://shop-tf-lock.cn-hangzhou.ots.aliyuncs.com): state must be migrated, or Terraform starts from empty state and creates every resource again @ production:high",
     ]);
   });
 });
