@@ -5,6 +5,7 @@
 import { synthApp, tempApp } from "../support/synth";
 import { bootstrap, withRamPolicy } from "../app/hostile";
 import { Stages } from "../../lib";
+import { verdictLine } from "../../lib/review";
 import { reviewEdit, riskLines } from "./support";
 
 const REASON = "the app's own policy is managed with the environment (SEC-42)";
@@ -30,6 +31,7 @@ describe("deployer exemptions in plan-review", () => {
       "high policy-relaxed bootstrap deployer exemption ram:SetDefaultPolicyVersion",
     ]);
     expect(markdown).toContain(`deployer policy grants ram:CreatePolicyVersion outside least privilege, exempted because: ${REASON}`);
+    expect(verdictLine(review)).toBe("⚠ bootstrap: deployer exemptions let through ram:CreatePolicyVersion, ram:SetDefaultPolicyVersion");
   });
 
   test("an exemption the base had already is no new risk", () => {
