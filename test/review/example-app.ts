@@ -3,8 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import {
-  AlicloudEnvironment, AlicloudEnvironmentProps, DockerEnvironment, DockerEnvironmentProps, EnvValue, Release, Service,
-  ServiceCatalog, ServiceProps, StateBootstrap,
+  AlicloudEnvironment, AlicloudEnvironmentProps, DeployerProps, DockerEnvironment, DockerEnvironmentProps, EnvValue, Release,
+  Service, ServiceCatalog, ServiceProps, StateBootstrap,
 } from "../../lib";
 import { bootstrapStack } from "../../stacks/bootstrap";
 import { prereleaseEnvironment, prereleaseRelease } from "../../stacks/prerelease";
@@ -26,6 +26,8 @@ export interface ExampleChange {
   readonly prerelease?: Partial<AlicloudEnvironmentProps>;
   /** Props of the production environment to override. */
   readonly production?: Partial<AlicloudEnvironmentProps>;
+  /** Props of the bootstrap's deployer to override: the opt-ins (`actions`, `exemptions`) a team writes there. */
+  readonly deployer?: Partial<Omit<DeployerProps, "environments">>;
   /** Escape hatches on the built stacks, as a team may use them, before synthesis (`bootstrap` unless left out). */
   readonly stacks?: (stacks: {
     test: DockerEnvironment; prerelease: AlicloudEnvironment; production: AlicloudEnvironment; bootstrap?: StateBootstrap;
@@ -63,7 +65,7 @@ export function synthExample(change: ExampleChange = {}): string {
     prerelease: prereleaseEnvironment(app, catalog, release("prerelease", prereleaseRelease(shop)), change.prerelease),
     production: productionEnvironment(app, catalog, release("production", productionRelease(shop)), change.production),
   };
-  const bootstrap = change.bootstrap ?? true ? bootstrapStack(app, [stacks.prerelease, stacks.production]) : undefined;
+  const bootstrap = change.bootstrap ?? true ? bootstrapStack(app, [stacks.prerelease, stacks.production], change.deployer) : undefined;
   change.stacks?.({ ...stacks, bootstrap });
   app.synth();
   return outdir;
