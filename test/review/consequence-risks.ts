@@ -28,6 +28,26 @@ export function deployerDocument(edit: (statements: any[]) => any[]): ExampleCha
   };
 }
 
+/** Why the shop opts its deployer in to wildcard grants outside least privilege. */
+const BREAK_GLASS = "break-glass deployer for the data-centre migration (SEC-7)";
+
+/** Why the shop's deployer may change the permissions of the roles its environments hold. */
+const APP_ROLES = "each environment's app role is managed with it (SEC-42)";
+
+/** Deployer exemptions for `actions`, each with `reason`. */
+const exempted = (reason: string, ...actions: string[]) => actions.map((action) => ({ action, reason }));
+
+/** An administrator's deployer policy written by override: refused unless an exemption names `*`. */
+const ADMINISTRATOR = deployerDocument(() => [{ Effect: "Allow", Action: "*", Resource: "*" }]);
+
+/**
+ * The deployer policy made Action "*", the way the library now lets a team do
+ * it: `deployer.actions` takes `product:API` patterns only, so `*` reaches the
+ * policy by an override, which synthesis lets through because
+ * `deployer.exemptions` names it with a reason.
+ */
+export const ADMINISTRATOR_DEPLOYER: ExampleChange = { stacks: ADMINISTRATOR, deployer: { exemptions: exempted(BREAK_GLASS, "*") } };
+
 /** A production stack whose orders-api application moved to another address, every reference following it. */
 export function movedApplication(production: any): any {
   const apps = production.resource.alicloud_sae_application;
@@ -71,29 +91,37 @@ export function consequenceRiskTests({ review, groups }: RiskTableHarness): void
   });
 
   describe("deployer permissions widened", () => {
-    test("the deployer policy made Action \"*\" is an administrator, high, and fails --fail-on high", () => {
-      const r = review({ stacks: deployerDocument(() => [{ Effect: "Allow", Action: "*", Resource: "*" }]) });
-      expect(verdictLine(r)).toBe("⚠ bootstrap: deployer permissions widened");
+    test("the deployer policy made Action \"*\" (an exemption names it) is an administrator, high, with the exemption's reason; fails --fail-on high", () => {
+      expect(() => synthExample({ stacks: ADMINISTRATOR })).toThrow(
+        'alicloud_ram_policy.deployer-policy.policy_document = "*"; a policy within least privilege: * grants every action of every product, ' +
+          "and no entry of deployer.exemptions names it");
+      const r = review(ADMINISTRATOR_DEPLOYER);
+      expect(verdictLine(r)).toBe("⚠ bootstrap: deployer permissions widened, deployer exemption lets through *");
       expect(groups(r)).toEqual([
         "high deployer-widened [-] alicloud_ram_policy.deployer-policy (shop-deployer) grants every action of every service (Action \"*\"): an administrator @ bootstrap:high",
+        `high policy-relaxed [-] deployer policy grants * outside least privilege, exempted because: ${BREAK_GLASS} @ bootstrap:high`,
       ]);
       expect(failsGate(r, "high")).toBe(true);
     });
 
-    test("ram:*, oss:*, ecs:* added; the role trusting another account", () => {
+    test("ram:*, oss:*, ecs:* added to deployer.actions with an exemption each; the role trusting another account", () => {
+      const actions = { alicloud_vpc: ["ram:*", "oss:*", "ecs:*"] };
+      expect(() => synthExample({ deployer: { actions } })).toThrow(
+        'deployer.actions.alicloud_vpc[0] = "ram:*"; an action within least privilege: ram:* grants every action of ram');
       const r = review({
-        stacks: (s) => {
-          deployerDocument((statements) => [...statements, { Effect: "Allow", Action: ["ram:*", "oss:*", "ecs:*"], Resource: ["*"] }])!(s);
-          override(s.bootstrap, "deployer-role", "document", JSON.stringify({
-            Version: "1",
-            Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: ["acs:ram::1234567890123456:root", "acs:ram::999999999999:root"] } }],
-          }));
-        },
+        deployer: { actions, exemptions: exempted(BREAK_GLASS, "ram:*", "oss:*", "ecs:*") },
+        stacks: (s) => override(s.bootstrap, "deployer-role", "document", JSON.stringify({
+          Version: "1",
+          Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: ["acs:ram::1234567890123456:root", "acs:ram::999999999999:root"] } }],
+        })),
       });
+      expect(verdictLine(r)).toBe("⚠ bootstrap: deployer permissions widened, deployer exemptions let through ram:*, oss:*, ecs:*");
       expect(groups(r)).toEqual([
         "high deployer-widened [-] alicloud_ram_policy.deployer-policy (shop-deployer) grants ram:*: it can change permissions, its own included; " +
-          "grants every action of oss:*, ecs:* (service-wide wildcards) @ bootstrap:high",
+          "grants every action of ecs:*, oss:* (service-wide wildcards) @ bootstrap:high",
         "high deployer-widened [-] alicloud_ram_role.deployer-role (shop-deployer) may now be assumed by acs:ram::999999999999:root @ bootstrap:high",
+        ...["ecs:*", "oss:*", "ram:*"].map((action) =>
+          `high policy-relaxed [-] deployer policy grants ${action} outside least privilege, exempted because: ${BREAK_GLASS} @ bootstrap:high`),
       ]);
     });
 
@@ -106,23 +134,39 @@ export function consequenceRiskTests({ review, groups }: RiskTableHarness): void
   });
 
   describe("permissions widened", () => {
-    test("a role with an administrator policy added to production is high, to prerelease medium", () => {
+    test("a role with an administrator policy added to production is high, to prerelease medium; the deployer's exemptions to manage it too", () => {
+      // RAM role names are unique in an account, which both environments share: each names its own.
       const role = (stack: TerraformStack) => {
         const trust = { Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["sae.aliyuncs.com"] } }] };
         const created = new TerraformResource(stack, "app-role", { terraformResourceType: "alicloud_ram_role" });
-        created.addOverride("name", "shop-app");
+        created.addOverride("name", `shop-app-${stack.node.id}`);
         created.addOverride("document", JSON.stringify(trust));
         const attachment = new TerraformResource(stack, "app-role-admin", { terraformResourceType: "alicloud_ram_role_policy_attachment" });
         attachment.addOverride("policy_name", "AdministratorAccess");
         attachment.addOverride("policy_type", "System");
         attachment.addOverride("role_name", created.getStringAttribute("name"));
       };
-      // The bootstrap's deployer has no RAM actions for roles an environment adds: these Apps go without it.
-      const r = review({ stacks: (s) => [s.prerelease, s.production].forEach(role), bootstrap: false }, synthExample({ bootstrap: false }));
+      const roles: ExampleChange["stacks"] = (s) => [s.prerelease, s.production].forEach(role);
+      // The deployer that creates and attaches roles gets RAM actions that change permissions on every
+      // resource: the bootstrap refuses them unless the team exempts each.
+      const changing = ["ram:UpdateRole", "ram:AttachPolicyToRole", "ram:DetachPolicyFromRole"];
+      expect(() => synthExample({ stacks: roles })).toThrow(
+        "for which the deployer would get ram:AttachPolicyToRole, a way to change its own or another principal's permissions");
+      const r = review({ stacks: roles, deployer: { exemptions: exempted(APP_ROLES, ...changing) } });
+      expect(verdictLine(r)).toBe("⚠ production: permissions widened; bootstrap: deployer permissions widened, deployer exemptions let through " +
+        "ram:UpdateRole, ram:AttachPolicyToRole, ram:DetachPolicyFromRole; prerelease: permissions widened");
+      const admin = (env: string, severity: string) => [
+        `${severity} permissions-widened [-] alicloud_ram_role_policy_attachment.app-role-admin attaches AdministratorAccess (System) to shop-app-${env} ` +
+          `@ ${env}:${severity}`,
+        `${severity} permissions-widened [-] alicloud_ram_role.app-role (shop-app-${env}) is a new role, assumable by sae.aliyuncs.com @ ${env}:${severity}`,
+      ];
       expect(groups(r)).toEqual([
-        "high permissions-widened [-] alicloud_ram_role_policy_attachment.app-role-admin attaches AdministratorAccess (System) to shop-app " +
-          "@ prerelease:medium,production:high",
-        "high permissions-widened [-] alicloud_ram_role.app-role (shop-app) is a new role, assumable by sae.aliyuncs.com @ prerelease:medium,production:high",
+        "high deployer-widened [-] alicloud_ram_policy.deployer-policy (shop-deployer) grants new actions: ram:AttachPolicyToRole, ram:CreateRole, " +
+          "ram:DeleteRole, ram:DetachPolicyFromRole, ram:GetRole, ram:ListPoliciesForRole and 1 more @ bootstrap:high",
+        ...admin("production", "high"),
+        ...[...changing].sort().map((action) =>
+          `high policy-relaxed [-] deployer policy grants ${action} outside least privilege, exempted because: ${APP_ROLES} @ bootstrap:high`),
+        ...admin("prerelease", "medium"),
       ]);
     });
   });
