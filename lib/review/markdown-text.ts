@@ -27,9 +27,13 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${flat.replace(/\|/g, "\\|")}${pad}${fence}`;
 }
 
-/** Text that stays inside one table cell and cannot open HTML. */
+/**
+ * Text that stays inside one table cell, cannot open HTML, and keeps its
+ * asterisks: RAM wildcards (`ram:*`, `oss:*`) would otherwise pair up as
+ * emphasis and vanish from the row that names them.
+ */
 export function escapeCell(text: string): string {
-  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;");
+  return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\*/g, "\\*");
 }
 
 /** Text inside an HTML element. */

@@ -1,6 +1,6 @@
 import { TerraformResource, TerraformStack } from "cdktf";
 import { Duration, EnvValue, Policies, Rollout, Stages } from "../../lib";
-import { failsGate, verdictLine } from "../../lib/review";
+import { failsGate, renderMarkdown, verdictLine } from "../../lib/review";
 import { shopAccount } from "../../stacks/alicloud-account";
 import { ExampleChange, synthExample } from "./example-app";
 import { RiskTableHarness } from "./operations-risks";
@@ -123,6 +123,11 @@ export function consequenceRiskTests({ review, groups }: RiskTableHarness): void
         ...["ecs:*", "oss:*", "ram:*"].map((action) =>
           `high policy-relaxed [-] deployer policy grants ${action} outside least privilege, exempted because: ${BREAK_GLASS} @ bootstrap:high`),
       ]);
+      // In the Markdown report the wildcards stay literal: unescaped, "ram:*: … ecs:*" pairs up as emphasis and both vanish.
+      const markdown = renderMarkdown(r);
+      expect(markdown).toContain("\n**⚠ bootstrap: deployer permissions widened, deployer exemptions let through ram:\\*, oss:\\*, ecs:\\***\n");
+      expect(markdown).toContain("| **high** | — | alicloud_ram_policy.deployer-policy (shop-deployer) grants ram:\\*: it can change permissions, its own " +
+        "included; grants every action of ecs:\\*, oss:\\* (service-wide wildcards) | bootstrap |");
     });
 
     test("narrowing is shown, not flagged", () => {
