@@ -10,6 +10,7 @@ import {
   Alarms, Autoscaling, Canary, Cpu, Duration, EnvValue, Image, LogStore, Port, Probe, Release, Route,
   ScalingSchedule, Secret, Service, Size, StateBootstrap, Stages,
 } from "../../lib";
+import { TerraformResource } from "cdktf";
 import { BASE_PROPS, parseTerraformJson } from "../platforms/alicloud/support";
 import { synthApp, tempApp } from "../support/synth";
 import { HostileRow, alicloud, bootstrap, docker, expectRow, web, withRamPolicy } from "./hostile";
@@ -296,6 +297,25 @@ describe("an exemption", () => {
     const policy = JSON.parse(written.bootstrap.resource.alicloud_ram_policy["deployer-policy"].policy_document);
     expect(policy.Statement[0].Action).toEqual(expect.arrayContaining(["ram:CreatePolicyVersion", "ram:SetDefaultPolicyVersion"]));
     expect(stderr.join("")).toContain('WARNING bootstrap: deployer.exemptions[2].action = "ram:PassRole"; an action the deployer policy grants');
+  });
+
+  test("that the final configuration needs (an override granting it) is not called unused", () => {
+    const app = tempApp();
+    const stack = bootstrap(app, [alicloud(app, "prerelease")], { exemptions: [
+      { action: "*", reason: "break-glass deployer for the migration (SEC-7)" },
+    ] });
+    (stack.node.findChild("deployer-policy") as TerraformResource).addOverride("policy_document",
+      JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }));
+    const stderr: string[] = [];
+    const spy = jest.spyOn(process.stderr, "write").mockImplementation((chunk: any) => stderr.push(String(chunk)) > 0);
+    let written: Record<string, any>;
+    try {
+      written = synthApp(app).stacks;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(JSON.parse(written.bootstrap.resource.alicloud_ram_policy["deployer-policy"].policy_document).Statement[0].Action).toBe("*");
+    expect(stderr.join("")).not.toContain("deployer.exemptions[0]");
   });
 
   test("team actions add to the library's for a type, never replace them", () => {

@@ -57,11 +57,11 @@ export const NAMED_TYPES: Readonly<Record<string, NamedType>> = {
   },
   alicloud_ram_policy: {
     resource: "RAM policy", attributes: ["policy_name", "name"], key: (name) => `"${name}"`,
-    remedy: "give each deployer its own deployer.policyName (RAM policy names are unique in an account)",
+    remedy: "give each deployer its own deployer.policyName, and each RAM policy an environment adds its own policy_name (RAM policy names are unique in an account)",
   },
   alicloud_ram_role: {
     resource: "RAM role", attributes: ["role_name", "name"], key: (name) => `"${name}"`,
-    remedy: "give each deployer its own deployer.role.name (RAM role names are unique in an account)",
+    remedy: "give each deployer its own deployer.role.name, and each RAM role an environment adds its own role_name (RAM role names are unique in an account)",
   },
 };
 

@@ -15,6 +15,7 @@ const PRINCIPAL = /^acs:ram::\d{1,20}:(root|user\/[A-Za-z0-9._@-]+|role\/[A-Za-z
  */
 export function validateRenderedRam(path: string, stack: RenderedStack, exemptions: readonly DeployerExemption[]): Violation[] {
   const c = new Checker("rendered");
+  const granted: string[] = [];
   const checkDocument = (field: string, text: unknown) => {
     let document: unknown;
     try {
@@ -24,7 +25,9 @@ export function validateRenderedRam(path: string, stack: RenderedStack, exemptio
     }
     if (!c.expect(document !== undefined, path, field, typeof text === "string" ? "text that is not JSON" : text,
       "a RAM policy document as JSON text: only a document that can be read can be checked")) return;
-    for (const grant of wideGrants(document).filter((g) => !isExempt(g.action, exemptions))) {
+    const grants = wideGrants(document);
+    granted.push(...grants.map((g) => g.action.toLowerCase()));
+    for (const grant of grants.filter((g) => !isExempt(g.action, exemptions))) {
       c.expect(false, path, field, grant.action, `a policy within least privilege: ${grant.action} grants ${grant.why}, ` +
         "and no entry of deployer.exemptions names it");
     }
@@ -59,7 +62,12 @@ export function validateRenderedRam(path: string, stack: RenderedStack, exemptio
       `alicloud_ram_role_policy_attachment.${id}.policy_name`, attachment.policy_name,
       "a custom policy of this stack, whose document is checked here: attaching any other (AdministratorAccess, …) grants what no check has seen");
   }
-  return c.violations;
+  // Judged on what is written: an override may be the very grant an exemption is for.
+  const unused = new Checker("deployer", "warning");
+  exemptions.forEach((exemption, i) => unused.expect(granted.includes(String(exemption.action).toLowerCase()),
+    path, `deployer.exemptions[${i}].action`, exemption.action,
+    "an action the deployer policy grants outside least privilege: no policy of the final configuration grants it, so remove the exemption"));
+  return [...c.violations, ...unused.violations];
 }
 
 function listOf(value: unknown): unknown[] {
