@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { asNonRoot } from "../support/non-root";
+import { asNonRoot, nonRootScript } from "../support/non-root";
 
 const ROOT = path.resolve(__dirname, "../..");
 const IMAGES = path.join(ROOT, "scripts/images");
@@ -58,7 +58,7 @@ describe("scripts/build-images.sh and its builders", () => {
   });
 
   test("refuses to build without root, saying why, before touching Docker", () => {
-    const [file, args] = asNonRoot(path.join(ROOT, "scripts/build-images.sh"), ["image", "nginx:stable"]);
+    const [file, args] = asNonRoot(nonRootScript("scripts/build-images.sh"), ["image", "nginx:stable"]);
     const result = spawnSync(file, args, { encoding: "utf8" });
     expect({ status: result.status, stderr: result.stderr }).toEqual({
       status: 1, stderr: expect.stringMatching(/^build-images: ERROR: building images needs root \(files owned by www-data, chroot checks, \S+\): run it as root/),

@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import { asNonRoot } from "../support/non-root";
+import { asNonRoot, nonRootScript } from "../support/non-root";
 
-const SCRIPT = path.resolve(__dirname, "../../scripts/docker-engine.sh");
+const SCRIPT = nonRootScript("scripts/docker-engine.sh");
 
 /** `scripts/docker-engine.sh start` as a user that is not root (nobody, when the tests run as root). */
 function startAsNonRoot(socket: string) {
