@@ -12,7 +12,7 @@
 import "./environments/peers";
 
 // The service model: what a team writes once for every environment.
-export { ServiceCatalog, type ReleaseEntries } from "./model/catalog";
+export { ServiceCatalog, type DefaultStage, type ReleaseEntries, type StageValues } from "./model/catalog";
 export { Service, type ServiceProps } from "./model/service";
 export { Image } from "./model/image";
 export { Port, type PortOptions, type PortProtocol } from "./model/port";
@@ -21,6 +21,11 @@ export {
   Probe, type ProbeCheck, type ProbeTiming, type PortProbeOptions, type HttpProbeOptions, type ResolvedProbeTiming,
 } from "./model/probe";
 export { EnvValue, Secret, type VariableOptions } from "./model/config";
+export {
+  MysqlStore, RedisStore, Store, ENGINES, type ConnectionField, type EngineFacts, type MysqlConnection, type MysqlStoreProps,
+  type RedisStoreProps, type StoreConnection, type StoreEngine, type StoreProps,
+} from "./model/store";
+export { SharedConfig } from "./model/shared-config";
 export { LogStore, type LogSource, type LogStoreOptions } from "./model/log-store";
 export { Rollout, type BatchRolloutOptions } from "./model/rollout";
 export { Duration } from "./model/duration";
@@ -34,13 +39,14 @@ export { Canary, type CanaryMatch, type CanaryOptions } from "./model/canary";
 
 // Stages and their policies; Checker and Violation for a team's own policies.
 export { Stages } from "./environments/stage";
-export type { Policy, PolicyContext, StageSettings } from "./policies/policy";
+export type { Policy, PolicyContext, StageSettings, StorePlan, StoreSettings } from "./policies/policy";
 export { Policies, type DefaultPolicyName, type PolicyName } from "./policies/policies";
 export type { AutoscalingPolicyOptions } from "./policies/autoscaling";
 export type { AlarmsPolicyOptions } from "./policies/alarms";
 export type { LogRetentionOptions } from "./policies/log-retention";
 export type { MinReplicasOptions } from "./policies/min-replicas";
 export type { MinZonesOptions } from "./policies/min-zones";
+export type { StoreSafetyOptions } from "./policies/store-safety";
 export { Checker, type Rule } from "./validation/checker";
 export { ValidationError, type Severity, type StackReport, type Violation } from "./validation/violation";
 
@@ -48,10 +54,11 @@ export { ValidationError, type Severity, type StackReport, type Violation } from
 export { CheckedStack } from "./environments/checked-stack";
 export { EnvironmentStack, type EnvironmentProps } from "./environments/environment-stack";
 export { DockerEnvironment } from "./platforms/docker/docker-environment";
-export type { DockerEnvironmentProps } from "./platforms/docker/docker-props";
+export type { DockerEnvironmentProps, DockerStoreProps } from "./platforms/docker/docker-props";
 export { AlicloudEnvironment } from "./platforms/alicloud/alicloud-environment";
 export type {
-  AlicloudAccessLogs, AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, AlicloudStateProps, AlicloudZone,
+  AlicloudAccessLogs, AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, AlicloudStateProps,
+  AlicloudStoreProps, AlicloudZone,
   PersonalRegistryEndpoint, PersonalRegistryProps, RegistryEdition,
 } from "./platforms/alicloud/alicloud-props";
 export { ALICLOUD_REGIONS } from "./platforms/alicloud/regions";

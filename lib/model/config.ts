@@ -1,4 +1,6 @@
 import type { Service } from "./service";
+import type { SharedConfig } from "./shared-config";
+import type { ConnectionField, Store } from "./store";
 
 /** Options of a Terraform variable that carries a value at deploy time. */
 export interface VariableOptions {
@@ -33,6 +35,31 @@ export class EnvValue {
     return new EnvValue({ kind: "host", service });
   }
 
+  /**
+   * A committed value that differs by stage, one per stage name. Prefer
+   * `catalog.perStage`, which checks at compile time that every stage of the
+   * catalog has one; an environment whose stage has none is refused at synth.
+   */
+  public static perStage(values: Readonly<Record<string, string>>): EnvValue {
+    return new EnvValue({ kind: "stage", values: { ...values } });
+  }
+
+  /**
+   * Part of `store`'s connection in each environment; use `store.connection`.
+   * @internal
+   */
+  public static ofStore(store: Store, field: ConnectionField): EnvValue {
+    return new EnvValue({ kind: "store", store, field });
+  }
+
+  /**
+   * The value of `key` in `config`; use `config.get(key)`.
+   * @internal
+   */
+  public static ofShared(config: SharedConfig, key: string): EnvValue {
+    return new EnvValue({ kind: "shared", config, key });
+  }
+
   private constructor(
     /** Where the value comes from. */
     public readonly source:
@@ -55,6 +82,28 @@ export class EnvValue {
         readonly kind: "host";
         /** The service whose host name this is. */
         readonly service: Service;
+      }
+      | {
+        /** A committed value per stage. */
+        readonly kind: "stage";
+        /** The value of each stage, by stage name. */
+        readonly values: Readonly<Record<string, string>>;
+      }
+      | {
+        /** Part of a store's connection, as the environment provides the store. */
+        readonly kind: "store";
+        /** The store. */
+        readonly store: Store;
+        /** Which part. */
+        readonly field: ConnectionField;
+      }
+      | {
+        /** A value of the catalog's shared configuration. */
+        readonly kind: "shared";
+        /** The shared configuration. */
+        readonly config: SharedConfig;
+        /** The key of the value in it. */
+        readonly key: string;
       },
   ) {}
 }
@@ -70,10 +119,20 @@ export class Secret {
     return new Secret(name, options.description);
   }
 
+  /**
+   * `store`'s password, the secret `password`, read by a service; use `store.connection.password`.
+   * @internal
+   */
+  public static ofStore(store: Store, password: Secret): Secret {
+    return new Secret(password?.variableName, password?.description, store);
+  }
+
   private constructor(
     /** Name of the sensitive Terraform variable. */
     public readonly variableName: string,
     /** Text shown to whoever supplies the value. */
     public readonly description?: string,
+    /** The store whose password this is, when a service reads it through the store's connection. */
+    public readonly store?: Store,
   ) {}
 }

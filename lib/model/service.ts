@@ -10,6 +10,7 @@ import { Probe } from "./probe";
 import { Rollout } from "./rollout";
 import { Cpu, Resources, Size } from "./size";
 import type { ServiceCatalog } from "./catalog";
+import type { Store } from "./store";
 
 /** Everything a team says about one microservice, once, for every environment. */
 export interface ServiceProps {
@@ -170,6 +171,22 @@ export class Service<Name extends string = string> {
   /** Ports that the load balancer routes to. */
   public get routedPorts(): Port[] {
     return this.ports.filter((p) => p.route !== undefined);
+  }
+
+  /**
+   * The stores this service reads a connection value of, in `env`, in `secrets`
+   * or through a shared value: the environment starts them before the service.
+   */
+  public get stores(): Store[] {
+    const found = new Set<Store>();
+    const read = (value: EnvValue | undefined) => {
+      const source = value instanceof EnvValue ? value.source : undefined;
+      if (source?.kind === "store") found.add(source.store);
+      if (source?.kind === "shared") read(source.config.values?.[source.key]);
+    };
+    Object.values(this.env).forEach(read);
+    for (const secret of Object.values(this.secrets)) if (secret instanceof Secret && secret.store) found.add(secret.store);
+    return [...found];
   }
 }
 
