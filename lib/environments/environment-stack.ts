@@ -7,15 +7,17 @@ import { Service } from "../model/service";
 import { validateCatalog } from "../validation/catalog-rules";
 import { validateAlerting } from "../validation/operations-rules";
 import { validateShapes } from "../validation/shape-rules";
+import { validateStores } from "../validation/store-rules";
 import { validateUserText } from "../validation/user-text";
 import { CHECK_RECORD_KEY, CheckRecord } from "../validation/check-record";
 import { Checker } from "../validation/checker";
 import { PrivateNameRule, ReservedName, validatePrivateNames, validateRenderedPrivateNames } from "../validation/private-names";
 import { RenderedStack } from "../validation/rendered-rules";
+import { storeRecords } from "./store-records";
 import { honourStackTraceSwitch } from "./creation-stacks";
 import { validateSettings } from "./settings-rules";
 import { Violation } from "../validation/violation";
-import { PolicyContext, StageSettings } from "../policies/policy";
+import { PolicyContext, StageSettings, StorePlan } from "../policies/policy";
 import { CheckedStack } from "./checked-stack";
 import { ReportLoss, lossWarning } from "./loss";
 
@@ -51,6 +53,8 @@ export abstract class EnvironmentStack extends CheckedStack {
   public readonly settings: StageSettings;
   /** Domains under which services may be given private names here. */
   public readonly privateDomains: readonly string[];
+  /** How the stores are provided here, once the input was admitted. */
+  private storePlans: readonly StorePlan[] = [];
 
   /**
    * @param settings - the stage's settings; JavaScript callers may leave them out, which
@@ -120,12 +124,15 @@ export abstract class EnvironmentStack extends CheckedStack {
    * Warnings become warning annotations, which `cdktf synth` prints; the App's
    * gate prints them on a plain `app.synth()`. `alarms` says who the alarms
    * notify on a platform that renders them; without it, the platform renders none.
+   * `planStores` says how the platform provides each store the services use;
+   * the policies judge that plan.
    */
   protected admit(
     platformRules: (context: PolicyContext) => Violation[], platformProps: object, alarms?: { readonly alerting?: Alerting },
+    planStores: () => StorePlan[] = () => [],
   ): boolean {
     const alerting = alarms?.alerting;
-    const context: PolicyContext = {
+    const base: PolicyContext = {
       path: this.node.path,
       catalog: this.catalog,
       release: this.release,
@@ -133,11 +140,16 @@ export abstract class EnvironmentStack extends CheckedStack {
       alerting,
       rendersAlarms: alarms !== undefined,
     };
-    const settings = validateSettings(context.path, this.settings);
+    const settings = validateSettings(base.path, this.settings, this.catalog instanceof ServiceCatalog && this.catalog.stores.length > 0);
     // Every other rule reads services, the release and settings: they run only on input of the right types.
-    const shapes = validateShapes(context.path, this.catalog, this.release);
-    const typed = shapes.length === 0 ? validateCatalog(context.path, this.catalog, this.release) : [];
+    const shapes = validateShapes(base.path, this.catalog, this.release);
+    const typed = shapes.length === 0 ? [
+      ...validateCatalog(base.path, this.catalog, this.release),
+      ...validateStores(base.path, this.catalog, String(this.settings?.name)),
+    ] : [];
     // Platform rules and policies read the settings, so they only run on settings that make sense.
+    if (settings.length === 0 && shapes.length === 0) this.storePlans = planStores();
+    const context: PolicyContext = { ...base, stores: this.storePlans };
     const dependent = settings.length > 0 || shapes.length > 0 ? [] : [
       ...platformRules(context),
       ...this.settings.policies.flatMap((policy) => policy.check(context)),
@@ -200,6 +212,7 @@ export abstract class EnvironmentStack extends CheckedStack {
       services: this.catalog instanceof ServiceCatalog ? this.catalog.services.map((s) => s.name) : [],
       policies: policies.map((p) => ({ name: p.name, enforcement: p.warnsOnly ? "warning" : "error" })),
       adjustments: isList(this.settings?.adjustments) ? this.settings.adjustments : [],
+      ...(this.catalog instanceof ServiceCatalog ? storeRecords(this.catalog, this.storePlans, String(this.settings?.name)) : {}),
     };
     return { ...json, "//": { ...json["//"], [CHECK_RECORD_KEY]: checked } };
   }

@@ -1,6 +1,13 @@
 import { Duration } from "../model/duration";
+import { Size } from "../model/size";
 import { Policies } from "../policies/policies";
 import type { StageSettings } from "../policies/policy";
+
+/**
+ * The smallest managed classes: a single-node RDS basic instance (1 core, 2 GiB) and a
+ * 1 GiB Redis master-replica instance.
+ */
+const CHEAPEST = { mysql: "mysql.n2.small.1", redis: "redis.shard.small.ce" } as const;
 
 /** Settings of the three stages; teams copy and adjust them with spread syntax. */
 export const Stages = {
@@ -18,6 +25,8 @@ export const Stages = {
     logRetention: Duration.days(3),
     minLogRetention: Duration.days(1),
     allowInternet: false,
+    // Containers on the Docker host: nothing to size, no backups; the classes only apply to a cloud rehearsal.
+    stores: { backupRetention: "off", multiZone: false, storage: Size.gibibytes(20), instanceClasses: CHEAPEST },
     policies: [Policies.asWarning(Policies.noPlainSecrets())],
   } as StageSettings,
   /** The cloud, as close to production as is cheap. */
@@ -29,6 +38,8 @@ export const Stages = {
     logRetention: Duration.days(7),
     minLogRetention: Duration.days(1),
     allowInternet: true,
+    // RDS keeps backups at least 7 days; one zone and the smallest classes keep the stage cheap.
+    stores: { backupRetention: Duration.days(7), multiZone: false, storage: Size.gibibytes(20), instanceClasses: CHEAPEST },
     policies: Policies.prerelease(),
   } as StageSettings,
   /** The real thing. */
@@ -40,6 +51,12 @@ export const Stages = {
     logRetention: Duration.days(30),
     minLogRetention: Duration.days(30),
     allowInternet: true,
+    stores: {
+      backupRetention: Duration.days(30),
+      multiZone: true,
+      storage: Size.gibibytes(100),
+      instanceClasses: { mysql: "mysql.n2.medium.2c", redis: "redis.shard.mid.ce" },
+    },
     policies: Policies.production(),
   } as StageSettings,
 };

@@ -1,3 +1,4 @@
+import { EnvValue } from "../model/config";
 import { Policy } from "./policy";
 import { Checker } from "../validation/checker";
 import { Redacted, looksLikeCredential, looksLikeSecretName, reportableLiteral } from "../validation/secret-patterns";
@@ -19,17 +20,8 @@ export function plainSecretsPolicy(): Policy {
       const c = new Checker("no-plain-secrets");
       for (const service of catalog.services) {
         for (const [name, value] of Object.entries(service.env)) {
-          const source = value.source;
-          if (source.kind === "literal") {
-            const ok = !looksLikeSecretName(name) && !looksLikeCredential(source.value);
-            c.expect(ok, `${path}/${service.name}`, `env.${name}`, ok ? source.value : reportableLiteral(name, source.value),
-              `secrets: { ${name}: Secret.fromVariable("<variable>") }: a literal is committed and written into the synthesized files`);
-          } else if (source.kind === "variable") {
-            c.expect(!looksLikeSecretName(name) && !looksLikeSecretName(source.name), `${path}/${service.name}`, `env.${name}`,
-              source.name,
-              `secrets: { ${name}: Secret.fromVariable("${source.name}") }: a plain variable is not sensitive, so plans print its value`);
-            checkDescription(c, `${path}/${service.name}`, `env.${name}`, source.description);
-          }
+          // A shared value is judged once, under the shared configuration, below.
+          if (value.source.kind !== "shared") checkValue(c, `${path}/${service.name}`, `env.${name}`, name, value);
         }
         for (const [name, secret] of Object.entries(service.secrets)) {
           checkDescription(c, `${path}/${service.name}`, `secrets.${name}`, secret.description);
@@ -46,9 +38,26 @@ export function plainSecretsPolicy(): Policy {
             `a ${match.kind} that names a tester or a group, not a secret: the canary rule is committed and written into the synthesized files`);
         }
       }
+      for (const [key, value] of Object.entries(catalog.shared?.values ?? {})) checkValue(c, path, `shared.${key}`, key, value);
       return c.violations;
     },
   };
+}
+
+/** A plain value named `name`: a literal (one per stage too) must not look like a secret, nor a plain variable be named like one. */
+function checkValue(c: Checker, path: string, field: string, name: string, value: EnvValue): void {
+  const source = value.source;
+  const literals = source.kind === "literal" ? [source.value] : source.kind === "stage" ? Object.values(source.values) : [];
+  for (const literal of literals) {
+    const ok = !looksLikeSecretName(name) && !looksLikeCredential(literal);
+    c.expect(ok, path, field, ok ? literal : reportableLiteral(name, literal),
+      `secrets: { ${name}: Secret.fromVariable("<variable>") }: a literal is committed and written into the synthesized files`);
+  }
+  if (source.kind === "variable") {
+    c.expect(!looksLikeSecretName(name) && !looksLikeSecretName(source.name), path, field, source.name,
+      `secrets: { ${name}: Secret.fromVariable("${source.name}") }: a plain variable is not sensitive, so plans print its value`);
+    checkDescription(c, path, field, source.description);
+  }
 }
 
 /** A variable's description is committed and written verbatim into the synthesized files, like a literal. */

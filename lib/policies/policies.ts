@@ -12,12 +12,14 @@ import { plainSecretsPolicy } from "./plain-secrets";
 import { probesPolicy } from "./probes";
 import { rolloutBatchesPolicy } from "./rollout-batches";
 import { routeExposurePolicy } from "./route-exposure";
+import { storeExposurePolicy } from "./store-exposure";
+import { StoreSafetyOptions, storeSafetyPolicy } from "./store-safety";
 
 /** Names of the library's policies. */
 export type DefaultPolicyName =
   | "min-replicas" | "probes" | "pinned-images" | "min-zones" | "log-retention"
   | "deletion-protection" | "route-exposure" | "no-plain-secrets" | "rollout-batches"
-  | "autoscaling" | "alarms";
+  | "autoscaling" | "alarms" | "store-safety" | "store-exposure";
 
 /** A policy name: one of the library's (offered by editors) or a team's own. */
 export type PolicyName = DefaultPolicyName | (string & {});
@@ -43,6 +45,8 @@ export class Policies {
       Policies.rolloutBatches(),
       Policies.autoscaling({ atLeast: 2 }),
       Policies.alarms(),
+      Policies.storeSafety(),
+      Policies.storeExposure(),
     ];
   }
 
@@ -62,6 +66,7 @@ export class Policies {
       Policies.noPlainSecrets(),
       Policies.rolloutBatches(),
       Policies.autoscaling(),
+      Policies.storeExposure(),
     ];
   }
 
@@ -121,6 +126,19 @@ export class Policies {
   /** `alarms`: every service has alarms that can fire, and the environment names who they notify. */
   public static alarms(options: AlarmsPolicyOptions = {}): Policy {
     return alarmsPolicy(options);
+  }
+
+  /**
+   * `store-safety`: every store the environment creates keeps backups at least `minBackupRetention`,
+   * refuses deletion and has a standby in a second zone.
+   */
+  public static storeSafety(options: StoreSafetyOptions = {}): Policy {
+    return storeSafetyPolicy(options);
+  }
+
+  /** `store-exposure`: no store admits an address block outside the private ranges. */
+  public static storeExposure(): Policy {
+    return storeExposurePolicy();
   }
 
   /** `policy`, reporting everything it finds as warnings: shown, but synthesis goes on. */

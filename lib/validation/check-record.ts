@@ -42,4 +42,34 @@ export interface CheckRecord {
     /** Why, as the team wrote it. */
     readonly reason: string;
   }[];
+  /**
+   * The stores the environment provides, and the services that use each.
+   * @default []
+   */
+  readonly stores?: readonly CheckedStore[];
+  /**
+   * Each value of the shared configuration as this environment resolves it, and the services that read it.
+   * @default {}
+   */
+  readonly shared?: Readonly<Record<string, SharedValueRecord>>;
+}
+
+/** A store as one environment provides it. */
+export interface CheckedStore {
+  /** Store name. */
+  readonly name: string;
+  /** Its engine, e.g. `mysql`. */
+  readonly engine: string;
+  /** A container, a managed instance, or a store the team runs (external). */
+  readonly provision: "container" | "managed" | "external";
+  /** The services that use it. */
+  readonly services: readonly string[];
+}
+
+/** A value of the shared configuration in one environment; never a secret (secrets cannot be shared values). */
+export interface SharedValueRecord {
+  /** The value: committed text, or what supplies it (`var.queue_host`, `host of orders-api`, `orders-db host`). */
+  readonly value: string;
+  /** The services that read it. */
+  readonly services: readonly string[];
 }

@@ -34,3 +34,11 @@ function size(prefix: number): number {
 function end(c: Cidr): number {
   return c.base + size(c.prefix) - 1;
 }
+
+/** The private address blocks (RFC 1918) and the shared address space of carrier-grade NAT (RFC 6598). */
+const PRIVATE_BLOCKS = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((b) => parseCidr(b)!);
+
+/** Whether every address of `block` is private: nothing on the internet can come from it. */
+export function isPrivate(block: Cidr): boolean {
+  return PRIVATE_BLOCKS.some((p) => contains(p, block));
+}

@@ -16,6 +16,10 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   "alicloud_log_project",
   "alicloud_log_store",
   "alicloud_slb_load_balancer",
+  // Stores: the data itself.
+  "alicloud_db_instance",
+  "alicloud_db_database",
+  "alicloud_kvstore_instance",
   // A state backend of its own: OSS bucket for state, Tablestore for the lock.
   "alicloud_oss_bucket",
   "alicloud_ots_instance",

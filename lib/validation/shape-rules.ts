@@ -12,7 +12,9 @@ import { Release } from "../model/release";
 import { Rollout } from "../model/rollout";
 import { Route } from "../model/route";
 import { Service } from "../model/service";
+import { SharedConfig } from "../model/shared-config";
 import { Cpu, Size } from "../model/size";
+import { Store } from "../model/store";
 import { Checker } from "./checker";
 import { Violation } from "./violation";
 
@@ -86,6 +88,12 @@ function checkParts(is: Is, path: string, service: Service): void {
     const source = value.source;
     if (source.kind === "literal") is(typeof source.value === "string", path, `env.${name}`, source.value, "a string literal");
     if (source.kind === "host") is(source.service instanceof Service, path, `env.${name}`, source.service, "a Service of the catalog");
+    if (source.kind === "store") is(source.store instanceof Store, path, `env.${name}`, source.store, "a store's connection value");
+    if (source.kind === "shared") is(source.config instanceof SharedConfig, path, `env.${name}`, source.config, "shared.get(key)");
+    if (source.kind === "stage") {
+      is(source.values !== null && typeof source.values === "object", path, `env.${name}`, source.values,
+        'a value per stage, e.g. catalog.perStage({ test: "debug", prerelease: "info", production: "warn" })');
+    }
   }
   for (const [name, secret] of Object.entries(service.secrets)) {
     is(secret instanceof Secret, path, `secrets.${name}`, secret, 'a Secret: Secret.fromVariable("…"); a secret is never a literal');

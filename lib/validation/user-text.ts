@@ -3,6 +3,7 @@ import { ServiceCatalog } from "../model/catalog";
 import { isList } from "../model/lists";
 import { Release } from "../model/release";
 import { Service } from "../model/service";
+import { Store } from "../model/store";
 import { Checker, Rule } from "./checker";
 import { reportableLiteral } from "./secret-patterns";
 import { Violation } from "./violation";
@@ -57,6 +58,10 @@ export function validateUserText(
     const { catalog: _catalog, dependsOn: _dependsOn, ...own } = service;
     checkStrings(c, `${stackPath}/${service.name}`, own);
   }
+  for (const store of catalog.stores) {
+    const { catalog: _catalog, ...own } = store;
+    checkStrings(c, `${stackPath}/${store.name}`, own);
+  }
   // A canary's values are checked under their service, named as the model rules name them.
   const entries = release.entries().map(([name, entry]) => [name, entry?.canary ? { ...entry, canary: undefined } : entry] as const);
   checkStrings(c, stackPath, { release: Object.fromEntries(entries), settings, ...platform });
@@ -78,8 +83,8 @@ function checkStrings(c: Checker, path: string, root: object): void {
       c.expect(false, path, name, reportableLiteral(name, value), NO_TOKEN_MARKER.allowed);
       return;
     }
-    // Another service is checked under its own path (dependsOn, EnvValue.hostOf).
-    if (value === null || typeof value !== "object" || value instanceof Service || seen.has(value)) return;
+    // Another service or a store is checked under its own path (dependsOn, EnvValue.hostOf, store.connection).
+    if (value === null || typeof value !== "object" || value instanceof Service || value instanceof Store || seen.has(value)) return;
     seen.add(value);
     if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${field}[${i}]`));
     else for (const [key, v] of Object.entries(value)) visit(v, field ? `${field}.${key}` : key);
