@@ -31,5 +31,9 @@ export function dockerClaims(stackPath: string, catalog: ServiceCatalog, props: 
     name("Docker volume name", "id (registry volume name)", names.registryVolume),
     name("Docker container name", "id (load balancer container name)", names.loadBalancer),
     name("Docker container name", "id (registry container name)", names.registry),
+    ...catalog.stores.flatMap((store) => props.stores[store.name]?.external ? [] : [
+      name("Docker container name", `id (store ${store.name}'s container name)`, names.store(store.name)),
+      name("Docker volume name", `id (store ${store.name}'s volume name)`, names.storeVolume(store.name)),
+    ]),
   ];
 }

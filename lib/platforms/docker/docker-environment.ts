@@ -4,6 +4,7 @@ import { Network } from "@cdktf/provider-docker/lib/network";
 import { Volume } from "@cdktf/provider-docker/lib/volume";
 import { Construct } from "constructs";
 import { Claim } from "../../environments/claims";
+import { lossWarning } from "../../environments/loss";
 import { withDefinedAttributes } from "../../environments/defined-attributes";
 import { EnvironmentStack } from "../../environments/environment-stack";
 import { Stages } from "../../environments/stage";
@@ -22,6 +23,7 @@ import { renderEntrypoint, renderNginxConfig } from "./nginx-config";
 import { dockerProvider } from "./provider";
 import { loadBalancerRoutes, renderRoutesOutput } from "./routes-output";
 import { secretRotation } from "./secret-rotation";
+import { dockerStoreValue, planDockerStores, renderStores } from "./stores";
 
 /** What every service has, one or more of: rendered with only the attributes set. */
 const ServiceImage = withDefinedAttributes(Image);
@@ -55,9 +57,11 @@ export class DockerEnvironment extends EnvironmentStack {
       registryPort,
       logMaxSize: props.logMaxSize ?? "10m",
       logMaxFiles: props.logMaxFiles ?? 3,
+      stores: props.stores ?? {},
     };
+    const planStores = () => planDockerStores(this.node.path, this.catalog.stores, this.props.stores);
     // No alarms argument: Docker renders none, so policies about who hears them do not apply here.
-    if (!this.admit((context) => [...foreignOptions(context.path, props), ...dockerRules(context, this.props)], this.props)) return;
+    if (!this.admit((context) => [...foreignOptions(context.path, props), ...dockerRules(context, this.props)], this.props, undefined, planStores)) return;
 
     dockerProvider(this, this.props.dockerHost);
     const network = new Network(this, "network", {
@@ -65,10 +69,24 @@ export class DockerEnvironment extends EnvironmentStack {
       driver: "bridge",
       labels: [{ label: "org.cdktf-service-platform.environment", value: id }],
     });
-    const variables = new StackVariables(this, (service) => service.name);
+    const variables: StackVariables = new StackVariables(this, {
+      stage: this.settings.name,
+      hostOf: (service) => service.name,
+      storeValue: (store, field) => dockerStoreValue(store, field, this.props.stores, variables),
+    });
     // One reference for every replica: each read of an attribute registers a token of its own.
     const networkName = network.name;
-    for (const service of this.catalog.services) this.renderService(service, networkName, variables);
+    const stores = renderStores(this, planStores(), {
+      networkName,
+      variables,
+      options: this.props.stores,
+      deletionProtection: this.settings.deletionProtection,
+      common: (role, version, own) => this.commonContainer(role, version, own),
+      reportLoss: (store) => (loss) => this.record([lossWarning(`${this.node.path}/${store.name}`, loss)]),
+    });
+    for (const service of this.catalog.services) {
+      this.renderService(service, networkName, variables, service.stores.flatMap((store) => stores.get(store) ?? []));
+    }
     this.listeners = planListeners(
       this.catalog.services.map((service) => ({ service, replicas: this.replicasOf(service) })),
       (service, replica, port) => `${replicaHost(service, replica)}:${port}`,
@@ -99,7 +117,7 @@ export class DockerEnvironment extends EnvironmentStack {
     return given.flatMap(([address, what]) => (typeof address === "string" ? [{ name: hostOf(address), what }] : []));
   }
 
-  private renderService(service: Service, networkName: string, variables: StackVariables): void {
+  private renderService(service: Service, networkName: string, variables: StackVariables, stores: Container[]): void {
     const version = this.versionOf(service);
     const image = new ServiceImage(this, `${service.name}-image`, {
       name: service.image.reference(this.props.registry, version),
@@ -153,7 +171,8 @@ export class DockerEnvironment extends EnvironmentStack {
       } satisfies Partial<ContainerConfig>;
       // A replacement starts before the old replica stops, so it needs a name of its own.
       const name = `${replicaContainerName(service.name, replica, version)}-${generations.of(own)}`;
-      new ReplicaContainer(this, `${service.name}-${replica}`, { ...shared, ...own, name });
+      // Its stores answer before it starts (each store's container waits for its healthcheck); not part of the generation.
+      new ReplicaContainer(this, `${service.name}-${replica}`, { ...shared, ...own, name, dependsOn: stores.length > 0 ? stores : undefined });
     }
   }
 

@@ -53,6 +53,27 @@ export interface DockerEnvironmentProps extends EnvironmentProps {
    * @see {@link https://registry.terraform.io/providers/kreuzwerker/docker/3.6.2/docs/resources/container#log_opts | docker_container.log_opts}
    */
   readonly logMaxFiles?: number;
+  /**
+   * How this environment provides each store of the catalog, by store name. Unset, a store runs as a
+   * container of its engine's local image on the environment's network, its data on a named volume.
+   * @default {}
+   */
+  readonly stores?: Readonly<Record<string, DockerStoreProps>>;
+}
+
+/** How a Docker environment provides one store. */
+export interface DockerStoreProps {
+  /**
+   * Image of the store's container, following the official image's contract (environment, data path).
+   * @default "mariadb:10.11" for MySQL, "redis:7.0" for Redis: built locally from Debian packages
+   */
+  readonly image?: string;
+  /**
+   * Use a store the team already runs: no container; services get its host, port and user from the
+   * variables `<store>_host`, `<store>_port`, `<store>_user` and its password from the store's secret.
+   * @default false
+   */
+  readonly external?: boolean;
 }
 
 /**

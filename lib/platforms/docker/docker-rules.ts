@@ -65,6 +65,11 @@ export function dockerRules(context: PolicyContext, props: ResolvedDockerProps):
       });
     }
   }
+  const stores = context.catalog.stores.map((s) => s.name);
+  for (const [name, options] of Object.entries(props.stores)) {
+    if (!c.expect(stores.includes(name), path, `stores.${name}`, name, `a store of the catalog (${stores.join(", ") || "none"})`)) continue;
+    if (options.image !== undefined) c.check(path, `stores.${name}.image`, options.image, IMAGE_REFERENCE);
+  }
   const warnings = new Checker("docker", "warning");
   checkNetworkNames(c, warnings, context);
   checkConstructIds(c, context);
@@ -117,6 +122,13 @@ function checkNetworkNames(c: Checker, warnings: Checker, context: PolicyContext
     const owner = taken.get(service.name);
     c.expect(owner === undefined, `${context.path}/${service.name}`, "name", service.name,
       `a name nothing else on the environment's network answers to: ${owner}`);
+  }
+  // A store answers to its name; the model rules keep it apart from service names.
+  for (const store of context.catalog.stores) {
+    const owner = taken.get(store.name);
+    c.expect(owner === undefined, `${context.path}/${store.name}`, "name", store.name,
+      `a name nothing else on the environment's network answers to: ${owner}`);
+    taken.set(store.name, `the store ${store.name} answers to it`);
   }
   for (const service of context.catalog.services) {
     const path = `${context.path}/${service.name}`;

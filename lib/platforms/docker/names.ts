@@ -23,5 +23,9 @@ export function environmentNames(id: string) {
     loadBalancer: `${id}-lb`,
     registry: `${id}-registry`,
     registryVolume: `${id}-registry-data`,
+    /** The container of the store `name`. */
+    store: (name: string) => `${id}-${name}`,
+    /** The volume that keeps the store `name`'s data. */
+    storeVolume: (name: string) => `${id}-${name}-data`,
   };
 }
