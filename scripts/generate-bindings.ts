@@ -84,6 +84,15 @@ export const ALICLOUD_TYPES_TO_GENERATE = {
     "alicloud_sae_grey_tag_route",
     "alicloud_cms_alarm",
     "alicloud_cms_alarm_contact_group",
+    // Backing services: ApsaraDB RDS for MySQL (instance, database, account and its rights, backups),
+    // ApsaraDB for Redis, and the SAE config map that holds the configuration services share.
+    "alicloud_db_instance",
+    "alicloud_db_database",
+    "alicloud_db_account",
+    "alicloud_db_account_privilege",
+    "alicloud_db_backup_policy",
+    "alicloud_kvstore_instance",
+    "alicloud_sae_config_map",
   ],
   // alicloud_account: the deploying account's id, which makes the default SLS project name unique.
   dataSources: ["alicloud_account", "alicloud_zones"],

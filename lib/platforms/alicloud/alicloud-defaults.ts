@@ -1,6 +1,6 @@
 import {
-  AlicloudAccessLogs, AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, PersonalRegistryEndpoint,
-  RegistryEdition,
+  AlicloudAccessLogs, AlicloudEnvironmentProps, AlicloudNetworkProps, AlicloudRegistry, AlicloudRegistryProps, AlicloudStoreProps,
+  PersonalRegistryEndpoint, RegistryEdition,
 } from "./alicloud-props";
 import { defaultSaeNamespace, personalRegistryHost, registryVpcEndpoint } from "./names";
 import { ALICLOUD_REGIONS } from "./regions";
@@ -59,6 +59,10 @@ export interface ResolvedAlicloud {
   readonly logProject?: string;
   readonly loadBalancerSpec: string;
   readonly loadBalancerAccessLogs?: AlicloudAccessLogs;
+  /** How each store is provided, by store name, as given. */
+  readonly stores: Readonly<Record<string, AlicloudStoreProps>>;
+  /** Whether the VPC's CIDR block was given, not defaulted: a store's whitelist is that block. */
+  readonly vpcCidrGiven: boolean;
 }
 
 /**
@@ -77,6 +81,8 @@ export function resolveAlicloud(stackId: string, props: AlicloudEnvironmentProps
     logProject: props.logProject,
     loadBalancerSpec: props.loadBalancerSpec ?? "slb.s1.small",
     loadBalancerAccessLogs: props.loadBalancerAccessLogs,
+    stores: props.stores ?? {},
+    vpcCidrGiven: props.network.cidrBlock !== undefined,
   };
 }
 

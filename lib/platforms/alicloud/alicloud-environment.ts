@@ -26,6 +26,11 @@ import { renderRegistry } from "./registry";
 import { loadBalancerOf, renderRoutes } from "./routes";
 import { renderApplication } from "./sae-application";
 import { renderScalingRule } from "./scaling";
+import { renderConfigMap } from "./config-map";
+import { alicloudStoreValue, renderManagedStores } from "./stores";
+import { ManagedStore, planAlicloudStores } from "./store-plan";
+import { lossWarning } from "../../environments/loss";
+import { Store } from "../../model/store";
 
 /**
  * A prerelease or production environment on Alibaba Cloud: a VPC over several
@@ -50,7 +55,8 @@ export class AlicloudEnvironment extends EnvironmentStack {
     super(scope, id, props, props.settings);
     this.config = resolveAlicloud(id, props);
     this.alerting = props.alerting;
-    if (!this.admit((context) => alicloudRules(context, this.config), this.config, { alerting: this.alerting })) return;
+    const planStores = () => planAlicloudStores(this.node.path, this.catalog.stores, this.config.stores, this.settings);
+    if (!this.admit((context) => alicloudRules(context, this.config), this.config, { alerting: this.alerting }, planStores)) return;
 
     const config = this.config;
     const protect = this.settings.deletionProtection;
@@ -79,9 +85,24 @@ export class AlicloudEnvironment extends EnvironmentStack {
       enableMicroRegistration: false,
     });
 
-    const variables = new StackVariables(this, (service) => this.discoveryName(service));
+    let managed = new Map<Store, ManagedStore>();
+    const variables: StackVariables = new StackVariables(this, {
+      stage: this.settings.name,
+      hostOf: (service) => this.discoveryName(service),
+      storeValue: (store, field) => alicloudStoreValue(store, field, managed, variables),
+    });
+    managed = renderManagedStores(this, planStores(), {
+      vpcId: network.vpcId,
+      vpcCidr: config.network.cidrBlock,
+      zones: config.network.zones.map((zone, i) => ({ zoneId: zone.zoneId, vswitchId: network.vswitchIds[i] })),
+      variables,
+      tags,
+      reportLoss: (store) => (loss) => this.record([lossWarning(`${this.node.path}/${store.name}`, loss)]),
+    });
     // One reference for every application: each read of an attribute registers a token of its own.
     const namespaceId = namespace.id;
+    const shared = this.catalog.shared;
+    const configMapId = shared ? renderConfigMap(this, shared, { namespaceId, name: `${config.saeNamespace}-shared`, variables }) : undefined;
     const applications = new Map<Service, SaeApplication>();
     for (const service of this.catalog.services) {
       const canary = this.release.entryOf(service.name)?.canary;
@@ -96,8 +117,10 @@ export class AlicloudEnvironment extends EnvironmentStack {
         autoscaled: service.autoscaling !== undefined,
         canary,
         env: variables.containerEnv(service),
+        configMapId,
         slsConfigs: slsConfigs(service, logs.project),
         logStore: logs.stores.get(service.logs.name)!,
+        storesReady: service.stores.flatMap((store) => managed.get(store)?.ready ?? []),
         tags: this.tagsOf(service),
         reportLoss: this.lossReporter(service),
       });

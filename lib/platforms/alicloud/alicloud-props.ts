@@ -1,5 +1,7 @@
 import type { EnvironmentProps } from "../../environments/environment-stack";
 import type { Alerting } from "../../model/alarms";
+import type { Duration } from "../../model/duration";
+import type { Size } from "../../model/size";
 import type { StageSettings } from "../../policies/policy";
 
 /** One availability zone of the environment's network, with its vSwitch. */
@@ -225,6 +227,57 @@ export interface AlicloudEnvironmentProps extends EnvironmentProps {
    * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/sae_application_scaling_rule#slb_project | alicloud_sae_application_scaling_rule metrics.slb_project and slb_log_store}
    */
   readonly loadBalancerAccessLogs?: AlicloudAccessLogs;
+  /**
+   * How this environment provides each store of the catalog, by store name. Unset, a store is a managed
+   * instance (ApsaraDB RDS for MySQL, ApsaraDB for Redis) in the environment's VPC, sized by the stage's `stores` settings.
+   * @default {}
+   */
+  readonly stores?: Readonly<Record<string, AlicloudStoreProps>>;
+}
+
+/**
+ * How an Alibaba Cloud environment provides one store: a managed instance in
+ * the environment's VPC that admits only the VPC (and the private blocks in
+ * `allowFrom`), or a store the team already runs.
+ */
+export interface AlicloudStoreProps {
+  /**
+   * Instance class of the managed instance.
+   * @default settings.stores.instanceClasses[engine]
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/db_instance#instance_type | alicloud_db_instance.instance_type}
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/kvstore_instance#instance_class | alicloud_kvstore_instance.instance_class}
+   */
+  readonly instanceClass?: string;
+  /**
+   * Disk space of a managed MySQL instance: whole GiB, a multiple of 5 from 20 to 32000 (ESSD).
+   * @default the store's `storage`, else settings.stores.storage
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/db_instance#instance_storage | alicloud_db_instance.instance_storage}
+   */
+  readonly storage?: Size;
+  /**
+   * How long backups are kept, or "off".
+   * @default settings.stores.backupRetention
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/db_backup_policy | alicloud_db_backup_policy}
+   */
+  readonly backupRetention?: Duration | "off";
+  /**
+   * Whether a standby runs in the second zone of the environment's network.
+   * @default settings.stores.multiZone
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/db_instance#zone_id_slave_a | alicloud_db_instance.zone_id_slave_a}
+   * @see {@link https://registry.terraform.io/providers/aliyun/alicloud/1.247.0/docs/resources/kvstore_instance#secondary_zone_id | alicloud_kvstore_instance.secondary_zone_id}
+   */
+  readonly multiZone?: boolean;
+  /**
+   * Private address blocks allowed to connect besides the VPC, e.g. a VPN's. Never a public one (the store-exposure policy).
+   * @default []
+   */
+  readonly allowFrom?: readonly string[];
+  /**
+   * Use a store the team already runs: nothing is created; services get its host, port and user from the
+   * variables `<store>_host`, `<store>_port`, `<store>_user` and its password from the store's secret.
+   * @default false
+   */
+  readonly external?: boolean;
 }
 
 /** An SLS project and logstore that receive the CLB access logs of the environment. */

@@ -11,6 +11,7 @@ import { checkInfrastructure } from "./infrastructure-rules";
 import { describeSaeSpecs, isSaeSpec } from "./instance-specs";
 import { discoveryName, libraryTags } from "./names";
 import { alicloudOperationsRules } from "./operations-rules";
+import { alicloudStoreRules } from "./store-rules";
 
 /** The pairs SAE runs, as every report of another pair says them: spelled out once, not per service. */
 const SAE_PAIRS = describeSaeSpecs();
@@ -58,7 +59,7 @@ export function alicloudRules(context: PolicyContext, config: ResolvedAlicloud):
   }
   checkAliasListeners(c, context);
   checkConstructIds(c, context, config);
-  return [...c.violations, ...alicloudOperationsRules(context, config)];
+  return [...c.violations, ...alicloudOperationsRules(context, config), ...alicloudStoreRules(context, config)];
 }
 
 /**

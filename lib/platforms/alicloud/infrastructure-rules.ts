@@ -3,7 +3,7 @@ import { Checker } from "../../validation/checker";
 import { matching } from "../../validation/rules";
 import { ResolvedAlicloud, ResolvedPersonalRegistry } from "./alicloud-defaults";
 import { RegistryEdition } from "./alicloud-props";
-import { Cidr, contains, overlaps, parseCidr } from "./cidr";
+import { Cidr, contains, overlaps, parseCidr } from "../../validation/cidr";
 import { defaultLogProject } from "./names";
 import { REGION, checkRegion, isZoneOf } from "./regions";
 import { STATE_PREFIX, checkStateLocation } from "./state-rules";

@@ -84,6 +84,36 @@ export const RAM_ACTIONS_BY_TYPE: Readonly<Record<string, readonly string[]>> = 
   ],
   alicloud_cms_alarm_contact_group: ["cms:PutContactGroup", "cms:DescribeContactGroupList", "cms:DeleteContactGroup"],
 
+  // Databases (ApsaraDB RDS, RAM code `rds`). The provider reads an instance through many
+  // DescribeDBInstance* calls (attribute, network, HA, SSL, IP arrays): the noun's wildcard covers them.
+  alicloud_db_instance: [
+    "rds:*DBInstance*", "rds:ModifySecurityIps", "rds:DescribeParameters", "rds:DescribeSQLCollectorPolicy",
+    "rds:DescribeSQLCollectorRetention", "rds:DescribeHASwitchConfig", "rds:DescribeHADiagnoseConfig",
+    "rds:DescribeSecurityGroupConfiguration", "rds:DescribeInstanceAutoRenewalAttribute",
+    "rds:ListTagResources", "rds:TagResources", "rds:UntagResources",
+  ],
+  alicloud_db_database: ["rds:CreateDatabase", "rds:DescribeDatabases", "rds:ModifyDBDescription", "rds:DeleteDatabase"],
+  alicloud_db_account: [
+    "rds:CreateAccount", "rds:DescribeAccounts", "rds:ModifyAccountDescription", "rds:ResetAccountPassword", "rds:DeleteAccount",
+  ],
+  alicloud_db_account_privilege: ["rds:GrantAccountPrivilege", "rds:RevokeAccountPrivilege", "rds:DescribeAccounts", "rds:DescribeDatabases"],
+  alicloud_db_backup_policy: ["rds:DescribeBackupPolicy", "rds:ModifyBackupPolicy"],
+
+  // Caches (ApsaraDB for Redis, RAM code `kvstore`).
+  alicloud_kvstore_instance: [
+    "kvstore:CreateInstance", "kvstore:DescribeInstances", "kvstore:DescribeInstanceAttribute", "kvstore:ModifyInstanceSpec",
+    "kvstore:ModifyInstanceAttribute", "kvstore:ModifyInstanceMajorVersion", "kvstore:ModifyInstanceVpcAuthMode",
+    "kvstore:DescribeSecurityIps", "kvstore:ModifySecurityIps", "kvstore:DescribeBackupPolicy", "kvstore:ModifyBackupPolicy",
+    "kvstore:DescribeDBInstanceNetInfo", "kvstore:DescribeEngineVersion", "kvstore:DescribeInstanceSSL",
+    "kvstore:DescribeSecurityGroupConfiguration", "kvstore:DescribeInstanceAutoRenewalAttribute", "kvstore:DeleteInstance",
+    "kvstore:ListTagResources", "kvstore:TagResources", "kvstore:UntagResources",
+  ],
+
+  // The configuration the services of a namespace share.
+  alicloud_sae_config_map: [
+    "sae:CreateConfigMap", "sae:DescribeConfigMap", "sae:UpdateConfigMap", "sae:DeleteConfigMap", "sae:ListNamespacedConfigMaps",
+  ],
+
   // Load balancers (Classic Load Balancer, RAM code `slb`).
   alicloud_slb_load_balancer: [
     "slb:CreateLoadBalancer", "slb:DescribeLoadBalancerAttribute", "slb:DescribeLoadBalancers",

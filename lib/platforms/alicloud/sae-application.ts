@@ -1,3 +1,4 @@
+import { TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import {
   SaeApplication, SaeApplicationLivenessV2, SaeApplicationUpdateStrategyV2,
@@ -31,9 +32,13 @@ export interface ApplicationInputs {
   /** The release's canary phase, if it has one. */
   readonly canary?: Canary;
   readonly env: readonly ContainerEnv[];
+  /** The id of the environment's config map, which shared values are read from. */
+  readonly configMapId?: string;
   readonly slsConfigs: readonly SlsConfig[];
   /** The logstore the application writes to; created before the application. */
   readonly logStore: SlsLogStore;
+  /** What the stores the service uses need in place before it starts (their instance, account and rights). */
+  readonly storesReady?: readonly TerraformResource[];
   readonly tags: Record<string, string>;
   /** Told of every setting of the service rendered other than asked. */
   readonly reportLoss: ReportLoss;
@@ -58,7 +63,7 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
     replicas: inputs.replicas,
     cpu: service.resources.cpu.toMillicores(),
     memory: service.resources.memory.toMebibytes(),
-    envs: envsJson(inputs.env),
+    envs: envsJson(inputs.env, inputs.configMapId),
     slsConfigs: canonicalJson(inputs.slsConfigs),
     livenessV2: probe,
     readinessV2: probe,
@@ -76,15 +81,22 @@ export function renderApplication(scope: Construct, service: Service, inputs: Ap
     },
     deploy: true,
     tags: inputs.tags,
-    dependsOn: [inputs.logStore],
+    dependsOn: [inputs.logStore, ...(inputs.storesReady ?? [])],
     // The scaling rule changes the instance count; applying the floor again would undo its work.
     lifecycle: inputs.autoscaled ? { ignoreChanges: ["replicas"] } : undefined,
   });
 }
 
-/** SAE `envs`: a JSON array of `{name, value}`; variable values never appear in the synthesized file (json-text.ts). */
-export function envsJson(env: readonly ContainerEnv[]): string {
-  return canonicalJson(env.map((e) => ({ name: e.name, value: e.value })));
+/**
+ * SAE `envs`: a JSON array of `{name, value}`; variable values never appear in
+ * the synthesized file (json-text.ts). A shared value is read from the
+ * environment's config map: `{name, valueFrom: {configMapRef: {configMapId, key}}}`,
+ * the id a number Terraform fills in.
+ */
+export function envsJson(env: readonly ContainerEnv[], configMapId?: string): string {
+  return canonicalJson(env.map((e) => (e.shared !== undefined && configMapId !== undefined
+    ? { name: e.name, valueFrom: { configMapRef: { configMapId: Token.asNumber(configMapId), key: e.shared } } }
+    : { name: e.name, value: e.value })));
 }
 
 /** The thresholds SAE applies to every probe; it has no setting for them. */
