@@ -23,6 +23,6 @@ export type {
   AttributeChange, ChangeSet, ChangeSource, Lifecycle, Relocation, ResourceAction, ResourceChange, SettingChange, StackChanges,
   VariableChange, VariableDeclaration,
 } from "./changes";
-export type { CheckedPolicy, CheckRecord, PolicyAdjustment } from "../validation/check-record";
+export type { CheckedPolicy, CheckedStore, CheckRecord, PolicyAdjustment, SharedValueRecord } from "../validation/check-record";
 export { Sensitive, Unknown, SENSITIVE_TEXT } from "./values";
 export type { PathStep, Value } from "./values";

@@ -6,6 +6,7 @@ import { Value, describe, formatPath, valueAt } from "./values";
 /** Deletion protection switches: which values mean "protected", and what losing it means. */
 const PROTECTION: Record<string, { readonly protects: (v: Value | undefined) => boolean; readonly loss: string }> = {
   deletion_protection: { protects: (v) => v === true || v === "true" || v === "on" || v === "Enabled", loss: "deletion protection switched off" },
+  instance_release_protection: { protects: (v) => v === true || v === "true", loss: "release protection switched off" },
   delete_protection: { protects: (v) => v === true || v === "true" || v === "on", loss: "deletion protection switched off" },
   force_destroy: { protects: (v) => v !== true && v !== "true", loss: "force_destroy switched on: destroying it deletes everything in it" },
 };

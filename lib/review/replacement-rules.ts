@@ -82,6 +82,22 @@ export const REPLACEMENT_RULES: Readonly<Record<string, ReplacementRule>> = {
   alicloud_ram_policy: { forceNew: ["policy_name", "name"] },
   alicloud_ram_role: { forceNew: ["name"] },
   alicloud_ram_role_policy_attachment: { allExcept: [] },
+  // Stores: the ForceNew flags of alicloud/resource_alicloud_{db_instance,db_database,rds_account,
+  // db_account_privilege,db_backup_policy,kvstore_instance,sae_config_map}.go at v1.247.0.
+  alicloud_db_instance: {
+    forceNew: ["engine", "vpc_id", "vswitch_id", "zone_id", "zone_id_slave_a", "zone_id_slave_b", "db_time_zone", "role_arn", "babelfish_config"],
+  },
+  alicloud_db_database: { forceNew: ["instance_id", "name", "character_set"] },
+  alicloud_db_account: { forceNew: ["db_instance_id", "instance_id", "account_name", "name", "account_type", "type"] },
+  alicloud_db_account_privilege: { forceNew: ["instance_id", "account_name", "privilege"] },
+  alicloud_db_backup_policy: { forceNew: ["instance_id"] },
+  alicloud_kvstore_instance: {
+    forceNew: [
+      "instance_type", "capacity", "private_ip", "backup_id", "srcdb_instance_id", "restore_time", "dedicated_host_group_id",
+      "auto_use_coupon", "global_instance", "node_type",
+    ],
+  },
+  alicloud_sae_config_map: { forceNew: ["name", "namespace_id"] },
   terraform_data: { forceNew: ["triggers_replace"] },
 };
 

@@ -7,6 +7,8 @@ export const STATEFUL_TYPES: ReadonlySet<string> = new Set(STATEFUL_RESOURCE_TYP
 
 /** Label the Docker platform puts on every container naming its service (or role: registry, load-balancer). */
 export const SERVICE_LABEL = "org.cdktf-service-platform.service";
+/** Label the Docker platform puts on a store's container, naming the store's engine (`mysql`, `redis`). */
+export const STORE_LABEL = "org.cdktf-service-platform.store";
 /** Label the Docker platform puts on every container naming the version it runs. */
 export const VERSION_LABEL = "org.cdktf-service-platform.version";
 
@@ -92,6 +94,9 @@ export const DOCKER_PLATFORM_ROLES: Readonly<Record<string, RoleOf>> = {
   registry: role("registry", "registry container"),
 };
 
+/** A store's container on Docker: its data is on its volume, which outlives the container. */
+const DOCKER_STORE = role("store", "store container");
+
 /**
  * The role of a resource in its stack. A Docker container labelled as the
  * platform's load balancer or registry is that, not a workload; an OSS bucket
@@ -100,6 +105,7 @@ export const DOCKER_PLATFORM_ROLES: Readonly<Record<string, RoleOf>> = {
 export function roleOf(r: ResourceChange, stackTypes: ReadonlySet<string>): RoleOf | undefined {
   if (r.type === "docker_container") {
     const label = labelOf(r.after ?? r.before, SERVICE_LABEL);
+    if (labelOf(r.after ?? r.before, STORE_LABEL) !== undefined) return DOCKER_STORE;
     return label !== undefined && Object.hasOwn(DOCKER_PLATFORM_ROLES, label) ? DOCKER_PLATFORM_ROLES[label] : ROLES.docker_container;
   }
   if (r.type === "alicloud_oss_bucket" && stackTypes.has("alicloud_ots_table")) {
@@ -120,6 +126,7 @@ export function typesOf(resources: readonly ResourceChange[]): ReadonlySet<strin
  */
 export const SENSITIVE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   alicloud_cr_ee_instance: ["password"],
+  alicloud_db_account: ["account_password", "password"],
   alicloud_sae_application: ["oss_ak_id", "oss_ak_secret"],
   alicloud_ram_access_key: ["secret"],
   alicloud_db_instance: ["client_ca_cert", "server_cert"],
