@@ -1,6 +1,6 @@
 import {
-  Alarms, Autoscaling, Cpu, Duration, EnvValue, Image, LogStore, Port, Probe, ProbeTiming, Rollout, Route, ScalingSchedule,
-  ScalingTarget, Secret, Service, ServiceCatalog, Size,
+  Alarms, Autoscaling, Cpu, Duration, EnvValue, Image, LogStore, MysqlStore, Port, Probe, ProbeTiming, RedisStore, Rollout, Route,
+  ScalingSchedule, ScalingTarget, Secret, Service, ServiceCatalog, Size,
 } from "../lib";
 
 /** The shop's services start in seconds, so their probes look early and often. */
@@ -17,13 +17,27 @@ export type ShopService = "orders-api" | "web" | "worker";
 export type ShopCatalog = ServiceCatalog<ShopService>;
 
 /**
- * The example shop: a public web front, an orders API that reaches its
- * database through per-environment configuration and a secret password, and a
- * background worker with no routes. Each scales with its load and has alarms;
- * the web front also keeps more instances in business hours.
+ * The example shop: a public web front with a Redis cache, an orders API with
+ * its MySQL database, and a background worker with no routes. Each store is
+ * declared once: a container in test, a managed instance in the cloud; the
+ * services name the variables its connection arrives in, the password always a
+ * secret. The log level differs by stage and is shared through the
+ * environment's configuration. Each service scales with its load and has
+ * alarms; the web front also keeps more instances in business hours.
  */
 export function shopCatalog(): ShopCatalog {
   const catalog = new ServiceCatalog<ShopService>();
+
+  const ordersDb = new MysqlStore(catalog, "orders-db", {
+    version: "8.0",
+    database: "orders",
+    user: "orders",
+    password: Secret.fromVariable("orders_db_password", { description: "Orders database password" }),
+  });
+  const cache = new RedisStore(catalog, "cache", { version: "7.0" });
+  const shared = catalog.share({ LOG_LEVEL: catalog.perStage({ test: "debug", prerelease: "info", production: "warn" }) });
+  const mysql = ordersDb.connection;
+  const redis = cache.connection;
 
   const ordersApi = new Service(catalog, "orders-api", {
     image: Image.fromRegistry("shop/orders-api"),
@@ -34,12 +48,14 @@ export function shopCatalog(): ShopCatalog {
     probe: Probe.http(8085, { path: "/healthz", ...PROBE_TIMING }),
     resources: { cpu: Cpu.cores(1), memory: Size.gibibytes(2) },
     env: {
-      LOG_LEVEL: EnvValue.literal("info"),
+      LOG_LEVEL: shared.get("LOG_LEVEL"),
       PORT: EnvValue.literal("8085"),
-      DB_HOST: EnvValue.fromVariable("orders_db_host", { description: "Orders database host" }),
-      DB_USER: EnvValue.fromVariable("orders_db_user", { description: "Orders database user" }),
+      MYSQL_HOST: mysql.host,
+      MYSQL_PORT: mysql.port,
+      MYSQL_USER: mysql.user,
+      MYSQL_DATABASE: mysql.database,
     },
-    secrets: { DB_PASSWORD: Secret.fromVariable("orders_db_password", { description: "Orders database password" }) },
+    secrets: { MYSQL_PASSWORD: mysql.password },
     logs: LogStore.stdout("orders-api"),
     rollout: Rollout.batches({ batches: 2, grayFirst: true }),
   });
@@ -53,7 +69,14 @@ export function shopCatalog(): ShopCatalog {
     ports: [Port.http(8080, { route: Route.public({ domains: ["shop.example.com"] }) })],
     probe: Probe.http(8080, { path: "/healthz", ...PROBE_TIMING }),
     resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
-    env: { ORDERS_API_HOST: EnvValue.hostOf(ordersApi), ORDERS_API_PORT: EnvValue.literal("8085") },
+    env: {
+      LOG_LEVEL: shared.get("LOG_LEVEL"),
+      ORDERS_API_HOST: EnvValue.hostOf(ordersApi),
+      ORDERS_API_PORT: EnvValue.literal("8085"),
+      REDIS_HOST: redis.host,
+      REDIS_PORT: redis.port,
+    },
+    secrets: { REDIS_PASSWORD: redis.password },
     logs: LogStore.stdout("web"),
     dependsOn: [ordersApi],
   });
@@ -64,7 +87,7 @@ export function shopCatalog(): ShopCatalog {
     probe: Probe.command(["/bin/sh", "-c", "test -f /tmp/healthy"], PROBE_TIMING),
     resources: { cpu: Cpu.cores(0.5), memory: Size.gibibytes(1) },
     env: {
-      LOG_LEVEL: EnvValue.literal("info"),
+      LOG_LEVEL: shared.get("LOG_LEVEL"),
       PORT: EnvValue.literal("none"),
       ORDERS_API_HOST: EnvValue.hostOf(ordersApi),
       QUEUE_HOST: EnvValue.fromVariable("worker_queue_host"),

@@ -12,8 +12,6 @@ export function testRelease(catalog: ShopCatalog): Release {
  * gitignored test.tfvars.json (secrets get random values there, never a default).
  */
 export const testVariableDefaults: Readonly<Record<string, string>> = {
-  orders_db_host: "orders-db.test.internal",
-  orders_db_user: "orders",
   worker_queue_host: "queue.test.internal",
 };
 

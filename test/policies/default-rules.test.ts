@@ -17,13 +17,13 @@ describe("the sets of the three stages", () => {
   test("production enforces every default rule", () => {
     expect(names(Stages.production.policies)).toEqual([
       "min-replicas", "probes", "pinned-images", "min-zones", "log-retention", "deletion-protection", "route-exposure",
-      "no-plain-secrets", "rollout-batches", "autoscaling", "alarms",
+      "no-plain-secrets", "rollout-batches", "autoscaling", "alarms", "store-safety", "store-exposure",
     ]);
   });
 
-  test("prerelease enforces the same but deletion protection and alarms", () => {
+  test("prerelease enforces the same but deletion protection, alarms and the stores' safety", () => {
     expect(names(Stages.prerelease.policies))
-      .toEqual(names(Stages.production.policies).filter((n) => n !== "deletion-protection" && n !== "alarms"));
+      .toEqual(names(Stages.production.policies).filter((n) => !["deletion-protection", "alarms", "store-safety"].includes(n)));
   });
 
   test("test checks names and structure, and only warns about plain secrets", () => {

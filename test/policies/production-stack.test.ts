@@ -16,10 +16,13 @@ import { synthApp, synthError, tempApp } from "../support/synth";
 
 const pinned = Release.of({ web: "1.3.0", "orders-api": "2.1.0", worker: "1.0.4" });
 
+/** A Docker host rehearsing production reaches the example's stores as the team's own: containers would have no backups. */
+const stores = { "orders-db": { external: true }, cache: { external: true } };
+
 function production(catalog: ServiceCatalog, release: Release) {
   const app = tempApp();
   // Docker renders no alarms, so production's alarms policy asks only that every service has its alarms on.
-  new DockerEnvironment(app, "production", { catalog, release, settings: Stages.production });
+  new DockerEnvironment(app, "production", { catalog, release, settings: Stages.production, stores });
   return app;
 }
 
@@ -80,7 +83,7 @@ describe("production policies on the example catalog", () => {
   test("the same release passes where the rule is relaxed", () => {
     const app = tempApp();
     const settings = { ...Stages.production, policies: Stages.production.policies.filter((p) => p.name !== "pinned-images") };
-    new DockerEnvironment(app, "production", { catalog: shopCatalog(), release: pinned.with("web", "latest"), settings });
+    new DockerEnvironment(app, "production", { catalog: shopCatalog(), release: pinned.with("web", "latest"), settings, stores });
     expect(synthApp(app).stacks.production).toBeDefined();
   });
 

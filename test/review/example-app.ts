@@ -3,8 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import {
-  AlicloudEnvironment, AlicloudEnvironmentProps, DeployerProps, DockerEnvironment, DockerEnvironmentProps, EnvValue, Release,
-  Service, ServiceCatalog, ServiceProps, StateBootstrap,
+  AlicloudEnvironment, AlicloudEnvironmentProps, DeployerProps, DockerEnvironment, DockerEnvironmentProps, EnvValue, MysqlStore,
+  MysqlStoreProps, RedisStore, RedisStoreProps, Release, Secret, Service, ServiceCatalog, ServiceProps, StateBootstrap, Store,
 } from "../../lib";
 import { bootstrapStack } from "../../stacks/bootstrap";
 import { prereleaseEnvironment, prereleaseRelease } from "../../stacks/prerelease";
@@ -18,6 +18,8 @@ export interface ExampleChange {
   readonly services?: Readonly<Record<string, ServiceEdit>>;
   /** Services to add after the example's own. */
   readonly add?: (catalog: ServiceCatalog) => void;
+  /** Per store: its props rewritten (from the current ones). */
+  readonly stores?: Readonly<Record<string, StoreEdit>>;
   /** A new release per environment, from the example's. */
   readonly releases?: { readonly [env in Env]?: (release: Release) => Release };
   /** Props of the test environment to override. */
@@ -57,7 +59,7 @@ export function synthExample(change: ExampleChange = {}): string {
   temporary.push(outdir);
   const app = new App({ outdir, stackTraces: false });
   const shop = shopCatalog();
-  const catalog = editCatalog(shop, change.services ?? {});
+  const catalog = editCatalog(shop, change.services ?? {}, change.stores ?? {});
   change.add?.(catalog);
   const release = (env: Env, base: Release) => change.releases?.[env]?.(base) ?? base;
   const stacks = {
@@ -81,21 +83,44 @@ export function without(release: Release, service: string): Release {
   return Release.of(Object.fromEntries(release.entries().filter(([name]) => name !== service)));
 }
 
+/** A copy of `store` in `catalog`, its props rewritten by `edit`. */
+function copyStore(catalog: ServiceCatalog, store: Store, edit: StoreEdit = (props) => props): Store {
+  if (store instanceof MysqlStore) {
+    const props = { version: store.version, password: store.password, user: store.user, database: store.database, storage: store.storage };
+    return new MysqlStore(catalog, store.name, edit(props) as MysqlStoreProps);
+  }
+  return new RedisStore(catalog, store.name, edit({ version: store.version, password: store.password }));
+}
+
+/** An edit of one store's props. */
+type StoreEdit = (props: MysqlStoreProps | RedisStoreProps) => MysqlStoreProps | RedisStoreProps;
+
 /**
- * A copy of `catalog` with services edited, renamed or deleted. Dependencies
- * and host references follow the services they point at by name.
+ * A copy of `catalog` with services edited, renamed or deleted. Dependencies,
+ * host references, store connections and shared values follow what they
+ * point at by name.
  */
-export function editCatalog(catalog: ServiceCatalog, edits: Readonly<Record<string, ServiceEdit>>): ServiceCatalog {
+export function editCatalog(
+  catalog: ServiceCatalog, edits: Readonly<Record<string, ServiceEdit>>, storeEdits: Readonly<Record<string, StoreEdit>> = {},
+): ServiceCatalog {
   const copy = new ServiceCatalog();
   const copies = new Map<Service, Service>();
+  const stores = new Map(catalog.stores.map((store) => [store, copyStore(copy, store, storeEdits[store.name])]));
+  const shared = catalog.shared ? copy.share(catalog.shared.values) : undefined;
+  const connection = (store: Store) => stores.get(store)!.connection as unknown as Record<string, EnvValue | Secret>;
   for (const service of catalog.services) {
     const edit = edits[service.name];
     if (edit === null) continue;
     const follow = (s: Service) => copies.get(s);
     const env = Object.fromEntries(Object.entries(service.env).map(([name, value]) => {
       const source = value.source;
-      return [name, source.kind === "host" ? EnvValue.hostOf(follow(source.service) ?? source.service) : value];
+      const copied = source.kind === "host" ? EnvValue.hostOf(follow(source.service) ?? source.service)
+        : source.kind === "store" ? connection(source.store)[source.field] as EnvValue
+          : source.kind === "shared" ? shared!.get(source.key) : value;
+      return [name, copied];
     }));
+    const secrets = Object.fromEntries(Object.entries(service.secrets).map(([name, secret]) =>
+      [name, secret.store ? connection(secret.store).password as Secret : secret]));
     const props: ServiceProps = {
       image: service.image,
       replicas: service.replicas,
@@ -105,7 +130,7 @@ export function editCatalog(catalog: ServiceCatalog, edits: Readonly<Record<stri
       probe: service.probe,
       resources: service.resources,
       env,
-      secrets: { ...service.secrets },
+      secrets,
       logs: service.logs,
       dependsOn: service.dependsOn.flatMap((d) => follow(d) ?? []),
       aliases: [...service.aliases],

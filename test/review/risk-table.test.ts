@@ -173,25 +173,34 @@ describe("state backend changed", () => {
 
 describe("deletion protection off", () => {
   test("production without deletion protection: protection off on every protected resource, and the policy relaxed", () => {
-    const r = review({ production: { settings: { ...Policies.relax(Stages.production, "deletion-protection"), deletionProtection: false } } });
+    const r = review({ production: { settings: { ...Policies.relax(Stages.production, "deletion-protection", "store-safety"), deletionProtection: false } } });
     const lines = groups(r);
     expect(lines).toContain("high protection-off [-] alicloud_slb_load_balancer.public-load-balancer: deletion protection switched off (delete_protection: on → off) @ production:high");
     expect(lines).toContain("high protection-off [-] alicloud_log_project.log-project: lifecycle.prevent_destroy removed, Terraform may now destroy it @ production:high");
     expect(lines).toContain("high policy-relaxed [-] policy deletion-protection relaxed: stateful resources without deletion protection are no longer refused @ production:high");
-    expect(lines).toHaveLength(9);
+    // The stores lose the provider's protection and Terraform's, and the policy that asked for them is relaxed too.
+    expect(lines).toContain("high protection-off [-] alicloud_db_instance.store-orders-db: deletion protection switched off (deletion_protection: true → false) @ production:high");
+    expect(lines).toContain("high protection-off [-] alicloud_kvstore_instance.store-cache: release protection switched off (instance_release_protection: true → false) @ production:high");
+    expect(lines).toContain("high protection-off [-] alicloud_db_database.store-orders-db-database: lifecycle.prevent_destroy removed, Terraform may now destroy it @ production:high");
+    expect(lines.filter((l) => l.startsWith("high policy-relaxed [-] policy store-safety relaxed"))).toHaveLength(1);
+    expect(lines).toHaveLength(15);
   });
 });
 
 describe("secret no longer sensitive", () => {
   test("a secret moved to plain env is high in every stage", () => {
+    // A store's password is always a secret: the orders API's own payment token is the one moved.
+    const token = (secret: boolean): ExampleChange["services"] => ({ "orders-api": { props: (p) => secret
+      ? { ...p, secrets: { ...p.secrets, PAYMENT_TOKEN: Secret.fromVariable("payment_token") } }
+      : { ...p, env: { ...p.env, PAYMENT_TOKEN: EnvValue.fromVariable("payment_token") } } } });
     const plain = (settings: typeof Stages.production) => Policies.relax(settings, "no-plain-secrets");
     const r = review({
-      services: { "orders-api": { props: (p) => ({ ...p, secrets: {}, env: { ...p.env, DB_PASSWORD: EnvValue.fromVariable("orders_db_password") } }) } },
+      services: token(false),
       prerelease: { settings: plain(Stages.prerelease) },
       production: { settings: plain(Stages.production) },
-    });
+    }, synthExample({ services: token(true) }));
     expect(groups(r)).toEqual([
-      "high secret-unprotected [-] variable orders_db_password is no longer sensitive: its value would show in plans and logs @ test:high,prerelease:high,production:high",
+      "high secret-unprotected [-] variable payment_token is no longer sensitive: its value would show in plans and logs @ test:high,prerelease:high,production:high",
       "high policy-relaxed [-] policy no-plain-secrets relaxed: secrets written as plain values are no longer refused @ prerelease:medium,production:high",
     ]);
   });
@@ -325,7 +334,7 @@ describe("variables", () => {
   });
 
   test("a secret variable renamed is one rename, named, never valued", () => {
-    const r = review({ services: { "orders-api": { props: (p) => ({ ...p, secrets: { DB_PASSWORD: Secret.fromVariable("orders_database_password") } }) } } });
+    const r = review({ stores: { "orders-db": (p) => ({ ...p, password: Secret.fromVariable("orders_database_password") }) } });
     expect(groups(r)).toEqual([
       "high secret-renamed [-] secret variable orders_db_password renamed to orders_database_password: supply TF_VAR_orders_database_password " +
         "where the environment's secrets are kept, or the next apply stops or prompts @ test:low,prerelease:medium,production:high",
@@ -340,7 +349,7 @@ describe("policy relaxed", () => {
     expect(groups(r)).toEqual([
       "high policy-relaxed [-] policy pinned-images made warning-only: image versions that are not pinned only warn, they no longer stop synthesis @ production:high",
     ]);
-    expect(markdown).toContain(`| production | production | ${Stages.production.policies.length} (1 warning-only) | \`pinned-images\` warning-only | 1 |`);
+    expect(markdown).toContain(`| production | production | ${Stages.production.policies.length} (1 warning-only) | \`pinned-images\` warning-only | 2 |`);
     // The example's canary is one SAE can only approximate: cdktf's warning annotation, listed per environment.
     expect(markdown).toContain("\n- production: production/orders-api: release.canary = ");
   });

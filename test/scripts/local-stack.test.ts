@@ -23,7 +23,8 @@ describe("what npm run up reads from the synthesized test stack", () => {
 
   test("the images it runs, the ports it publishes, its variables with descriptions, its local state", () => {
     expect(stack.images).toEqual([
-      "localhost:5000/shop/orders-api:2.1.0", "localhost:5000/shop/web:1.3.0", "localhost:5000/shop/worker:1.0.4", "nginx:stable", "registry:2",
+      "localhost:5000/shop/orders-api:2.1.0", "localhost:5000/shop/web:1.3.0", "localhost:5000/shop/worker:1.0.4", "mariadb:10.11",
+      "nginx:stable", "redis:7.0", "registry:2",
     ]);
     expect(stack.published).toEqual([
       { ip: "127.0.0.1", port: 80, container: "test-lb" },
@@ -31,9 +32,8 @@ describe("what npm run up reads from the synthesized test stack", () => {
       { ip: "127.0.0.1", port: 5000, container: "test-registry" },
     ]);
     expect(stack.variables).toEqual([
-      { name: "orders_db_host", description: "Orders database host", sensitive: false },
+      { name: "cache_password", description: "Password of the Redis store cache", sensitive: true },
       { name: "orders_db_password", description: "Orders database password", sensitive: true },
-      { name: "orders_db_user", description: "Orders database user", sensitive: false },
       { name: "worker_queue_host", description: "Per-environment configuration (not committed)", sensitive: false },
     ]);
     expect(stack.stateFile).toMatch(/\/terraform\.test\.tfstate$/);
@@ -45,7 +45,7 @@ describe("what npm run up reads from the synthesized test stack", () => {
     const second = planVariables(stack.variables, {}, {}, testVariableDefaults);
     expect(first.missing).toEqual([]);
     expect(first.chosen.map((c) => [c.name, c.secret])).toEqual([
-      ["orders_db_host", false], ["orders_db_password", true], ["orders_db_user", false], ["worker_queue_host", false],
+      ["cache_password", true], ["orders_db_password", true], ["worker_queue_host", false],
     ]);
     expect(first.values).toMatchObject(testVariableDefaults);
     expect(first.values.orders_db_password).toMatch(/^[A-Za-z0-9_-]{24}$/);
@@ -53,18 +53,19 @@ describe("what npm run up reads from the synthesized test stack", () => {
   });
 
   test("values already in the file or in TF_VAR_ stay; only what is new is chosen", () => {
-    const plan = planVariables(stack.variables, { orders_db_password: "kept", orders_db_host: "db.local" }, { TF_VAR_orders_db_user: "from-env" }, testVariableDefaults);
+    const plan = planVariables(stack.variables, { orders_db_password: "kept", old_setting: "x" }, { TF_VAR_cache_password: "from-env" }, testVariableDefaults);
     expect(plan.chosen.map((c) => c.name)).toEqual(["worker_queue_host"]);
-    expect(plan.values).toEqual({ orders_db_password: "kept", orders_db_host: "db.local", worker_queue_host: "queue.test.internal" });
+    expect(plan.values).toEqual({ orders_db_password: "kept", old_setting: "x", worker_queue_host: "queue.test.internal" });
   });
 
   test("a plain variable with no default is missing, listed with its description before anything runs", () => {
-    const plan = planVariables(stack.variables, {}, {}, { orders_db_host: "db" });
-    expect(plan.missing.map((v) => v.name)).toEqual(["orders_db_user", "worker_queue_host"]);
+    const described = [...stack.variables, { name: "orders_db_user", description: "Orders database user", sensitive: false }];
+    const plan = planVariables(described, {}, {}, { unrelated: "db" });
+    expect(plan.missing.map((v) => v.name)).toEqual(["worker_queue_host", "orders_db_user"]);
     expect(describeMissing(plan.missing, "test.tfvars.json")).toBe([
       "2 variable(s) of the stack have no value:",
-      "  orders_db_user     Orders database user",
       "  worker_queue_host  Per-environment configuration (not committed)",
+      "  orders_db_user     Orders database user",
       "Add them to test.tfvars.json (a JSON object of strings), or set TF_VAR_<name> in the environment, and run this again.",
     ].join("\n"));
     const inherited = { name: "constructor", description: "A name every object inherits", sensitive: false };

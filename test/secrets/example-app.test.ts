@@ -18,7 +18,7 @@ describe("no variable value given at deploy time reaches the synthesized output"
   const stacks = Object.entries<any>(out.stacks);
 
   test("the catalog has secrets and plain variables to check", () => {
-    expect(variables.filter((v) => v.secret).map((v) => v.name)).toEqual(["orders_db_password"]);
+    expect(variables.filter((v) => v.secret).map((v) => v.name)).toEqual(["orders_db_password", "cache_password"]);
     expect(variables.filter((v) => !v.secret).length).toBeGreaterThan(0);
   });
 

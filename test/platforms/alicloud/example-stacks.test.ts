@@ -10,11 +10,12 @@ describe("the example App's prerelease and production on Alibaba Cloud", () => {
   const production = out.stacks.production;
   const types = (stack: any) => Object.keys(stack.resource).sort();
 
-  test("both hold network, registry link, logs, SAE with autoscaling, load balancers and remote state; production alarms and a canary", () => {
+  test("both hold network, registry link, logs, SAE with autoscaling, load balancers, stores, shared configuration and remote state; production alarms and a canary", () => {
     const expected = [
-      "alicloud_cr_vpc_endpoint_linked_vpc", "alicloud_log_project", "alicloud_log_store", "alicloud_sae_application",
-      "alicloud_sae_application_scaling_rule", "alicloud_sae_ingress", "alicloud_sae_load_balancer_intranet", "alicloud_sae_namespace",
-      "alicloud_slb_load_balancer", "alicloud_vpc", "alicloud_vswitch",
+      "alicloud_cr_vpc_endpoint_linked_vpc", "alicloud_db_account", "alicloud_db_account_privilege", "alicloud_db_backup_policy",
+      "alicloud_db_database", "alicloud_db_instance", "alicloud_kvstore_instance", "alicloud_log_project", "alicloud_log_store",
+      "alicloud_sae_application", "alicloud_sae_application_scaling_rule", "alicloud_sae_config_map", "alicloud_sae_ingress",
+      "alicloud_sae_load_balancer_intranet", "alicloud_sae_namespace", "alicloud_slb_load_balancer", "alicloud_vpc", "alicloud_vswitch",
     ];
     expect(types(prerelease)).toEqual(expected);
     expect(types(production)).toEqual(
@@ -74,7 +75,7 @@ describe("the example App's prerelease and production on Alibaba Cloud", () => {
   test("the orders database password is a sensitive variable reference; its value is in no file", () => {
     for (const stack of [prerelease, production]) {
       const envs = parseTerraformJson(resources(stack, "alicloud_sae_application")["app-orders-api"].envs);
-      expect(envs).toContainEqual({ name: "DB_PASSWORD", value: "<var.orders_db_password>" });
+      expect(envs).toContainEqual({ name: "MYSQL_PASSWORD", value: "<var.orders_db_password>" });
       expect(stack.variable.orders_db_password.sensitive).toBe(true);
     }
     for (const { file, text } of allFiles(out.outdir)) {

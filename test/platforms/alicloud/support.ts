@@ -47,24 +47,40 @@ export function resources(json: any, type: string): Record<string, any> {
 
 /**
  * Parses a JSON-encoded attribute that Terraform finishes at plan time: each
- * `${jsonencode(var.x)}` splice becomes the string "<var.x>", and each
- * `${jsonencode("text${data.y.z.id}")}` the string "text<data.y.z.id>". Fails
- * on any other Terraform template sequence, which would change the value at plan time.
+ * `${jsonencode(var.x)}` splice becomes the string "<var.x>", a resource
+ * attribute's `${jsonencode(type.id.attribute)}` the string "<type.id.attribute>",
+ * each `${jsonencode("text${data.y.z.id}")}` the string "text<data.y.z.id>", and
+ * the config map id SAE reads as a number, `${alicloud_sae_config_map.id.id}`,
+ * the number 0. Fails on any other Terraform template sequence, which would
+ * change the value at plan time.
  */
 export function parseTerraformJson(text: string): any {
-  const spliced = text.replace(/\$\{jsonencode\(var\.([a-z0-9_]+)\)\}/g, (_, name) => JSON.stringify(`<var.${name}>`))
-    .replace(/\$\{jsonencode\("([a-z0-9-]*)\$\{(data\.[\w.-]+)\}"\)\}/g, (_, literal, reference) => JSON.stringify(`${literal}<${reference}>`));
+  const spliced = text
+    .replace(/\$\{jsonencode\(((var|alicloud_[a-z0-9_]+\.[a-z0-9-]+)\.[a-z0-9_]+)\)\}/g, (_, address) => JSON.stringify(`<${address}>`))
+    .replace(/\$\{jsonencode\("([a-z0-9-]*)\$\{(data\.[\w.-]+)\}"\)\}/g, (_, literal, reference) => JSON.stringify(`${literal}<${reference}>`))
+    .replace(/"configMapId":\$\{alicloud_sae_config_map\.[a-z0-9-]+\.id\}/g, '"configMapId":0');
   expect(spliced).not.toMatch(/\$\{|%\{/);
   return JSON.parse(spliced);
 }
 
-/** Checks `envs` against SAE's format: a JSON array of `{name, value}` strings. */
+/**
+ * Checks `envs` against SAE's format: a JSON array of `{name, value}` strings,
+ * or `{name, valueFrom: {configMapRef: {configMapId, key}}}` for a value read from a config map.
+ */
 export function expectSaeEnvs(envs: unknown): void {
   expect(Array.isArray(envs)).toBe(true);
   for (const entry of envs as any[]) {
-    expect(Object.keys(entry).sort()).toEqual(["name", "value"]);
     expect(entry.name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
-    expect(typeof entry.value).toBe("string");
+    if ("valueFrom" in entry) {
+      expect(Object.keys(entry).sort()).toEqual(["name", "valueFrom"]);
+      expect(Object.keys(entry.valueFrom)).toEqual(["configMapRef"]);
+      expect(Object.keys(entry.valueFrom.configMapRef).sort()).toEqual(["configMapId", "key"]);
+      expect(typeof entry.valueFrom.configMapRef.configMapId).toBe("number");
+      expect(typeof entry.valueFrom.configMapRef.key).toBe("string");
+    } else {
+      expect(Object.keys(entry).sort()).toEqual(["name", "value"]);
+      expect(typeof entry.value).toBe("string");
+    }
   }
 }
 
