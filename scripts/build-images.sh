@@ -12,6 +12,8 @@
 #   app SERVICE:VERSION [...]       (several at once)
 #   nginx                           nginx:stable   (Debian nginx 1.22 + busybox)
 #   registry                        registry:2     (Debian docker-registry 2.8, :5000)
+#   mariadb                         mariadb:10.11  (Debian MariaDB 10.11, :3306; the stores' MySQL)
+#   redis                           redis:7.0      (Debian Redis 7.0, :6379)
 #   base                            nginx + registry
 #   all [SERVICE:VERSION ...]       base + the given apps
 #   list                            show the images this script manages
@@ -30,6 +32,10 @@
 #   PORT "" / "none" / "0" -> worker mode: no listener, touches /tmp/healthy every 5s.
 #   GET /        -> "service=<svc> replica=<hostname> version=<version>" (CGI)
 #   GET /healthz -> 200 "ok"
+#   GET /deps    -> one line per store the container was given, "<store> ok" or "<store> failed: <why>",
+#                   200 when all answer, 503 otherwise: mysql from MYSQL_HOST, MYSQL_PORT, MYSQL_USER,
+#                   MYSQL_PASSWORD, MYSQL_DATABASE (a query as that account); redis from REDIS_HOST,
+#                   REDIS_PORT, REDIS_PASSWORD (AUTH, then PING)
 #   /bin/sh, wget, nc, nslookup are busybox applets. Service/version are baked in
 #   /etc/shop/{service,version} and ENV SERVICE_NAME/SERVICE_VERSION.
 #
@@ -43,9 +49,11 @@ CACHE=${IMAGE_CACHE_DIR:-/var/cache/shop-images}
 DEBS="$CACHE/debs"
 NGINX_TAG=nginx:stable
 REGISTRY_TAG=registry:2
+MARIADB_TAG=mariadb:10.11
+REDIS_TAG=redis:7.0
 FORCE=
 PATH_IN_IMAGE=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-USAGE_LINES='2,37p'
+USAGE_LINES='2,43p'
 
 # shellcheck source=images/common.sh
 . "$IMAGES/common.sh"
@@ -55,6 +63,10 @@ USAGE_LINES='2,37p'
 . "$IMAGES/nginx.sh"
 # shellcheck source=images/registry.sh
 . "$IMAGES/registry.sh"
+# shellcheck source=images/mariadb.sh
+. "$IMAGES/mariadb.sh"
+# shellcheck source=images/redis.sh
+. "$IMAGES/redis.sh"
 # shellcheck source=images/selftest.sh
 . "$IMAGES/selftest.sh"
 
@@ -63,11 +75,13 @@ build_ref() {
   case "$1" in
     "$NGINX_TAG") build_nginx ;;
     "$REGISTRY_TAG") build_registry ;;
+    "$MARIADB_TAG") build_mariadb ;;
+    "$REDIS_TAG") build_redis ;;
     */*:*)
       local name=${1%:*}
       build_app "${name##*/}" "${1##*:}" "${name%/*}"
       ;;
-    *) die "no local builder for image '$1' (nginx:stable, registry:2 or PREFIX/SERVICE:VERSION)" ;;
+    *) die "no local builder for image '$1' (nginx:stable, registry:2, mariadb:10.11, redis:7.0 or PREFIX/SERVICE:VERSION)" ;;
   esac
 }
 
@@ -110,6 +124,8 @@ main() {
       ;;
     nginx) build_nginx ;;
     registry) build_registry ;;
+    mariadb) build_mariadb ;;
+    redis) build_redis ;;
     base) build_nginx; build_registry ;;
     all)
       build_nginx; build_registry
@@ -117,10 +133,10 @@ main() {
       ;;
     list)
       docker images --format '{{.Repository}}:{{.Tag}}\t{{.ID}}\t{{.Size}}' |
-        grep -E "^($APP_PREFIX/|$NGINX_TAG|$REGISTRY_TAG|docker.io/library/(nginx:stable|registry:2))" || true
+        grep -E "^($APP_PREFIX/|$NGINX_TAG|$REGISTRY_TAG|$MARIADB_TAG|$REDIS_TAG|docker.io/library/(nginx:stable|registry:2|mariadb:10.11|redis:7.0))" || true
       ;;
     selftest) selftest ;;
-    *) die "unknown command '$cmd' (image|app|nginx|registry|base|all|list|selftest)" ;;
+    *) die "unknown command '$cmd' (image|app|nginx|registry|mariadb|redis|base|all|list|selftest)" ;;
   esac
 }
 

@@ -3,8 +3,10 @@
  * the local Docker engine with the cdktf CLI and Terraform: `npm run down`, `npm run up` (refused on
  * a taken port, then from nothing, then again, then after containers were removed and stopped by
  * hand), `npx cdktf diff/deploy/destroy test`, checks through
- * the load balancer on 127.0.0.1, a rollout of web to a new version under traffic and back, and
- * nothing of the environment left at the end.
+ * the load balancer on 127.0.0.1, the stores (MySQL and Redis containers: healthy before the
+ * services that use them start, reachable with the credentials each service was given, their data
+ * kept across `npm run up` and a rollout), a rollout of web to a new version under traffic and
+ * back, and nothing of the environment left at the end.
  *
  * Run with `npm run test:e2e` (see docs/e2e.md). Needs root (or a user that may start dockerd), the
  * toolchain of scripts/setup.sh, and the loopback ports the stack publishes (80, 8085, 5000). It
@@ -21,6 +23,7 @@ import * as net from "net";
 import * as path from "path";
 import { Testing } from "cdktf";
 import { containersOf, docker, inspect, networksOf, objectsOf, volumesOf } from "../../scripts/local/docker-objects";
+import { httpGet } from "../../scripts/local/http";
 import { PLAN_FILE, STACK, VARIABLES_FILE } from "../../scripts/local/environment";
 import { healthOf, ready } from "../../scripts/local/health";
 import { toolchainEnv } from "../../scripts/toolchain-env";
@@ -67,6 +70,11 @@ const LOOP = { intervalMs: 25, maxRequests: 12_000, maxSeconds: 300, timeoutMs: 
 /** The loop goes on this long after the deploy returns, to catch failures just after it. */
 const LOOP_TAIL_MS = 2_000;
 
+/** The example's stores: the containers that run them and the volumes that keep their data. */
+const STORES = { "orders-db": { engine: "mysql", reader: "orders-api" }, cache: { engine: "redis", reader: "web" } } as const;
+/** A row and a key written before `npm run up` runs again and read back after it and after the rollout. */
+const MARK = `e2e-${process.pid}`;
+
 const figures = new Figures();
 let secret = "";
 let lockTaken = false;
@@ -101,6 +109,34 @@ function idsExcept(service: string): Record<string, string> {
   return Object.fromEntries(inspect("container", containersOf(STACK))
     .filter((c) => c.Config.Labels["org.cdktf-service-platform.service"] !== service)
     .map((c) => [c.Name.slice(1), c.Id]));
+}
+
+/** The one container of store `name`. */
+function storeContainer(name: keyof typeof STORES): any {
+  const [container] = inspect("container", containersOf(STACK).filter((n) => n === `${STACK}-${name}`));
+  return container;
+}
+
+/** `sql` run in the orders database as the services' account, with the password the stack gave it. */
+async function ordersSql(sql: string): Promise<string> {
+  const db = storeContainer("orders-db");
+  const password = (db.Config.Env as string[]).find((e) => e.startsWith("MARIADB_PASSWORD="))!.slice("MARIADB_PASSWORD=".length);
+  const result = await runOk("docker", ["exec", "-e", `MYSQL_PWD=${password}`, db.Name.slice(1),
+    "mariadb", "--user=orders", "--database=orders", "--batch", "--skip-column-names", "-e", sql], { timeoutSeconds: 30 });
+  return result.stdout.trim();
+}
+
+/** A Redis command run in the cache's container (redis-cli reads the password from its REDISCLI_AUTH). */
+async function cacheCommand(...args: string[]): Promise<string> {
+  const result = await runOk("docker", ["exec", storeContainer("cache").Name.slice(1), "redis-cli", "--no-auth-warning", ...args], { timeoutSeconds: 30 });
+  return result.stdout.trim();
+}
+
+/** What each replica of `service` answers on /deps/, asked inside its own container. */
+async function depsOf(service: string, port: number): Promise<string[]> {
+  const replicas = containersOf(STACK).filter((n) => n.startsWith(`${service}-`));
+  return Promise.all(replicas.map(async (replica) =>
+    (await runOk("docker", ["exec", replica, "wget", "-q", "-O", "-", `http://127.0.0.1:${port}/deps/`], { timeoutSeconds: 30 })).stdout.trim()));
 }
 
 /** Deploys with `deploy` while the request loop runs; returns the deploy and the traffic it saw. */
@@ -230,6 +266,47 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
     expect(lock).toContain('constraints = ">= 3.6.2, < 5.0.0"');
   });
 
+  test("each store is a healthy container on the network with its named volume, healthy before the services that use it started", () => {
+    requireDeployed();
+    expect(volumesOf(STACK).sort()).toEqual([`${STACK}-cache-data`, `${STACK}-orders-db-data`, `${STACK}-registry-data`]);
+    const started: Record<string, number> = {};
+    for (const [name, { engine, reader }] of Object.entries(STORES)) {
+      const store = storeContainer(name as keyof typeof STORES);
+      expect({ name, health: store.State.Health?.Status, engine: store.Config.Labels["org.cdktf-service-platform.store"] })
+        .toEqual({ name, health: "healthy", engine });
+      expect(store.Mounts.map((m: any) => `${m.Name}:${m.Destination}`)).toEqual([`${STACK}-${name}-data:${engine === "mysql" ? "/var/lib/mysql" : "/data"}`]);
+      expect(store.NetworkSettings.Networks[`${STACK}-net`].Aliases).toContain(name);
+      // The store turned healthy (Docker's event; its health log keeps only the last checks) before any replica of its reader started.
+      const since = String(Math.floor(Date.parse(store.State.StartedAt) / 1000) - 1);
+      const events = docker(["events", "--since", since, "--until", String(Math.ceil(Date.now() / 1000)), "--filter", `container=${store.Name.slice(1)}`,
+        "--filter", "event=health_status", "--format", "{{.TimeNano}} {{.Action}}"]).trim().split("\n")
+        .filter((line) => line.endsWith(" health_status: healthy")).map((line) => line.split(" ")[0]);
+      expect({ name, healthyEvents: events.length > 0 }).toEqual({ name, healthyEvents: true });
+      const healthy = Number(BigInt(events[0]) / 1_000_000n);
+      const readers = inspect("container", containersOf(STACK).filter((n) => n.startsWith(`${reader}-`)));
+      const firstReader = Math.min(...readers.map((c) => Date.parse(c.State.StartedAt)));
+      expect({ name, healthyBeforeReaderStarted: healthy <= firstReader }).toEqual({ name, healthyBeforeReaderStarted: true });
+      started[name] = secs((healthy - Date.parse(store.State.StartedAt)) / 1000);
+    }
+    figures.record("stores", { healthyAfterStartSeconds: started });
+  });
+
+  test("every replica reaches its store with the credentials it was given (/deps)", async () => {
+    requireDeployed();
+    expect(await depsOf("orders-api", API_PORT)).toEqual([
+      "mysql ok: orders@orders-db:3306/orders as orders@% orders", "mysql ok: orders@orders-db:3306/orders as orders@% orders",
+    ]);
+    expect(await depsOf("web", 8080)).toEqual(["redis ok: cache:6379", "redis ok: cache:6379"]);
+    // Through the load balancer too, as a caller outside sees it.
+    const api = await httpGet(`http://127.0.0.1:${API_PORT}/deps/`, "", 10_000);
+    expect({ status: api.status, body: api.body.trim() }).toEqual({ status: 200, body: "mysql ok: orders@orders-db:3306/orders as orders@% orders" });
+    const web = await httpGet(`http://127.0.0.1:${WEB_PORT}/deps/`, WEB_HOST, 10_000);
+    expect({ status: web.status, body: web.body.trim() }).toEqual({ status: 200, body: "redis ok: cache:6379" });
+    // Data for the next tests: it must outlive npm run up and the rollout.
+    await ordersSql(`CREATE TABLE IF NOT EXISTS marks (mark VARCHAR(64) PRIMARY KEY); INSERT INTO marks VALUES ('${MARK}')`);
+    expect(await cacheCommand("SET", "mark", MARK)).toBe("OK");
+  });
+
   test(`${COMMANDS.up} again changes nothing and shows no secret`, async () => {
     requireDeployed();
     const before = idsExcept("");
@@ -240,6 +317,8 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
     expect(result.stdout).not.toContain(secret);
     expect(result.stdout).not.toContain("wrote test.tfvars.json");
     expect(idsExcept("")).toEqual(before);
+    expect(await ordersSql("SELECT mark FROM marks")).toBe(MARK);
+    expect(await cacheCommand("GET", "mark")).toBe(MARK);
   });
 
   test(`${COMMANDS.up} puts back a replica removed by hand and one stopped by hand`, async () => {
@@ -284,7 +363,7 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
     requireDeployed();
     const all = inspect("container", containersOf(STACK));
     const withHealthcheck = all.filter((c) => c.State.Health).map((c) => c.Config.Labels["org.cdktf-service-platform.service"]);
-    expect(withHealthcheck.sort()).toEqual(["orders-api", "orders-api", "web", "web", "worker", "worker"]);
+    expect(withHealthcheck.sort()).toEqual(["cache", "orders-api", "orders-api", "orders-db", "web", "web", "worker", "worker"]);
     expect(healthOf(STACK).filter((c) => !ready(c))).toEqual([]);
     const [web1] = containersOf(STACK).filter((n) => n.startsWith("web-1_"));
     const lookup = await run("docker", ["exec", web1, "nslookup", "orders-api"], { timeoutSeconds: 30 });
@@ -301,8 +380,10 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
     const labelled = [...containers, ...inspect("network", networksOf(STACK)), ...inspect("volume", volumesOf(STACK))]
       .map((o) => [o.Name, o.Config?.Labels ?? o.Labels]);
     expect(labelled.filter(([, labels]) => JSON.stringify(labels ?? {}).includes(secret)).map(([name]) => name)).toEqual([]);
-    const withSecret = containers.filter((c) => (c.Config.Env as string[]).includes(`DB_PASSWORD=${secret}`));
-    expect(withSecret.map((c) => c.Config.Labels["org.cdktf-service-platform.service"])).toEqual(["orders-api", "orders-api"]);
+    // The API's replicas read it as MYSQL_PASSWORD; the database's container makes the account with it.
+    const withSecret = containers.filter((c) => (c.Config.Env as string[]).some((e) => e.endsWith(`=${secret}`)))
+      .map((c) => `${c.Config.Labels["org.cdktf-service-platform.service"]} ${(c.Config.Env as string[]).find((e) => e.endsWith(`=${secret}`))!.split("=")[0]}`);
+    expect(withSecret.sort()).toEqual(["orders-api MYSQL_PASSWORD", "orders-api MYSQL_PASSWORD", "orders-db MARIADB_PASSWORD"]);
     // `cdktf diff` leaves Terraform's plan file (a zip holding the planned values and the state) beside the stack.
     expect(filesContaining(path.join(ROOT, "cdktf.out"), secret)).toEqual([PLAN]);
     expect(filesContaining(ROOT, secret, [...NOT_OURS, "cdktf.out"]).sort())
@@ -331,6 +412,10 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
     figures.rollout("rollback", `${ROLLED} ${TO} -> ${FROM} (${COMMANDS.deploy}, synth included)`, result, traffic, LOOP);
     expectOk(result);
     await expectRolledTo(FROM, traffic, untouched);
+    // The stores were not touched by either rollout: their data is there, and the new replicas reach them.
+    expect(await ordersSql("SELECT mark FROM marks")).toBe(MARK);
+    expect(await cacheCommand("GET", "mark")).toBe(MARK);
+    expect(await depsOf("web", 8080)).toEqual(["redis ok: cache:6379", "redis ok: cache:6379"]);
   });
 
   test(`${COMMANDS.destroy} removes everything: no container, network or volume of the stack is left`, async () => {

@@ -52,7 +52,10 @@ describe("scripts/build-images.sh and its builders", () => {
   });
 
   test("the files copied into images keep their executable bits", () => {
-    for (const file of ["busybox/usr/bin/nc", "app/usr/local/bin/app-entrypoint.sh", "app/www/cgi-bin/index.cgi", "registry/entrypoint.sh"]) {
+    for (const file of [
+      "busybox/usr/bin/nc", "app/usr/local/bin/app-entrypoint.sh", "app/usr/local/bin/deps", "app/www/cgi-bin/index.cgi", "registry/entrypoint.sh",
+      "mariadb/usr/local/bin/docker-entrypoint.sh", "mariadb/usr/local/bin/healthcheck.sh",
+    ]) {
       expect({ file, executable: (fs.statSync(path.join(IMAGES, "files", file)).mode & 0o111) !== 0 }).toEqual({ file, executable: true });
     }
   });

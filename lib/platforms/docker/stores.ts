@@ -39,8 +39,8 @@ const CONTAINER_ENGINES: Readonly<Record<StoreEngine, ContainerEngine>> = {
       const mysql = store as MysqlStore;
       return [`MARIADB_DATABASE=${mysql.database}`, `MARIADB_USER=${mysql.user}`, `MARIADB_PASSWORD=${password}`, "MARIADB_RANDOM_ROOT_PASSWORD=1"];
     },
-    // Over TCP: while the image initialises its data, the server listens on the socket only.
-    healthcheck: ["CMD", "mariadb-admin", "ping", "--host=127.0.0.1", "--silent"],
+    // The official image's check: a client connects over TCP and InnoDB is ready.
+    healthcheck: ["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"],
   },
   redis: {
     image: "redis:7.0",
@@ -120,7 +120,8 @@ export function renderStores(scope: Construct, plans: readonly StorePlan[], inpu
       command: engine.command?.(password),
       volumes: [{ volumeName: data.name, containerPath: engine.dataPath }],
       networksAdvanced: [{ name: inputs.networkName, aliases: [store.name] }],
-      healthcheck: { test: engine.healthcheck, interval: "1s", timeout: "3s", startPeriod: "60s", retries: 30 },
+      // Under a minute: Docker reads durations back as Go writes them ("1m0s"), and "60s" would differ at every plan.
+      healthcheck: { test: engine.healthcheck, interval: "1s", timeout: "3s", startPeriod: "30s", retries: 30 },
       // Terraform creates the services that use the store only once it answers.
       wait: true,
       waitTimeout: 120,
