@@ -5,12 +5,15 @@ import type { CheckRecord } from "../validation/check-record";
 import { readersOf } from "../validation/store-rules";
 
 /**
- * What an environment records of its stores and shared values for the
- * review: which stores it provides how, and each shared value as it resolves
- * here, with the services that read it. Only a catalog with either records them.
+ * What an environment records of its stores and configuration for the
+ * review: which stores it provides how, each shared value as it resolves
+ * here with the services that read it, and the per-stage values its stage
+ * picks. A catalog without them records nothing more.
  */
-export function storeRecords(catalog: ServiceCatalog, plans: readonly StorePlan[], stage: string): Pick<CheckRecord, "stores" | "shared"> {
-  const record: { stores?: CheckRecord["stores"]; shared?: CheckRecord["shared"] } = {};
+export function storeRecords(
+  catalog: ServiceCatalog, plans: readonly StorePlan[], stage: string,
+): Pick<CheckRecord, "stores" | "shared" | "stageValues"> {
+  const record: { stores?: CheckRecord["stores"]; shared?: CheckRecord["shared"]; stageValues?: CheckRecord["stageValues"] } = {};
   if (plans.length > 0) {
     record.stores = plans.map((plan) => ({
       name: plan.store.name,
@@ -26,6 +29,12 @@ export function storeRecords(catalog: ServiceCatalog, plans: readonly StorePlan[
       services: readersOf(catalog, key).map((s) => s.name),
     }]));
   }
+  const stageValues = catalog.services.flatMap((service) => {
+    const picked = Object.entries(service.env).flatMap(([name, value]) =>
+      value.source.kind === "stage" ? [[name, value.source.values[stage]] as const] : []);
+    return picked.length > 0 ? [[service.name, Object.fromEntries(picked)] as const] : [];
+  });
+  if (stageValues.length > 0) record.stageValues = Object.fromEntries(stageValues);
   return record;
 }
 

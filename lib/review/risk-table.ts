@@ -25,6 +25,10 @@ export type RiskKind =
   | "capacity"
   | "autoscaling-weakened"
   | "canary-route-changed"
+  | "store-downgraded"
+  | "store-exposed"
+  | "backups-reduced"
+  | "config-changed"
   | "alarms-weakened"
   | "alarm-contacts-removed"
   | "variable-required"
@@ -65,6 +69,12 @@ const EXPOSURE = { test: "medium", prerelease: "medium", production: "high" } as
  */
 const CANARY = { test: "low", prerelease: "low", production: "medium" } as const;
 
+/**
+ * Configuration running services read (a shared or per-stage value): what the
+ * code does with it a review cannot see, so a second look in production, never blocking.
+ */
+const CONFIGURATION = { test: "low", prerelease: "low", production: "medium" } as const;
+
 const counted = (one: string, many: string) => (n: number) => (n === 1 ? one : `${n} ${many}`);
 
 /**
@@ -88,10 +98,14 @@ export const RISK_TABLE: Readonly<Record<RiskKind, RiskRow>> = {
   "deployer-widened": { consequence: "deployer permissions widened", severity: ALWAYS_HIGH, verdict: () => "deployer permissions widened" },
   "permissions-widened": { consequence: "permissions widened", severity: EXPOSURE, verdict: () => "permissions widened" },
   exposure: { consequence: "exposure", severity: EXPOSURE, verdict: counted("1 route made public", "routes made public") },
+  "store-exposed": { consequence: "store whitelist widened", severity: EXPOSURE, verdict: counted("1 store admits more", "stores admit more") },
+  "backups-reduced": { consequence: "store backups reduced", severity: BY_STAGE, verdict: counted("1 store's backups reduced", "stores' backups reduced") },
+  "store-downgraded": { consequence: "store downgraded", severity: BY_STAGE, verdict: counted("1 store downgraded", "stores downgraded") },
   capacity: { consequence: "capacity lowered", severity: BY_STAGE, verdict: () => "capacity lowered" },
   "autoscaling-weakened": { consequence: "autoscaling weakened", severity: BY_STAGE, verdict: () => "autoscaling weakened" },
   "rollout-safety": { consequence: "rollout safety lowered", severity: BY_STAGE, verdict: () => "rollout safety lowered" },
   "canary-route-changed": { consequence: "canary route changed", severity: CANARY, verdict: () => "canary route changed" },
+  "config-changed": { consequence: "configuration changed", severity: CONFIGURATION, verdict: counted("1 value changed", "values changed") },
   "health-check": { consequence: "health checks loosened or moved", severity: BY_STAGE, verdict: () => "health checks weakened" },
   "alarms-weakened": { consequence: "alarms weakened", severity: BY_STAGE, verdict: () => "alarms weakened" },
   "alarm-contacts-removed": { consequence: "alarm contacts removed", severity: BY_STAGE, verdict: () => "alarm contacts removed" },

@@ -1,5 +1,6 @@
 import { alarmRisks } from "./alarm-risks";
 import { canaryRisks } from "./canary-risks";
+import { configRisks } from "./config-risks";
 import { deployerRisks } from "./deployer-risks";
 import { StackChanges } from "./changes";
 import { dataRisks } from "./data-risks";
@@ -12,6 +13,7 @@ import { publicRouteRisks } from "./route-risks";
 import { scalingRisks } from "./scaling-risks";
 import { secretRisks } from "./secret-risks";
 import { RECREATION_CONSEQUENCES, stackRisks } from "./stack-risks";
+import { storeRisks } from "./store-risks";
 import { variableRisks } from "./variable-risks";
 import { workloadRisks } from "./workload-risks";
 
@@ -72,6 +74,8 @@ export function assessRisks(stack: StackChanges, tier: StageTier): Risk[] {
     ].filter((r) => recreated.length === 0 || !RECREATION_CONSEQUENCES.has(r.kind)),
     ...scalingRisks(stack, risk),
     ...canaryRisks(stack, risk),
+    ...storeRisks(stack, risk),
+    ...configRisks(stack, risk),
     ...probeRisks(stack, risk),
     ...alarmRisks(stack, risk),
     ...publicRouteRisks(stack, risk),

@@ -52,6 +52,11 @@ export interface CheckRecord {
    * @default {}
    */
   readonly shared?: Readonly<Record<string, SharedValueRecord>>;
+  /**
+   * The per-stage values each service reads, as this environment's stage picks them: service → variable → value.
+   * @default {}
+   */
+  readonly stageValues?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** A store as one environment provides it. */

@@ -20,6 +20,8 @@ export interface ExampleChange {
   readonly add?: (catalog: ServiceCatalog) => void;
   /** Per store: its props rewritten (from the current ones). */
   readonly stores?: Readonly<Record<string, StoreEdit>>;
+  /** The shared configuration's values rewritten (from the current ones). */
+  readonly shared?: (values: Readonly<Record<string, EnvValue>>) => Readonly<Record<string, EnvValue>>;
   /** A new release per environment, from the example's. */
   readonly releases?: { readonly [env in Env]?: (release: Release) => Release };
   /** Props of the test environment to override. */
@@ -59,7 +61,7 @@ export function synthExample(change: ExampleChange = {}): string {
   temporary.push(outdir);
   const app = new App({ outdir, stackTraces: false });
   const shop = shopCatalog();
-  const catalog = editCatalog(shop, change.services ?? {}, change.stores ?? {});
+  const catalog = editCatalog(shop, change.services ?? {}, change.stores ?? {}, change.shared);
   change.add?.(catalog);
   const release = (env: Env, base: Release) => change.releases?.[env]?.(base) ?? base;
   const stacks = {
@@ -102,11 +104,12 @@ type StoreEdit = (props: MysqlStoreProps | RedisStoreProps) => MysqlStoreProps |
  */
 export function editCatalog(
   catalog: ServiceCatalog, edits: Readonly<Record<string, ServiceEdit>>, storeEdits: Readonly<Record<string, StoreEdit>> = {},
+  sharedEdit: (values: Readonly<Record<string, EnvValue>>) => Readonly<Record<string, EnvValue>> = (values) => values,
 ): ServiceCatalog {
   const copy = new ServiceCatalog();
   const copies = new Map<Service, Service>();
   const stores = new Map(catalog.stores.map((store) => [store, copyStore(copy, store, storeEdits[store.name])]));
-  const shared = catalog.shared ? copy.share(catalog.shared.values) : undefined;
+  const shared = catalog.shared ? copy.share(sharedEdit(catalog.shared.values)) : undefined;
   const connection = (store: Store) => stores.get(store)!.connection as unknown as Record<string, EnvValue | Secret>;
   for (const service of catalog.services) {
     const edit = edits[service.name];

@@ -9,6 +9,7 @@ import { productionNetwork } from "../../stacks/production";
 import { ExampleChange, renamedIn, synthExample, without } from "./example-app";
 import { consequenceRiskTests } from "./consequence-risks";
 import { operationsRiskTests } from "./operations-risks";
+import { storeRiskTests } from "./store-risks";
 import { exampleOutput, reviewDirs } from "./support";
 
 // Every row of the risk table (lib/review/risk-table.ts, docs/plan-review.md),
@@ -357,6 +358,7 @@ describe("policy relaxed", () => {
 
 operationsRiskTests({ review, groups });
 consequenceRiskTests({ review, groups });
+storeRiskTests({ review, groups });
 
 describe("the risk table", () => {
   test("every row has a test above built from a synthesized pair", () => {
