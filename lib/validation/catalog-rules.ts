@@ -176,7 +176,8 @@ function checkConfiguration(c: Checker, path: string, service: Service): void {
   }
   for (const [name, secret] of Object.entries(service.secrets)) {
     c.check(path, `secrets.${name}`, name, ENV_NAME);
-    c.check(path, `secrets.${name}`, secret.variableName, VARIABLE_NAME);
+    // A store's password is its store's variable, checked once with the store.
+    if (secret.store === undefined) c.check(path, `secrets.${name}`, secret.variableName, VARIABLE_NAME);
     c.expect(!Object.hasOwn(service.env, name), path, `secrets.${name}`, name,
       "a name not also used in env: one variable cannot be both plain and secret");
   }

@@ -72,7 +72,8 @@ function checkStore(c: Checker, path: string, store: Store): void {
   c.expect(typeof store.version === "string" && engine.versions.includes(store.version), path, "version", store.version,
     `a ${engine.title} version the managed service creates: ${engine.versions.join(", ")}`);
   if (c.expect(store.password instanceof Secret, path, "password", new Redacted("not a Secret"),
-    'a Secret, e.g. Secret.fromVariable("orders_db_password"): a password is never a literal')) {
+    'a Secret, e.g. Secret.fromVariable("orders_db_password"): a password is never a literal') && DNS_LABEL.test(store.name)) {
+    // The default variable derives from the name: a bad name is reported once, as the name.
     c.check(path, "password", store.password.variableName, VARIABLE_NAME);
   }
   if (!(store instanceof MysqlStore)) return;

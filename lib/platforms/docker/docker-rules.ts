@@ -123,8 +123,11 @@ function checkNetworkNames(c: Checker, warnings: Checker, context: PolicyContext
     c.expect(owner === undefined, `${context.path}/${service.name}`, "name", service.name,
       `a name nothing else on the environment's network answers to: ${owner}`);
   }
-  // A store answers to its name; the model rules keep it apart from service names.
+  // A store answers to its name; the model rules keep it apart from service names and other stores'.
+  const stores = new Set<string>();
   for (const store of context.catalog.stores) {
+    if (stores.has(store.name)) continue;
+    stores.add(store.name);
     const owner = taken.get(store.name);
     c.expect(owner === undefined, `${context.path}/${store.name}`, "name", store.name,
       `a name nothing else on the environment's network answers to: ${owner}`);
