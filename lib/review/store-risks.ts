@@ -16,15 +16,18 @@ const INSTANCE_REFERENCE = /^\$\{(alicloud_db_instance\.[A-Za-z0-9_-]+)\.id\}$/;
 /**
  * What a change does to a store that keeps its data (a replaced or removed
  * store is the data-loss row's): a smaller instance class or disk, more
- * addresses admitted, backups kept shorter or no longer taken. Stores are
- * named by their `store` tag; a backup policy by its instance's.
+ * addresses admitted than its network, backups kept shorter or no longer
+ * taken. Stores are named by their `store` tag; a backup policy by its instance's.
  */
 export function storeRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
   const byAddress = new Map(stack.resources.map((r) => [r.address, r]));
+  // The environment's own network is every store's whitelist: moving it moves that entry, it widens nothing.
+  const ownNetworks = new Set(stack.resources.filter((r) => r.type === "alicloud_vpc").map((r) => valueAt(r.after, ["cidr_block"])));
   const nameOf = (r: ResourceChange): string => {
     const tags = valueAt(r.after ?? r.before, ["tags"]);
     if (isRecord(tags) && typeof tags.store === "string") return tags.store;
-    const instance = INSTANCE_REFERENCE.exec(String(valueAt(r.after ?? r.before, ["instance_id"])))?.[1];
+    const reference = valueAt(r.after ?? r.before, ["instance_id"]);
+    const instance = typeof reference === "string" ? INSTANCE_REFERENCE.exec(reference)?.[1] : undefined;
     return instance !== undefined && byAddress.has(instance) ? nameOf(byAddress.get(instance)!) : r.address;
   };
   return stack.resources.flatMap((r) => {
@@ -33,7 +36,7 @@ export function storeRisks(stack: StackChanges, risk: RiskFactory): Risk[] {
     const found: Risk[] = [];
     const downgrade = [...classDowngrade(r.type, r.before, r.after), ...storageShrunk(r.type, r.before, r.after)];
     if (downgrade.length > 0) found.push(risk("store-downgraded", r.address, `store ${store} ${downgrade.join("; ")}`));
-    const widened = admitted(r.before, r.after);
+    const widened = admitted(r.before, r.after).filter((entry) => !ownNetworks.has(entry));
     if (widened.length > 0) {
       const open = widened.filter((entry) => !privateEntry(entry));
       found.push(risk("store-exposed", r.address, `store ${store} admits ${widened.join(", ")} besides its network` +

@@ -73,7 +73,8 @@ describe("network replaced", () => {
     };
     expect(productionNetwork.zones.map((z) => z.zoneId)).toContain("cn-hangzhou-j");
     const r = review({ production: { network: moved } });
-    expect(verdictLine(r)).toBe("⚠ production: network replaced, 3 services restarted");
+    // The database sits in the VPC's vSwitches: moving them replaces it, and its data is lost.
+    expect(verdictLine(r)).toBe("⚠ production: network replaced, 3 services restarted, data lost");
     const network = (what: string) =>
       `high network-replaced [-] network ${what}; what runs in it loses its connections and the addresses it is reached by change @ production:high`;
     const down = (service: string) =>
@@ -85,6 +86,8 @@ describe("network replaced", () => {
       network("replaced: alicloud_vswitch.vswitch-cn-hangzhou-i is destroyed and created again"),
       network("removed: alicloud_vswitch.vswitch-cn-hangzhou-j is destroyed"),
       down("orders-api"), down("web"), down("worker"),
+      "high data-loss [-] alicloud_db_database.store-orders-db-database is destroyed and created again, losing every table in the database @ production:high",
+      "high data-loss [-] alicloud_db_instance.store-orders-db is destroyed and created again, losing every database on the instance and its backups, unless kept after release @ production:high",
     ]);
   });
 

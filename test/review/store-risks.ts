@@ -20,9 +20,9 @@ export function storeRiskTests({ review, groups }: Helpers): void {
         production: { stores: { "orders-db": { instanceClass: "mysql.n2.small.2c", storage: Size.gibibytes(50) }, cache: { instanceClass: "redis.shard.small.ce" } } },
       });
       expect(groups(r)).toEqual([
-        "high store-downgraded [-] store cache instance class redis.shard.mid.ce → redis.shard.small.ce (2 GiB → 1 GiB): less room for load @ production:high",
         "high store-downgraded [-] store orders-db instance class mysql.n2.medium.2c → mysql.n2.small.2c (2 cores, 4 GiB → 1 core, 2 GiB): " +
           "less room for load; storage 100 GB → 50 GB: RDS cannot shrink a disk, the apply fails @ production:high",
+        "high store-downgraded [-] store cache instance class redis.shard.mid.ce → redis.shard.small.ce (2 GiB → 1 GiB): less room for load @ production:high",
       ]);
     });
 

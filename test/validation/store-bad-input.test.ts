@@ -26,8 +26,8 @@ interface Parts {
  */
 function catalogOf(parts: Parts = {}): ServiceCatalog {
   const catalog = new ServiceCatalog();
-  const db = new MysqlStore(catalog, parts.mysqlName ?? "orders-db", { ...mysqlProps, ...parts.mysql } as MysqlStoreProps);
-  const cache = new RedisStore(catalog, "cache", { version: "7.0", ...parts.redis } as any);
+  const db = new MysqlStore(catalog, parts.mysqlName ?? "orders-db", { ...mysqlProps, ...parts.mysql });
+  const cache = new RedisStore(catalog, "cache", { version: "7.0", ...parts.redis });
   const stores = { db, cache };
   new Service(catalog, "app", {
     image,
@@ -187,13 +187,13 @@ function build(c: Case, app = tempApp()) {
   const catalog = catalogOf(c.parts);
   if (c.on === "docker") {
     new DockerEnvironment(app, "test", {
-      catalog, release: release(catalog), stores: c.stores as Record<string, DockerStoreProps>, ...(c.settings ? { settings: c.settings } : {}),
+      catalog, release: release(catalog), stores: c.stores, ...(c.settings ? { settings: c.settings } : {}),
     });
   } else {
     const settings = c.settings ?? noPolicies(c.on === "production" ? Stages.production : Stages.prerelease);
     new AlicloudEnvironment(app, c.on, {
-      ...BASE_PROPS, ...c.props, catalog, release: release(catalog), settings, stores: c.stores as Record<string, AlicloudStoreProps>,
-    } as AlicloudEnvironmentProps);
+      ...BASE_PROPS, ...c.props, catalog, release: release(catalog), settings, stores: c.stores,
+    });
   }
   return app;
 }
