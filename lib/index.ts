@@ -22,8 +22,8 @@ export {
 } from "./model/probe";
 export { EnvValue, Secret, type VariableOptions } from "./model/config";
 export {
-  MysqlStore, RedisStore, Store, ENGINES, type ConnectionField, type EngineFacts, type MysqlConnection, type MysqlStoreProps,
-  type RedisStoreProps, type StoreConnection, type StoreEngine, type StoreProps,
+  MysqlStore, RedisStore, Store, type ConnectionField, type MysqlConnection, type MysqlStoreProps, type RedisStoreProps,
+  type StoreConnection, type StoreEngine, type StoreProps,
 } from "./model/store";
 export { SharedConfig } from "./model/shared-config";
 export { LogStore, type LogSource, type LogStoreOptions } from "./model/log-store";

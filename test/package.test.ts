@@ -28,9 +28,9 @@ const VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO, "package.json
 /** What the package root exports at run time: the curated surface, nothing else. */
 const ROOT_EXPORTS = [
   "ALICLOUD_REGIONS", "Alarms", "AlicloudEnvironment", "Autoscaling", "Canary", "CheckedStack", "Checker", "ComposeError", "Cpu",
-  "DockerEnvironment", "Duration", "EnvValue", "EnvironmentStack", "Image", "LogStore", "Policies", "Port", "Probe",
-  "RAM_ACTIONS_BY_TYPE", "Release", "Rollout", "Route", "ScalingSchedule", "ScalingTarget", "Secret", "Service", "ServiceCatalog",
-  "Size", "Stages", "StateBootstrap", "ValidationError", "formatFinding", "importCompose",
+  "DockerEnvironment", "Duration", "EnvValue", "EnvironmentStack", "Image", "LogStore", "MysqlStore", "Policies", "Port", "Probe",
+  "RAM_ACTIONS_BY_TYPE", "RedisStore", "Release", "Rollout", "Route", "ScalingSchedule", "ScalingTarget", "Secret", "Service",
+  "ServiceCatalog", "SharedConfig", "Size", "Stages", "StateBootstrap", "Store", "ValidationError", "formatFinding", "importCompose",
 ];
 /** Names that are internal: neither exported from the root nor present in any shipped declaration. */
 const INTERNALS = ["renderNginxConfig", "planListeners", "SAE_INSTANCE_SPECS", "resolveAlicloud", "sortViolations"];

@@ -5,7 +5,10 @@ import type { ServiceCatalog } from "./catalog";
 /** The engines a store can run. Each platform says how it provides each one (a container, a managed instance). */
 export type StoreEngine = "mysql" | "redis";
 
-/** What the library knows of an engine without any platform: its usual port, how people name it, what a connection has. */
+/**
+ * What the library knows of an engine without any platform: its usual port, how people name it, what a connection has.
+ * @internal
+ */
 export interface EngineFacts {
   /** The port clients connect to unless told otherwise. */
   readonly port: number;
@@ -17,7 +20,10 @@ export interface EngineFacts {
   readonly versions: readonly string[];
 }
 
-/** The facts of every engine: adding one starts here, then at each platform's table of how it provides engines. */
+/**
+ * The facts of every engine: adding one starts here, then at each platform's table of how it provides engines.
+ * @internal
+ */
 export const ENGINES: Readonly<Record<StoreEngine, EngineFacts>> = {
   mysql: { port: 3306, title: "MySQL", accounts: true, versions: ["5.7", "8.0"] },
   redis: { port: 6379, title: "Redis", accounts: false, versions: ["5.0", "6.0", "7.0"] },
