@@ -55,13 +55,19 @@ export function storeRiskTests({ review, groups }: Helpers): void {
   });
 
   describe("configuration changed", () => {
-    test("a shared value changed in production is one row naming every service that reads it", () => {
+    test("a shared value changed is one row per stage naming every service that reads it, however many containers carry it", () => {
       const r = review({
-        shared: (values) => ({ ...values, LOG_LEVEL: EnvValue.perStage({ test: "debug", prerelease: "info", production: "error" }) }),
+        shared: (values) => ({ ...values, LOG_LEVEL: EnvValue.perStage({ test: "trace", prerelease: "info", production: "error" }) }),
       });
       expect(groups(r)).toEqual([
         'medium config-changed [-] shared value LOG_LEVEL "warn" → "error", read by orders-api, web, worker @ production:medium',
+        'low config-changed [-] shared value LOG_LEVEL "debug" → "trace", read by orders-api, web, worker @ test:low',
       ]);
+      // On Docker the six replicas that read it roll to the new value; on SAE only the config map changes.
+      const test = r.changes.stacks.find((s) => s.stack === "test")!;
+      expect(test.resources.filter((c) => c.action === "replace").length).toBe(6);
+      const production = r.changes.stacks.find((s) => s.stack === "production")!;
+      expect(production.resources.filter((c) => c.action !== "no-op").map((c) => c.address)).toEqual(["alicloud_sae_config_map.shared-config"]);
     });
 
     test("a per-stage value of a service changed in two stages is a row per stage", () => {
