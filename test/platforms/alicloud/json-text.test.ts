@@ -17,9 +17,11 @@ function canonical(value: unknown): string {
 
 /**
  * `text` with each value Terraform quotes at plan time — `${jsonencode(<reference>)}`, or
- * `${jsonencode("<text>${<reference>}")}` — as the JSON string "<reference>" or "<text><reference>".
+ * `${jsonencode("<text>${<reference>}")}` — as the JSON string "<reference>" or "<text><reference>",
+ * and the one it writes as a number, a config map's id (`"configMapId":${<reference>}`), as 0.
  */
 const spliced = (text: string) => text
+  .replace(/"configMapId":\$\{alicloud_sae_config_map\.[\w-]+\.id\}/g, '"configMapId":0')
   .replace(/\$\{jsonencode\(([\w.-]+)\)\}/g, (_, reference: string) => JSON.stringify(`<${reference}>`))
   .replace(/\$\{jsonencode\("([a-z0-9-]*)\$\{([\w.-]+)\}"\)\}/g, (_, literal: string, reference: string) => JSON.stringify(`${literal}<${reference}>`));
 
