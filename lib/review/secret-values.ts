@@ -9,6 +9,12 @@ const MIN_EMBEDDED = 6;
 /** Fields that name the value next to them in a list of blocks: `{ name: "DB_PASSWORD", value: "…" }`, Docker labels. */
 const NAME_FIELDS = ["name", "key", "label"];
 
+/**
+ * Values under a secret's name that are switches, not secrets:
+ * `MARIADB_RANDOM_ROOT_PASSWORD=1`, `ALLOW_EMPTY_PASSWORD=yes`.
+ */
+const SWITCH = /^(?:0|1|true|false|yes|no|on|off)$/i;
+
 /** A Docker-style `KEY=VALUE` entry. */
 const KEY_VALUE = /^([A-Za-z_][A-Za-z0-9_.-]*)=([^]*)$/;
 
@@ -113,14 +119,14 @@ function visitLiterals(value: Value | undefined, found: (secret: string) => void
     const decoded = decodeJson(value);
     if (decoded !== undefined) return visitLiterals(decoded, found);
     const entry = KEY_VALUE.exec(value);
-    if (entry && isPlain(entry[2]) && (looksLikeSecretName(entry[1]) || looksLikeCredential(entry[2]))) found(entry[2]);
+    if (entry && isPlain(entry[2]) && (namesSecret(entry[1], entry[2]) || looksLikeCredential(entry[2]))) found(entry[2]);
     else if (!isReference(value) && looksLikeCredential(value)) found(value);
   } else if (Array.isArray(value)) {
     value.forEach((v) => visitLiterals(v, found));
   } else if (isRecord(value)) {
     const named = namedValue(value);
     for (const [key, v] of Object.entries(value)) {
-      if ((looksLikeSecretName(key) || (named && key === "value")) && isPlainScalar(v)) found(String(v));
+      if ((isSecretField(key, v) || (named && key === "value")) && isPlainScalar(v)) found(String(v));
       else visitLiterals(v, found);
     }
   }
@@ -135,7 +141,7 @@ function redactValue(value: Value, secrets: SecretValues): Value {
       return holdsSensitive(redacted) ? redacted : value;
     }
     const entry = KEY_VALUE.exec(value);
-    if (entry && isPlain(entry[2]) && (looksLikeSecretName(entry[1]) || looksLikeCredential(entry[2]))) {
+    if (entry && isPlain(entry[2]) && (namesSecret(entry[1], entry[2]) || looksLikeCredential(entry[2]))) {
       return redact(value, { prefix: `${entry[1]}=`, literal: true });
     }
     if (!isReference(value) && looksLikeCredential(value)) return redact(value, { literal: true });
@@ -147,7 +153,7 @@ function redactValue(value: Value, secrets: SecretValues): Value {
   if (isRecord(value)) {
     const named = namedValue(value);
     return Object.fromEntries(Object.entries(value).map(([key, v]) => [key,
-      (looksLikeSecretName(key) || (named && key === "value")) && isPlainScalar(v) ? redact(v, { literal: true }) : redactValue(v, secrets)]));
+      (isSecretField(key, v) || (named && key === "value")) && isPlainScalar(v) ? redact(v, { literal: true }) : redactValue(v, secrets)]));
   }
   if (typeof value === "number") return secrets.match(String(value)) ?? value;
   return value;
@@ -156,6 +162,19 @@ function redactValue(value: Value, secrets: SecretValues): Value {
 /** Whether a block names a secret and holds its value: `{ name: "DB_PASSWORD", value: "…" }`. */
 function namedValue(block: { [key: string]: Value }): boolean {
   return "value" in block && NAME_FIELDS.some((field) => typeof block[field] === "string" && looksLikeSecretName(block[field]));
+}
+
+/** Whether `name` names a secret whose value is `value`: not a switch like `…_RANDOM_ROOT_PASSWORD=1`. */
+function namesSecret(name: string, value: Value | undefined): boolean {
+  return looksLikeSecretName(name) && !(typeof value === "string" && SWITCH.test(value));
+}
+
+/**
+ * Whether a block's field holds a secret by its name. A name field (`key` of
+ * SAE's `configMapRef`, Docker labels) names a value, it is not one.
+ */
+function isSecretField(key: string, value: Value | undefined): boolean {
+  return !NAME_FIELDS.includes(key) && namesSecret(key, value);
 }
 
 /** A value that is written out: not empty, not a reference. */

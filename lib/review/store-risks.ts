@@ -85,7 +85,11 @@ function privateEntry(entry: string): boolean {
   return block !== undefined && isPrivate(block);
 }
 
-/** Backups kept shorter, taken on fewer days, without log backups, or no longer kept after release. */
+/**
+ * Backups taken on fewer days, without log backups, or no longer kept after
+ * release. Backups kept shorter are a `data-loss` row (data-risks.ts): the
+ * cut deletes the older ones.
+ */
 function backupsReduced(type: string, before: Value, after: Value): string[] {
   const found: string[] = [];
   const days = (side: Value, attribute: string) => {
@@ -93,8 +97,6 @@ function backupsReduced(type: string, before: Value, after: Value): string[] {
     return Array.isArray(list) ? list.length : undefined;
   };
   if (type === "alicloud_db_backup_policy") {
-    const [was, now] = [numberOf(valueAt(before, ["backup_retention_period"])), numberOf(valueAt(after, ["backup_retention_period"]))];
-    if (was !== undefined && now !== undefined && now < was) found.push(`kept ${was} → ${now} days`);
     if (valueAt(before, ["enable_backup_log"]) === true && valueAt(after, ["enable_backup_log"]) !== true) {
       found.push("log backups off: no restore to a point in time");
     }

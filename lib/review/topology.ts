@@ -117,9 +117,17 @@ function sideGraph(stack: StackChanges, side: Side): SideGraph {
     } else if (r.type === "alicloud_log_project") {
       // A name with an interpolation (the account id) reads with it left out.
       node(r.address, "logs", `log project ${describe(valueAt(values, ["project_name"])).replace(/\$\{[^}]*\}/g, "…")}`, [r]);
-    } else if (role === "store" && r.type !== "docker_volume" && r.type !== "alicloud_oss_bucket") {
+    } else if (role === "store" && r.type !== "docker_volume" && r.type !== "alicloud_oss_bucket" && r.type !== "alicloud_db_database") {
       node(r.address, "store", `${roleOf(r, types)!.noun} ${r.address.split(".")[1]}`, [r]);
     }
+  }
+  // A database is drawn as part of its instance, unless the instance is not in this stack.
+  for (const r of present.filter((x) => x.type === "alicloud_db_database")) {
+    const reference = valueAt(r[side], ["instance_id"]);
+    const instance = typeof reference === "string" ? /^\$\{(alicloud_db_instance\.[^.}]+)\.id\}$/.exec(reference)?.[1] : undefined;
+    const owner = instance === undefined ? undefined : graph.nodes.get(instance);
+    if (owner) owner.resources.push(r);
+    else node(r.address, "store", `${roleOf(r, types)!.noun} ${r.address.split(".")[1]}`, [r]);
   }
   for (const r of present) saeRoutes(stack, r, r[side]!, node, edge, present);
   for (const w of workloads.values()) dependencies(w, side, workloads, graph, edge);
@@ -220,13 +228,23 @@ function dependencies(w: Workload, side: Side, workloads: ReadonlyMap<string, Wo
   for (const other of workloads.values()) {
     if (other === w || !graph.nodes.has(serviceKey(other.service))) continue;
     const names = namesOf(other, side);
-    if (values.some((v) => names.some((n) => new RegExp(`(^|[^A-Za-z0-9.-])${escape(n)}($|[^A-Za-z0-9.-])`).test(v)))) {
+    if (values.some((v) => names.some((n) => holdsName(v, n)))) {
       edge(serviceKey(w.service), serviceKey(other.service), "depends");
     }
   }
   for (const [key, store] of graph.nodes) {
-    if (store.kind === "store" && values.some((v) => v.includes(`\${${key}.`))) edge(serviceKey(w.service), key, "depends");
+    if (store.kind !== "store") continue;
+    // A reference to the store's attributes (SAE envs: `${jsonencode(alicloud_db_instance.x.connection_string)}`), or its Docker alias.
+    const reference = new RegExp(`\\$\\{(?:[A-Za-z_]+\\()*${escape(key)}\\.`);
+    const names = aliasesOf(store.resources, side);
+    if (values.some((v) => reference.test(v) || names.some((n) => holdsName(v, n)))) edge(serviceKey(w.service), key, "depends");
   }
+}
+
+/** Whether an env value holds `name` as a whole host name (`orders-db`, `orders-db:3306`, `http://orders-db/`), outside references. */
+function holdsName(value: string, name: string): boolean {
+  // A reference (`${var.orders_cache_host}`) names a variable, not a host.
+  return new RegExp(`(^|[^A-Za-z0-9_.-])${escape(name)}($|[^A-Za-z0-9_.-])`).test(value.replace(/\$\{[^}]*\}/g, " "));
 }
 
 /** The env values of a service's workload: Docker `KEY=VALUE` entries, SAE `envs` JSON. */
@@ -244,9 +262,14 @@ function namesOf(w: Workload, side: Side): string[] {
   return w.resources.flatMap((r) => {
     const values = r[side];
     if (r.type === "alicloud_sae_application") return [valueAt(values, ["pvtz_discovery_svc", "service_name"])].filter((v): v is string => typeof v === "string");
-    const aliases = listOf(valueAt(values, ["networks_advanced"])).flatMap((n) => listOf(valueAt(n, ["aliases"])));
-    return aliases.filter((a): a is string => typeof a === "string");
+    return aliasesOf([r], side);
   });
+}
+
+/** The Docker network aliases of containers. */
+function aliasesOf(resources: readonly ResourceChange[], side: Side): string[] {
+  return resources.flatMap((r) => listOf(valueAt(r[side], ["networks_advanced"])).flatMap((n) => listOf(valueAt(n, ["aliases"]))))
+    .filter((a): a is string => typeof a === "string");
 }
 
 function decoded(value: Value | undefined): Value | undefined {

@@ -9,9 +9,9 @@ import { editedOutput, exampleOutput, reviewDirs } from "./support";
 /** A password a pull request writes into the code. */
 export const PASSWORD = "Xk9#mQ2!vL7pR4";
 
-/** The pull request of issue #21: DB_PASSWORD turned from a Secret into a literal, the policy that refused it relaxed. */
+/** The pull request of issue #21: MYSQL_PASSWORD turned from a Secret into a literal, the policy that refused it relaxed. */
 export const PASSWORD_AS_LITERAL: ExampleChange = {
-  services: { "orders-api": { props: (p) => ({ ...p, secrets: {}, env: { ...p.env, DB_PASSWORD: EnvValue.literal(PASSWORD) } }) } },
+  services: { "orders-api": { props: (p) => ({ ...p, secrets: {}, env: { ...p.env, MYSQL_PASSWORD: EnvValue.literal(PASSWORD) } }) } },
   prerelease: { settings: Policies.relax(Stages.prerelease, "no-plain-secrets") },
   production: { settings: Policies.relax(Stages.production, "no-plain-secrets") },
 };
@@ -82,7 +82,7 @@ export function consequenceRiskTests({ review, groups }: RiskTableHarness): void
       expect(verdictLine(r)).toBe("⚠ production: a secret in clear, no-plain-secrets relaxed: lets through secrets written as plain values; " +
         "prerelease: a secret in clear, no-plain-secrets relaxed: lets through secrets written as plain values; test: a secret in clear");
       expect(groups(r)).toEqual([
-        "high secret-in-code [orders-api] orders-api's DB_PASSWORD is a plain value in the configuration: the secret is in git and in " +
+        "high secret-in-code [orders-api] orders-api's MYSQL_PASSWORD is a plain value in the configuration: the secret is in git and in " +
           "Terraform state from now on; rotate it and pass it as a secret (Secret.fromVariable) @ test:high,prerelease:high,production:high",
         "high policy-relaxed [-] policy no-plain-secrets relaxed: secrets written as plain values are no longer refused @ prerelease:medium,production:high",
       ]);
@@ -208,10 +208,11 @@ export function consequenceRiskTests({ review, groups }: RiskTableHarness): void
       const r = review(SHANGHAI, synthExample({ bootstrap: false }));
       expect(verdictLine(r)).toBe("⚠ production: every resource recreated");
       expect(groups(r)).toEqual([
-        "high stack-recreated [-] production moves from region cn-hangzhou to cn-shanghai with its state: Terraform finds none of its 33 resources " +
+        "high stack-recreated [-] production moves from region cn-hangzhou to cn-shanghai with its state: Terraform finds none of its 40 resources " +
           "there and creates every one anew — 3 services (orders-api, web, worker: down until they run there), 2 load balancers (new addresses: " +
           "DNS records and clients must follow), 2 routes (recreated with their load balancers), 4 network parts (new IDs and addresses), " +
-          "4 log projects and stores (their logs stay behind); what runs at cn-hangzhou is left behind, still running and billed, no longer managed " +
+          "4 log projects and stores (their logs stay behind), 3 stores (their data stays behind); what runs at cn-hangzhou is left behind, " +
+          "still running and billed, no longer managed " +
           "@ production:high",
       ]);
     });

@@ -86,8 +86,8 @@ describe("network replaced", () => {
       network("replaced: alicloud_vswitch.vswitch-cn-hangzhou-i is destroyed and created again"),
       network("removed: alicloud_vswitch.vswitch-cn-hangzhou-j is destroyed"),
       down("orders-api"), down("web"), down("worker"),
-      "high data-loss [-] alicloud_db_database.store-orders-db-database is destroyed and created again, losing every table in the database @ production:high",
-      "high data-loss [-] alicloud_db_instance.store-orders-db is destroyed and created again, losing every database on the instance and its backups, unless kept after release @ production:high",
+      "high data-loss [-] alicloud_db_database.store-orders-db-database is destroyed and created again, losing the data in it @ production:high",
+      "high data-loss [-] alicloud_db_instance.store-orders-db is destroyed and created again, losing every database on it @ production:high",
     ]);
   });
 

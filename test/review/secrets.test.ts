@@ -42,8 +42,8 @@ describe("a secret turned into a literal (issue #21's pull request)", () => {
     const { status, texts, markdown, json } = await command(exampleOutput(), head);
     expect(status).toBe(1);
     expectNowhere(PASSWORD, ...texts);
-    expect(markdown).toContain("| `envs[name=DB_PASSWORD].value` | `${jsonencode(var.orders_db_password)}` | _(sensitive)_ |");
-    expect(markdown).toContain("| `env.DB_PASSWORD` (forces replacement) | `${var.orders_db_password}` | _(sensitive)_ |");
+    expect(markdown).toContain("| `envs[name=MYSQL_PASSWORD].value` | `${jsonencode(var.orders_db_password)}` | _(sensitive)_ |");
+    expect(markdown).toContain("| `env.MYSQL_PASSWORD` (forces replacement) | `${var.orders_db_password}` | _(sensitive)_ |");
     expect(json.risks.map((r: any) => `${r.severity} ${r.kind} ${r.stack}`)).toEqual([
       "high secret-in-code test", "high secret-in-code prerelease", "high secret-in-code production", "high policy-relaxed production",
       "medium policy-relaxed prerelease",

@@ -41,13 +41,14 @@ export function storeRiskTests({ review, groups }: Helpers): void {
   });
 
   describe("store backups reduced", () => {
-    test("production keeps a week instead of a month; prerelease's backups off (RDS's minimum)", () => {
+    test("production keeps a week instead of a month (a data-loss row); prerelease's backups off (RDS's minimum)", () => {
       const r = review({
         production: { stores: { "orders-db": { backupRetention: Duration.days(7) } } },
         prerelease: { stores: { "orders-db": { backupRetention: "off" } } },
       });
       expect(groups(r)).toEqual([
-        "high backups-reduced [-] store orders-db backups kept 30 → 7 days @ production:high",
+        "high data-loss [-] alicloud_db_backup_policy.store-orders-db-backups keeps backups 30 → 7 days (backup_retention_period): " +
+          "backups older than 7 days are deleted, 23 days of them @ production:high",
         "medium backups-reduced [-] store orders-db backups log backups off: no restore to a point in time, none kept once the instance is released, " +
           "taken 7 → 2 days a week @ prerelease:medium",
       ]);

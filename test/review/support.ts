@@ -91,9 +91,10 @@ export function planOf(base: string, head: string, stack: string): object {
   const [before, after] = [read(base), read(head)];
   // Terraform marks every attribute that reads a sensitive variable as sensitive, as a whole.
   const secretVariables = Object.entries({ ...before.variable, ...after.variable }).filter(([, v]: [string, any]) => v.sensitive).map(([name]) => name);
+  // Inside a JSON-encoded field (SAE envs) a reference is JSON: jsonencode(…) a string, a bare one (a config map's id) a number.
   const resolve = (text: string) => text
     .replace(/\$\{jsonencode\(var\.([a-z0-9_]+)\)\}/g, '"value-of-$1"').replace(/\$\{var\.([a-z0-9_]+)\}/g, "value-of-$1")
-    .replace(/\$\{[^}]*\}/g, "resolved");
+    .replace(/\$\{jsonencode\([^}]*\)\}/g, '"resolved"').replace(/:\$\{[^}]*\}/g, ":1").replace(/\$\{[^}]*\}/g, "resolved");
   const planned = (values: any): [any, any] => {
     if (values === undefined) return [null, false];
     const { "//": _metadata, lifecycle: _lifecycle, depends_on: _dependsOn, ...rest } = values;

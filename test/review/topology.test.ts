@@ -22,7 +22,7 @@ const blocks = (markdown: string) => [...markdown.matchAll(/```mermaid\n([^`]*)`
 const review = (change: ExampleChange) => reviewDirs(exampleOutput(), synthExample(change));
 
 describe("the topology picture", () => {
-  test("production as the example App draws it: internet, load balancers, routes, services, dependencies, logs", () => {
+  test("production as the example App draws it: internet, load balancers, routes, services, dependencies, stores, logs", () => {
     const { review: r } = reviewDirs(exampleOutput(), exampleOutput());
     expect(r.topologies.map((t) => t.stack)).toEqual(["test", "prerelease", "production"]);
     expect(renderMermaid(r.topologies.find((t) => t.stack === "production")!)).toEqual([
@@ -33,14 +33,18 @@ describe("the topology picture", () => {
       '  n3["orders-api<br/>2.0.3 ×2"]',
       '  n4["web<br/>1.2.0 ×3"]',
       '  n5["worker<br/>1.0.4 ×2"]',
-      '  n6[("log project production-logs-…")]',
+      '  n6[("database instance store-orders-db")]',
+      '  n7[("Redis instance store-cache")]',
+      '  n8[("log project production-logs-…")]',
       "  n0 --> n2",
-      "  n3 -.- n6",
-      "  n4 -.- n6",
-      "  n5 -.- n6",
+      "  n3 -.- n8",
+      "  n4 -.- n8",
+      "  n5 -.- n8",
       '  n2 -->|"shop.example.com/ :80"| n4',
       '  n1 -->|":8085"| n3',
+      "  n3 -.-> n6",
       "  n4 -.-> n3",
+      "  n4 -.-> n7",
       "  n5 -.-> n3",
     ]);
     expect(renderMermaid(r.topologies.find((t) => t.stack === "test")!)).toEqual([
@@ -50,10 +54,14 @@ describe("the topology picture", () => {
       '  n2["orders-api<br/>2.1.0 ×2"]',
       '  n3["web<br/>1.3.0 ×2"]',
       '  n4["worker<br/>1.0.4 ×2"]',
+      '  n5[("store container store-cache")]',
+      '  n6[("store container store-orders-db")]',
       "  n0 --> n1",
       '  n1 -->|"shop.example.com :80"| n3',
       '  n1 -->|":8085"| n2',
+      "  n2 -.-> n6",
       "  n3 -.-> n2",
+      "  n3 -.-> n5",
       "  n4 -.-> n2",
     ]);
   });
@@ -80,14 +88,18 @@ describe("the topology picture", () => {
       '  n3["orders-api<br/>2.0.3 ×2"]',
       '  n4["~ web<br/>1.2.0 ×3 → 2"]',
       '  n5["− worker<br/>1.0.4 ×2"]',
-      '  n6[("log project production-logs-…")]',
+      '  n6[("database instance store-orders-db")]',
+      '  n7[("Redis instance store-cache")]',
+      '  n8[("log project production-logs-…")]',
       "  n0 --> n2",
-      "  n3 -.- n6",
-      "  n4 -.- n6",
+      "  n3 -.- n8",
+      "  n4 -.- n8",
       '  n2 -->|"+ api.example.com/ :80"| n3',
       '  n2 -->|"shop.example.com/ :80"| n4',
+      "  n3 -.-> n6",
       "  n4 -.-> n3",
-      '  n5 -.-|"− removed"| n6',
+      "  n4 -.-> n7",
+      '  n5 -.-|"− removed"| n8',
       '  n1 -->|"− :8085"| n3',
       '  n5 -.->|"− removed"| n3',
       "  classDef removed fill:#ffeef0,stroke:#cb2431,stroke-width:2px,stroke-dasharray:5 3",
@@ -95,11 +107,11 @@ describe("the topology picture", () => {
       "  classDef changed fill:#fff5b1,stroke:#b08800,stroke-width:2px",
       "  class n4 changed",
       "  linkStyle 3 stroke:#22863a,stroke-width:2px",
-      "  linkStyle 6 stroke:#cb2431,stroke-width:2px,stroke-dasharray:5 3",
-      "  linkStyle 7 stroke:#cb2431,stroke-width:2px,stroke-dasharray:5 3",
       "  linkStyle 8 stroke:#cb2431,stroke-width:2px,stroke-dasharray:5 3",
+      "  linkStyle 9 stroke:#cb2431,stroke-width:2px,stroke-dasharray:5 3",
+      "  linkStyle 10 stroke:#cb2431,stroke-width:2px,stroke-dasharray:5 3",
     ]);
-    expect(markdown).toContain("<details open><summary>Topology of <b>production</b>: 2 services, 1 load balancer, 1 log project — changes −internal load balancer production-internal, ~web, −worker, routes or dependencies</summary>");
+    expect(markdown).toContain("<details open><summary>Topology of <b>production</b>: 2 services, 1 load balancer, 2 stores, 1 log project — changes −internal load balancer production-internal, ~web, −worker, routes or dependencies</summary>");
     const diagrams = blocks(markdown);
     expect(diagrams).toHaveLength(3);
     expect(parseErrors(diagrams)).toEqual([null, null, null]);
@@ -121,14 +133,14 @@ describe("the topology picture", () => {
     const production = renderMermaid(r.topologies.find((t) => t.stack === "production")!);
     expect(production.filter((line) => line.includes("+") || / added|linkStyle/.test(line))).toEqual([
       '  n4["+ search<br/>1.0.0 ×2"]',
-      '  n4 -.-|"+ new"| n7',
+      '  n4 -.-|"+ new"| n9',
       '  n1 -->|"+ :8090"| n4',
       '  n4 -.->|"+ new"| n3',
       "  classDef added fill:#e6ffed,stroke:#22863a,stroke-width:2px",
       "  class n4 added",
       "  linkStyle 2 stroke:#22863a,stroke-width:2px",
       "  linkStyle 7 stroke:#22863a,stroke-width:2px",
-      "  linkStyle 8 stroke:#22863a,stroke-width:2px",
+      "  linkStyle 9 stroke:#22863a,stroke-width:2px",
     ]);
     expect(parseErrors([production.join("\n")])).toEqual([null]);
   });
