@@ -44,7 +44,21 @@ export function initFingerprint(stackDir: string): string {
 export function needsInit(stackDir: string): boolean {
   const record = path.join(stackDir, INIT_RECORD);
   if (!fs.existsSync(path.join(stackDir, ".terraform", "providers")) || !fs.existsSync(record)) return true;
-  return fs.readFileSync(record, "utf8") !== initFingerprint(stackDir);
+  return fs.readFileSync(record, "utf8") !== initFingerprint(stackDir) || !providersInstalled(stackDir);
+}
+
+/**
+ * Whether every provider the lock file selects is still installed: `terraform init` may have
+ * linked it from a plugin cache that was emptied since (then a plan fails with "Required
+ * plugins are not installed").
+ */
+function providersInstalled(stackDir: string): boolean {
+  const lockFile = path.join(stackDir, ".terraform.lock.hcl");
+  if (!fs.existsSync(lockFile)) return false;
+  const platform = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
+  const selected = [...fs.readFileSync(lockFile, "utf8").matchAll(/^provider "([^"]+)" \{\s*version\s*=\s*"([^"]+)"/gm)];
+  // existsSync follows a link: a link into an emptied cache counts as missing.
+  return selected.every(([, source, version]) => fs.existsSync(path.join(stackDir, ".terraform", "providers", source, version, platform)));
 }
 
 /** Runs terraform with `args` in `stackDir`, output to the terminal; returns its exit code. */

@@ -226,7 +226,8 @@ describe(`the commands of docs/local.md for the example "${STACK}" environment, 
 
   test(`${COMMANDS.up} refuses a taken port, naming it and the process holding it, before deploying anything`, async () => {
     const blocker = net.createServer().listen(API_PORT, "127.0.0.1");
-    await new Promise((resolve) => blocker.once("listening", resolve));
+    // A port already taken (an environment left up by another checkout) fails here, not after the test's timeout.
+    await new Promise((resolve, reject) => blocker.once("listening", resolve).once("error", reject));
     try {
       const result = await readme(COMMANDS.up, 900);
       expect(result.code).toBe(1);
