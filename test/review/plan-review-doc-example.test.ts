@@ -39,3 +39,16 @@ test("docs/plan-review.md's example is what its command prints for its change", 
     fs.rmSync(repo, { recursive: true, force: true });
   }
 }, 180_000);
+
+test("the README's review excerpt is this example: its command, verdict and production picture", () => {
+  const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Review every change"), readme.indexOf("\n## ", readme.indexOf("## Review every change") + 1));
+  const readmeCommand = /```sh\n([^\n]+)\n```/.exec(section)?.[1];
+  expect(readmeCommand).toBe(command);
+  const verdict = /^\*\*[^\n]+\*\*$/m.exec(section)?.[0];
+  expect(verdict).toBe(shown.trimStart().split("\n")[0]);
+  const picture = /```mermaid\n[^`]*```/.exec(section)?.[0];
+  expect(picture).toContain("flowchart LR");
+  const production = shown.slice(shown.indexOf("Topology of <b>production</b>"));
+  expect(production).toContain(picture);
+});
