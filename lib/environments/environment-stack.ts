@@ -18,6 +18,7 @@ import { honourStackTraceSwitch } from "./creation-stacks";
 import { validateSettings } from "./settings-rules";
 import { Violation } from "../validation/violation";
 import { PolicyContext, StageSettings, StorePlan } from "../policies/policy";
+import { NOTHING_RENDERED, RenderedConfiguration } from "../policies/rendered";
 import { CheckedStack } from "./checked-stack";
 import { ReportLoss, lossWarning } from "./loss";
 
@@ -55,6 +56,10 @@ export abstract class EnvironmentStack extends CheckedStack {
   public readonly privateDomains: readonly string[];
   /** How the stores are provided here, once the input was admitted. */
   private storePlans: readonly StorePlan[] = [];
+  /** What the policies judged, once the input was admitted: their rendered checks judge the same environment. */
+  private policyContext?: PolicyContext;
+  /** Policies whose check of the input warned already: the same warning is not repeated on what was written. */
+  private warnedPolicies = new Set<string>();
 
   /**
    * @param settings - the stage's settings; JavaScript callers may leave them out, which
@@ -150,10 +155,10 @@ export abstract class EnvironmentStack extends CheckedStack {
     // Platform rules and policies read the settings, so they only run on settings that make sense.
     if (settings.length === 0 && shapes.length === 0) this.storePlans = planStores();
     const context: PolicyContext = { ...base, stores: this.storePlans };
-    const dependent = settings.length > 0 || shapes.length > 0 ? [] : [
-      ...platformRules(context),
-      ...this.settings.policies.flatMap((policy) => policy.check(context)),
-    ];
+    const judged = settings.length > 0 || shapes.length > 0 ? [] : this.settings.policies.flatMap((policy) => policy.check(context));
+    const dependent = settings.length > 0 || shapes.length > 0 ? [] : [...platformRules(context), ...judged];
+    this.policyContext = settings.length > 0 || shapes.length > 0 ? undefined : context;
+    this.warnedPolicies = new Set(judged.filter((v) => v.severity === "warning").map((v) => v.rule));
     const text = shapes.length === 0
       ? validateUserText(context.path, this.catalog, this.release, this.settings,
         { alerting, privateDomains: this.privateDomains, ...platformProps }) : [];
@@ -186,7 +191,30 @@ export abstract class EnvironmentStack extends CheckedStack {
    * @internal
    */
   protected checkRendered(rendering: RenderedStack): Violation[] {
-    return [...super.checkRendered(rendering), ...validateRenderedPrivateNames(this.node.path, rendering.resource, this.privateNames)];
+    return [...super.checkRendered(rendering), ...validateRenderedPrivateNames(this.node.path, rendering.resource, this.privateNames),
+      ...this.checkRenderedPolicies(rendering)];
+  }
+
+  /**
+   * The stage's policies on the final configuration, read by the platform: what an Aspect or
+   * override wrote is judged as the input was. A policy that warned about the input already is
+   * not repeated as a warning on what was written from it.
+   */
+  private checkRenderedPolicies(rendering: RenderedStack): Violation[] {
+    const context = this.policyContext;
+    const policies = context ? this.settings.policies.filter((p) => typeof p.checkRendered === "function") : [];
+    if (!context || policies.length === 0) return [];
+    const configuration = this.renderedConfiguration(rendering);
+    return policies.flatMap((policy) => policy.checkRendered!(configuration, context))
+      .filter((v) => v.severity === "error" || !this.warnedPolicies.has(v.rule));
+  }
+
+  /**
+   * What the policies judge in the final configuration, read from this platform's resources.
+   * @internal
+   */
+  protected renderedConfiguration(_rendering: RenderedStack): RenderedConfiguration {
+    return NOTHING_RENDERED;
   }
 
   /**

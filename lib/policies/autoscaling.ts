@@ -1,4 +1,5 @@
 import { Policy } from "./policy";
+import { renderedNumber } from "./rendered";
 import { Checker } from "../validation/checker";
 
 /** Options of the `autoscaling` policy. */
@@ -18,6 +19,7 @@ export interface AutoscalingPolicyOptions {
  * from growing back to it however loaded). The floor itself is the replica
  * count, which `min-replicas` checks, and the ceiling is at least the floor
  * (the model rules refuse inverted bounds), so neither is checked twice here.
+ * Every minimum a scaling rule the platform writes holds is judged the same way.
  */
 export function autoscalingPolicy(options: AutoscalingPolicyOptions = {}): Policy {
   return {
@@ -41,6 +43,15 @@ export function autoscalingPolicy(options: AutoscalingPolicyOptions = {}): Polic
             `at least the environment's floor of ${floor} instances in stage "${settings.name}": a lower ceiling caps capacity below ` +
             "the floor for the whole window, however loaded the service is; lower the window's min instead and keep its max");
         });
+      }
+      return c.violations;
+    },
+    checkRendered: ({ workloads }, { settings }) => {
+      const c = new Checker("autoscaling");
+      const required = Math.max(options.atLeast ?? 1, settings.minReplicas);
+      for (const min of workloads.flatMap((w) => w.scalingMinimums ?? [])) {
+        c.expect(renderedNumber(min.value) >= required, min.path, min.field, min.value,
+          `at least ${required} instances in stage "${settings.name}", so one can fail or roll while the others serve, in every rule and window`);
       }
       return c.violations;
     },

@@ -1,5 +1,6 @@
 import { EnvValue } from "../model/config";
 import { Policy } from "./policy";
+import { RenderedEnv } from "./rendered";
 import { Checker } from "../validation/checker";
 import { Redacted, looksLikeCredential, looksLikeSecretName, reportableLiteral } from "../validation/secret-patterns";
 
@@ -10,7 +11,8 @@ import { Redacted, looksLikeCredential, looksLikeSecretName, reportableLiteral }
  * counts as a secret is the documented heuristic of validation/secret-patterns:
  * a name with PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY… or a literal
  * shaped like a credential; and a variable's description, which is written
- * verbatim, holds nothing shaped like one. Reports never show the value (it is only made
+ * verbatim, holds nothing shaped like one. The environment variables the platform writes for
+ * each service are judged the same way, after every Aspect and override. Reports never show the value (it is only made
  * reportable for a finding: a catalog has thousands that pass).
  */
 export function plainSecretsPolicy(): Policy {
@@ -41,6 +43,11 @@ export function plainSecretsPolicy(): Policy {
       for (const [key, value] of Object.entries(catalog.shared?.values ?? {})) checkValue(c, path, `shared.${key}`, key, value);
       return c.violations;
     },
+    checkRendered: ({ workloads }) => {
+      const c = new Checker("no-plain-secrets");
+      for (const workload of workloads) checkRenderedEnv(c, workload.env);
+      return c.violations;
+    },
   };
 }
 
@@ -48,15 +55,31 @@ export function plainSecretsPolicy(): Policy {
 function checkValue(c: Checker, path: string, field: string, name: string, value: EnvValue): void {
   const source = value.source;
   const literals = source.kind === "literal" ? [source.value] : source.kind === "stage" ? Object.values(source.values) : [];
-  for (const literal of literals) {
-    const ok = !looksLikeSecretName(name) && !looksLikeCredential(literal);
-    c.expect(ok, path, field, ok ? literal : reportableLiteral(name, literal),
-      `secrets: { ${name}: Secret.fromVariable("<variable>") }: a literal is committed and written into the synthesized files`);
-  }
+  for (const literal of literals) checkLiteral(c, path, field, name, literal);
   if (source.kind === "variable") {
-    c.expect(!looksLikeSecretName(name) && !looksLikeSecretName(source.name), path, field, source.name,
-      `secrets: { ${name}: Secret.fromVariable("${source.name}") }: a plain variable is not sensitive, so plans print its value`);
+    checkPlainVariable(c, path, field, name, source.name);
     checkDescription(c, path, field, source.description);
+  }
+}
+
+/** A literal value of the variable `name` must not look like a secret (nor its name like a secret's). */
+function checkLiteral(c: Checker, path: string, field: string, name: string, literal: string): void {
+  const ok = !looksLikeSecretName(name) && !looksLikeCredential(literal);
+  c.expect(ok, path, field, ok ? literal : reportableLiteral(name, literal),
+    `secrets: { ${name}: Secret.fromVariable("<variable>") }: a literal is committed and written into the synthesized files`);
+}
+
+/** A value of `name` read from a Terraform variable that is not sensitive: neither may be named like a secret. */
+function checkPlainVariable(c: Checker, path: string, field: string, name: string, variable: string): void {
+  c.expect(!looksLikeSecretName(name) && !looksLikeSecretName(variable), path, field, variable,
+    `secrets: { ${name}: Secret.fromVariable("${variable}") }: a plain variable is not sensitive, so plans print its value`);
+}
+
+/** Every environment variable the platform wrote for a service, judged as its input is. */
+function checkRenderedEnv(c: Checker, env: readonly RenderedEnv[]): void {
+  for (const e of env) {
+    if (e.source.kind === "literal") checkLiteral(c, e.path, e.field, e.name, e.source.text);
+    else if (e.source.kind === "variable" && !e.source.sensitive) checkPlainVariable(c, e.path, e.field, e.name, e.source.variable);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { PolicyAdjustment } from "../validation/check-record";
 import type { Policy, StageSettings } from "./policy";
+import type { Violation } from "../validation/violation";
 import { Duration } from "../model/duration";
 import { AlarmsPolicyOptions, alarmsPolicy } from "./alarms";
 import { AutoscalingPolicyOptions, autoscalingPolicy } from "./autoscaling";
@@ -143,9 +144,12 @@ export class Policies {
 
   /** `policy`, reporting everything it finds as warnings: shown, but synthesis goes on. */
   public static asWarning(policy: Policy): Policy {
+    const warn = (found: Violation[]) => found.map((v) => ({ ...v, severity: "warning" as const }));
+    const rendered = policy.checkRendered?.bind(policy);
     return {
       name: policy.name,
-      check: (context) => policy.check(context).map((v) => ({ ...v, severity: "warning" as const })),
+      check: (context) => warn(policy.check(context)),
+      checkRendered: rendered && ((configuration, context) => warn(rendered(configuration, context))),
       warnsOnly: true,
     };
   }

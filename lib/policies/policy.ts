@@ -6,6 +6,7 @@ import { Violation } from "../validation/violation";
 import { Duration } from "../model/duration";
 import { Size } from "../model/size";
 import { Store, StoreEngine } from "../model/store";
+import type { RenderedConfiguration } from "./rendered";
 
 /** What a policy sees: the whole environment before anything is rendered. */
 export interface PolicyContext {
@@ -56,6 +57,13 @@ export interface Policy {
   readonly name: string;
   /** Every violation of the rule in `context`. */
   check(context: PolicyContext): Violation[];
+  /**
+   * Every violation of the same rule in what the platform wrote, after every Aspect and override
+   * (the library's policies judge it with the requirement `check` applies). Relaxing or replacing
+   * the policy relaxes or replaces this check too.
+   * @default - the final configuration is not judged by this policy
+   */
+  checkRendered?(rendered: RenderedConfiguration, context: PolicyContext): Violation[];
   /**
    * Whether its findings are only warnings (set by `Policies.asWarning`).
    * @default false

@@ -12,6 +12,9 @@ import { Service } from "../../model/service";
 import { ReservedName, hostOf } from "../../validation/private-names";
 import { alicloudClaims } from "./alicloud-claims";
 import { renderedClaims } from "./rendered-claims";
+import { readAlicloudConfiguration } from "./rendered-configuration";
+import { RenderedConfiguration } from "../../policies/rendered";
+import { RenderedStack } from "../../validation/rendered-rules";
 import { ResolvedAlicloud, resolveAlicloud } from "./alicloud-defaults";
 import { AlicloudEnvironmentProps } from "./alicloud-props";
 import { alicloudRules } from "./alicloud-rules";
@@ -181,6 +184,14 @@ export class AlicloudEnvironment extends EnvironmentStack {
   public claims(): Claim[] {
     return [...alicloudClaims(this.node.path, this.catalog, this.config, this.alerting),
       ...renderedClaims(this.node.path, this.checkedConfiguration)];
+  }
+
+  /**
+   * What the policies judge in its final configuration: applications, logstores, managed stores.
+   * @internal
+   */
+  protected renderedConfiguration(rendering: RenderedStack): RenderedConfiguration {
+    return readAlicloudConfiguration(this.node.path, rendering);
   }
 
   /**

@@ -14,6 +14,9 @@ import { ReservedName, hostOf } from "../../validation/private-names";
 import { cpuLimit } from "./cpu-limit";
 import { DockerEnvironmentProps, ResolvedDockerProps } from "./docker-props";
 import { dockerClaims } from "./docker-claims";
+import { readDockerConfiguration } from "./rendered-configuration";
+import { RenderedConfiguration } from "../../policies/rendered";
+import { RenderedStack } from "../../validation/rendered-rules";
 import { dockerRules, foreignOptions } from "./docker-rules";
 import { Generations } from "./generation";
 import { dockerHealthcheck, healthyWithin } from "./healthcheck";
@@ -103,6 +106,15 @@ export class DockerEnvironment extends EnvironmentStack {
    */
   public claims(): Claim[] {
     return dockerClaims(this.node.path, this.catalog, this.props);
+  }
+
+  /**
+   * What the policies judge in its final configuration: replica containers and the stores' published ports.
+   * @internal
+   */
+  protected renderedConfiguration(rendering: RenderedStack): RenderedConfiguration {
+    return readDockerConfiguration(this.node.path, rendering, this.catalog.services.map((s) => s.name),
+      this.catalog.stores.filter((store) => !this.props.stores[store.name]?.external).map((store) => store.name));
   }
 
   /**

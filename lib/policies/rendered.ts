@@ -1,0 +1,99 @@
+/**
+ * What a platform wrote, read back from a stack's final configuration (after
+ * every Aspect and override) into the terms the policies judge. Each platform
+ * reads its own resources in one place (alicloud/rendered-configuration.ts,
+ * docker/rendered-configuration.ts); each policy judges these attributes with
+ * the same requirement it applies to the service model, so a later step cannot
+ * write what the policy refuses as input.
+ */
+
+/** One attribute of the final configuration. */
+export interface RenderedAttribute {
+  /** Construct path of the resource that holds it. */
+  readonly path: string;
+  /** The attribute as written: `<type>.<id>.<attribute>`, with an index where it is one of several. */
+  readonly field: string;
+  /** Its value as written; undefined when it is missing. */
+  readonly value: unknown;
+}
+
+/** One environment variable of a workload as written. */
+export interface RenderedEnv extends RenderedAttribute {
+  /** The variable's name. */
+  readonly name: string;
+  /** What its value is: text written out, a Terraform variable, or another expression (not judged). */
+  readonly source:
+    | { readonly kind: "literal"; readonly text: string }
+    | { readonly kind: "variable"; readonly variable: string; readonly sensitive: boolean }
+    | { readonly kind: "expression" };
+}
+
+/** One health probe as written. */
+export interface RenderedProbe extends RenderedAttribute {
+  /** Whether it probes anything: false when it is missing or switched off (Docker's `NONE`). */
+  readonly present: boolean;
+}
+
+/** What runs one service, as written. */
+export interface RenderedWorkload {
+  /** The service of the catalog it runs. */
+  readonly service: string;
+  /** How many instances it runs (SAE's `replicas`; on Docker, the replica containers there are). */
+  readonly instances: RenderedAttribute;
+  /** Counts of instances kept ready while it rolls (SAE's `min_ready_instances`). @default [] */
+  readonly readyCounts?: readonly RenderedAttribute[];
+  /** Shares of instances kept ready while it rolls, in percent (SAE's `min_ready_instance_ratio`). @default [] */
+  readonly readyPercents?: readonly RenderedAttribute[];
+  /** Batches a rollout replaces the instances in, where the platform rolls in batches. */
+  readonly batches?: RenderedAttribute;
+  /** The image reference each instance runs. */
+  readonly images: readonly RenderedAttribute[];
+  /** Each health probe the instances must have (liveness, readiness, a container's healthcheck). */
+  readonly probes: readonly RenderedProbe[];
+  /** Every environment variable, as written. */
+  readonly env: readonly RenderedEnv[];
+  /** How many availability zones the instances are spread over, where the platform spreads them. */
+  readonly zones?: RenderedAttribute;
+  /** Fewest instances each autoscaling rule or window may leave. @default [] */
+  readonly scalingMinimums?: readonly RenderedAttribute[];
+}
+
+/** One log store as written: how many days it keeps logs. */
+export interface RenderedLogStore {
+  /** The log store's name. */
+  readonly name: string;
+  readonly retentionDays: RenderedAttribute;
+}
+
+/** One store (database, cache) the environment creates, as written. */
+export interface RenderedStore {
+  /** The store's name. */
+  readonly store: string;
+  /** Every address a client may connect from (an address block or an address a port is published on). */
+  readonly access: readonly RenderedAttribute[];
+  /** Days backups are kept (undefined: no backup policy), where the platform sets it. */
+  readonly backupDays?: RenderedAttribute;
+  /** Whether backups are taken at all (log backups on RDS, a backup schedule on Redis). */
+  readonly backups?: RenderedAttribute;
+  /** The standby's zone (undefined: no standby). */
+  readonly standby?: RenderedAttribute;
+  /** The provider's own protection against deletion. */
+  readonly protection?: RenderedAttribute;
+}
+
+/** The parts of a stack's final configuration that policies judge. */
+export interface RenderedConfiguration {
+  readonly workloads: readonly RenderedWorkload[];
+  readonly logStores: readonly RenderedLogStore[];
+  readonly stores: readonly RenderedStore[];
+}
+
+/** A configuration with nothing for the policies to judge (a platform that reads none). */
+export const NOTHING_RENDERED: RenderedConfiguration = { workloads: [], logStores: [], stores: [] };
+
+/** `value` as a number when it is one or a numeric string as Terraform accepts it, else NaN. */
+export function renderedNumber(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return NaN;
+}
