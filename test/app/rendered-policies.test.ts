@@ -12,8 +12,14 @@ import { IConstruct } from "constructs";
 import { Container } from "@cdktf/provider-docker/lib/container";
 import { SaeApplication } from "../../.gen/providers/alicloud/sae-application";
 import {
-  Autoscaling, Image, MysqlStore, Port, Probe, RedisStore, Route, Service, ServiceCatalog, StageSettings, Stages, ValidationError,
+  AlicloudEnvironment, Autoscaling, EnvValue, Image, MysqlStore, Policies, Port, Probe, RedisStore, Route, Service, ServiceCatalog, StageSettings, Stages, ValidationError,
 } from "../../lib";
+import { readAlicloudConfiguration } from "../../lib/platforms/alicloud/rendered-configuration";
+import { bootstrapStack } from "../../stacks/bootstrap";
+import { prereleaseEnvironment, prereleaseRelease } from "../../stacks/prerelease";
+import { productionEnvironment, productionRelease } from "../../stacks/production";
+import { shopCatalog } from "../../stacks/services";
+import { testEnvironment, testRelease } from "../../stacks/test";
 import { readOutput, tempApp } from "../support/synth";
 import { HostileRow, alicloud, docker, synthCapturing, web } from "./hostile";
 
@@ -210,4 +216,101 @@ const dockerRows: PolicyRow[] = [
 
 describe("policies on the final configuration", () => {
   test.each([...alicloudRows, ...dockerRows])("$name [$rule]", expectRefused);
+});
+
+/** Synthesizes `app`, returning what it wrote and the warnings printed. */
+function written(app: App): { stacks: Record<string, any>; warnings: string[] } {
+  const { error, stderr } = synthCapturing(app);
+  expect(error).toBeUndefined();
+  return { stacks: readOutput(app.outdir).stacks, warnings: stderr.split("\n").filter((l) => l.startsWith("WARNING ")) };
+}
+
+describe("an adjusted policy adjusts its check of the final configuration", () => {
+  test("relaxed: production's application runs on the one instance the Aspect wrote", () => {
+    const app = tempApp();
+    const settings = Policies.relax(Stages.production, "min-replicas");
+    Aspects.of(alicloud(app, "production", web(), { ...production, settings })).add(overriding("alicloud_sae_application", "replicas", 1));
+    expect(written(app).stacks.production.resource.alicloud_sae_application["app-web"].replicas).toBe(1);
+  });
+
+  test("relaxed on Docker: the containers run without the healthcheck the Aspect removed", () => {
+    const app = tempApp();
+    const settings = Policies.relax(dockerProduction.settings, "probes");
+    Aspects.of(docker(app, "production", web(), { settings })).add(overriding("docker_container", "healthcheck", undefined));
+    expect(written(app).stacks.production.resource.docker_container["web-1"].healthcheck).toBeUndefined();
+  });
+
+  test("relaxed store policies: a database open to the internet without backups is written", () => {
+    const app = tempApp();
+    const settings = Policies.relax(Stages.production, "store-exposure", "store-safety");
+    const stack = alicloud(app, "production", withStores(), { ...production, settings });
+    Aspects.of(stack).add(overriding("alicloud_db_instance", "security_ips", ["0.0.0.0/0"]));
+    Aspects.of(stack).add(removing(stack, "store-orders-db-backups"));
+    const db = written(app).stacks.production.resource.alicloud_db_instance["store-orders-db"];
+    expect(db.security_ips).toContain("0.0.0.0/0");
+  });
+
+  test("downgraded to a warning: the override is written, and the policy warns once at the resource", () => {
+    const app = tempApp();
+    const settings = Policies.warnOnly(Stages.production, "pinned-images");
+    alicloud(app, "production", web(), { ...production, settings })
+      .addOverride("resource.alicloud_sae_application.app-web.image_url", "registry.example/shop/web:latest");
+    const { stacks, warnings } = written(app);
+    expect(stacks.production.resource.alicloud_sae_application["app-web"].image_url).toBe("registry.example/shop/web:latest");
+    expect(warnings).toEqual([expect.stringMatching(
+      /^WARNING production\/app-web: alicloud_sae_application\.app-web\.image_url = "registry\.example\/shop\/web:latest"; an image reference ending in a pinned version .* \[pinned-images\]$/)]);
+  });
+
+  test("replaced by a team's policy without a check of the final configuration: only the team's rule applies", () => {
+    const app = tempApp();
+    const settings = Policies.replace(Stages.production, { name: "log-retention", check: () => [] });
+    Aspects.of(alicloud(app, "production", web(), { ...production, settings })).add(overriding("alicloud_log_store", "retention_period", 7));
+    expect(written(app).stacks.production.resource.alicloud_log_store["log-store-web"].retention_period).toBe(7);
+  });
+
+  test("a policy that warned about the input does not warn again about what was written from it", () => {
+    const app = tempApp();
+    docker(app, "test", web({ env: { API_TOKEN: EnvValue.literal("tok-9f8e7d6c5b4a") } }));
+    const { warnings } = written(app);
+    expect(warnings.filter((w) => w.endsWith("[no-plain-secrets]"))).toEqual([
+      "WARNING test/web: env.API_TOKEN = (literal with a secret's name; value redacted); secrets: { API_TOKEN: Secret.fromVariable(\"<variable>\") }: " +
+      "a literal is committed and written into the synthesized files [no-plain-secrets]",
+    ]);
+  });
+
+  test("a warning-only policy that found nothing in the input warns about what an Aspect wrote", () => {
+    const app = tempApp();
+    Aspects.of(docker(app, "test")).add({ visit: (node) => {
+      if (node.node.id === "web-1") (node as TerraformResource).addOverride("env", ["API_TOKEN=tok-9f8e7d6c5b4a"]);
+    } });
+    const { warnings } = written(app);
+    expect(warnings).toEqual([
+      "WARNING test/web-1: docker_container.web-1.env[0] = (literal with a secret's name; value redacted); secrets: { API_TOKEN: Secret.fromVariable(\"<variable>\") }: " +
+      "a literal is committed and written into the synthesized files [no-plain-secrets]",
+    ]);
+  });
+});
+
+describe("the example App", () => {
+  test("passes every policy's check of its final configuration: no new finding on any stage", () => {
+    const app = tempApp();
+    const catalog = shopCatalog();
+    const environments = [
+      testEnvironment(app, catalog, testRelease(catalog)),
+      prereleaseEnvironment(app, catalog, prereleaseRelease(catalog)),
+      productionEnvironment(app, catalog, productionRelease(catalog)),
+    ];
+    bootstrapStack(app, environments.slice(1) as AlicloudEnvironment[]);
+    const { stacks, warnings } = written(app);
+    expect(Object.keys(stacks).sort()).toEqual(["bootstrap", "prerelease", "production", "test"]);
+    // Findings on the final configuration name a rendered attribute: the example has none.
+    expect(warnings.filter((w) => /^WARNING \S+: (alicloud|docker)_/.test(w))).toEqual([]);
+    // Each stage's policies judged what was written, and most had something to judge.
+    const production = environments[2] as AlicloudEnvironment;
+    const configuration = readAlicloudConfiguration("production", stacks.production);
+    expect(configuration.workloads.map((w) => w.service).sort()).toEqual(["orders-api", "web", "worker"]);
+    expect(configuration.stores.map((s) => s.store).sort()).toEqual(["cache", "orders-db"]);
+    const context = { path: "production", catalog, release: production.release, settings: production.settings };
+    expect(production.settings.policies.flatMap((p) => p.checkRendered?.(configuration, context) ?? [])).toEqual([]);
+  });
 });

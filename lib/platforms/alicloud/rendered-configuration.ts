@@ -5,6 +5,9 @@ import { RenderedStack } from "../../validation/rendered-rules";
 
 type Resource = Readonly<Record<string, unknown>>;
 
+/** Days a logstore keeps logs when `retention_period` is not set (the provider's default). */
+const LOG_STORE_DEFAULT_DAYS = 30;
+
 /**
  * What the policies judge in an Alibaba Cloud environment's final
  * configuration: each SAE application (with its scaling rule), each logstore,
@@ -67,7 +70,8 @@ export function readAlicloudConfiguration(stackPath: string, stack: RenderedStac
 
   const logStores = resources("alicloud_log_store").map(([id, store]): RenderedLogStore => ({
     name: String(store.logstore_name ?? store.name ?? id),
-    retentionDays: at("alicloud_log_store", id, store)("retention_period"),
+    // Unset, the provider keeps logs its default 30 days.
+    retentionDays: at("alicloud_log_store", id, store)("retention_period", store.retention_period ?? LOG_STORE_DEFAULT_DAYS),
   }));
 
   const storeName = (id: string, r: Resource) => {
