@@ -5,8 +5,6 @@
  * nothing of the App is written. A relaxed, replaced or downgraded policy
  * relaxes, replaces or downgrades its check of the final configuration too.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { App, Aspects, IAspect, TerraformResource, TerraformStack, TerraformVariable } from "cdktf";
 import { IConstruct } from "constructs";
 import { Container } from "@cdktf/provider-docker/lib/container";

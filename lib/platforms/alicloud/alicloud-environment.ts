@@ -13,6 +13,9 @@ import { ReservedName, hostOf } from "../../validation/private-names";
 import { alicloudClaims } from "./alicloud-claims";
 import { renderedClaims } from "./rendered-claims";
 import { readAlicloudConfiguration } from "./rendered-configuration";
+import { renderedWideGrants, validateRenderedRam } from "./rendered-ram";
+import { deployerExemptionsOf } from "./least-privilege";
+import { Violation } from "../../validation/violation";
 import { RenderedConfiguration } from "../../policies/rendered";
 import { RenderedStack } from "../../validation/rendered-rules";
 import { ResolvedAlicloud, resolveAlicloud } from "./alicloud-defaults";
@@ -184,6 +187,24 @@ export class AlicloudEnvironment extends EnvironmentStack {
   public claims(): Claim[] {
     return [...alicloudClaims(this.node.path, this.catalog, this.config, this.alerting),
       ...renderedClaims(this.node.path, this.checkedConfiguration)];
+  }
+
+  /**
+   * The checks of every environment, and the RAM policies and attachments a team added as written:
+   * within least privilege, or exempted by the deployer that deploys the environment.
+   * @internal
+   */
+  protected checkRendered(rendering: RenderedStack): Violation[] {
+    return [...super.checkRendered(rendering),
+      ...validateRenderedRam(this.node.path, rendering, deployerExemptionsOf(this), { ramPrincipalsOnly: false })];
+  }
+
+  /**
+   * The wide actions its RAM policies grant as last checked, which the deployer's exemptions may be for.
+   * @internal
+   */
+  public get ramGrants(): string[] {
+    return renderedWideGrants(this.checkedConfiguration);
   }
 
   /**

@@ -33,6 +33,19 @@ export const PERMISSION_CHANGING_ACTIONS: readonly string[] = [
   "sts:AssumeRole",
 ];
 
+/** The exemptions of the deployers that deploy each environment (an environment's own RAM policies are judged by them). */
+const exemptionsOf = new WeakMap<object, DeployerExemption[]>();
+
+/** Records that a deployer with `exemptions` deploys `environments`. */
+export function recordDeployerExemptions(environments: readonly object[], exemptions: readonly DeployerExemption[]): void {
+  for (const environment of environments) exemptionsOf.set(environment, [...(exemptionsOf.get(environment) ?? []), ...exemptions]);
+}
+
+/** The exemptions of every deployer that deploys `environment`. */
+export function deployerExemptionsOf(environment: object): readonly DeployerExemption[] {
+  return exemptionsOf.get(environment) ?? [];
+}
+
 /** Why a granted action is outside least privilege. */
 export interface WideGrant {
   /** The action as granted. */

@@ -6,14 +6,49 @@ import { DeployerExemption, isExempt, wideGrants } from "./least-privilege";
 /** Who may assume a role: an account, a RAM user or a RAM role, never everyone. */
 const PRINCIPAL = /^acs:ram::\d{1,20}:(root|user\/[A-Za-z0-9._@-]+|role\/[A-Za-z0-9._-]+)$/;
 
+/** The attachment types that give a principal a policy, and the principal each names. */
+const ATTACHMENTS = ["alicloud_ram_role_policy_attachment", "alicloud_ram_user_policy_attachment", "alicloud_ram_group_policy_attachment"];
+
+/** How a stack's RAM resources are judged besides their documents. */
+export interface RenderedRamOptions {
+  /**
+   * Whether every role must trust named RAM principals only (the deployer's role; an environment's
+   * roles are assumed by cloud services).
+   * @default true
+   */
+  readonly ramPrincipalsOnly?: boolean;
+  /**
+   * Wide actions granted by the documents of other stacks the exemptions serve (the environments a
+   * deployer deploys), lowercased; without them an exemption no document of this stack grants is
+   * warned about as unused.
+   * @default - unused exemptions are not this stack's to report
+   */
+  readonly grantedElsewhere?: readonly string[];
+}
+
+/** Each wide action (lowercased) the RAM policy documents of `stack` grant, as written. */
+export function renderedWideGrants(stack: RenderedStack | undefined): string[] {
+  return Object.values(stack?.resource?.alicloud_ram_policy ?? {}).flatMap((policy) => {
+    try {
+      const text = policy.policy_document ?? policy.document;
+      return typeof text === "string" ? wideGrants(JSON.parse(text)).map((g) => g.action.toLowerCase()) : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /**
  * The RAM resources of a stack as written, after every Aspect and override:
  * every policy document (and an output carrying one, which admins attach
  * elsewhere) grants nothing outside least privilege that `exemptions` do not
- * name; every role trusts only named RAM principals; every role attachment
- * attaches a custom policy of this stack, whose document was checked here.
+ * name; every role trusts only named RAM principals (with `ramPrincipalsOnly`);
+ * every role, user or group attachment attaches a custom policy of this stack,
+ * whose document was checked here.
  */
-export function validateRenderedRam(path: string, stack: RenderedStack, exemptions: readonly DeployerExemption[]): Violation[] {
+export function validateRenderedRam(
+  path: string, stack: RenderedStack, exemptions: readonly DeployerExemption[], options: RenderedRamOptions = {},
+): Violation[] {
   const c = new Checker("rendered");
   const granted: string[] = [];
   const checkDocument = (field: string, text: unknown) => {
@@ -43,7 +78,7 @@ export function validateRenderedRam(path: string, stack: RenderedStack, exemptio
   for (const [id, output] of Object.entries(stack.output ?? {})) {
     if (id === "deployer_policy_document") checkDocument(`output.${id}.value`, output.value);
   }
-  for (const [id, role] of Object.entries(stack.resource?.alicloud_ram_role ?? {})) {
+  for (const [id, role] of options.ramPrincipalsOnly === false ? [] : Object.entries(stack.resource?.alicloud_ram_role ?? {})) {
     const field = `alicloud_ram_role.${id}.document`;
     let trust: unknown;
     try {
@@ -57,16 +92,20 @@ export function validateRenderedRam(path: string, stack: RenderedStack, exemptio
     c.expect(trust !== undefined && principals.length > 0 && wrong === undefined, path, field, wrong ?? "no RAM principal",
       "a trust policy naming RAM principals (acs:ram::<account id>:root, :user/<name> or :role/<name>), never everyone");
   }
-  for (const [id, attachment] of Object.entries(stack.resource?.alicloud_ram_role_policy_attachment ?? {})) {
-    c.expect(attachment.policy_type === "Custom" && names.has(attachment.policy_name), path,
-      `alicloud_ram_role_policy_attachment.${id}.policy_name`, attachment.policy_name,
-      "a custom policy of this stack, whose document is checked here: attaching any other (AdministratorAccess, …) grants what no check has seen");
+  for (const type of ATTACHMENTS) {
+    for (const [id, attachment] of Object.entries(stack.resource?.[type] ?? {})) {
+      c.expect(attachment.policy_type === "Custom" && names.has(attachment.policy_name), path, `${type}.${id}.policy_name`, attachment.policy_name,
+        "a custom policy of this stack, whose document is checked here: attaching any other (AdministratorAccess, …) grants what no check has seen");
+    }
   }
+  if (options.grantedElsewhere === undefined) return c.violations;
+  granted.push(...options.grantedElsewhere);
   // Judged on what is written: an override may be the very grant an exemption is for.
   const unused = new Checker("deployer", "warning");
   exemptions.forEach((exemption, i) => unused.expect(granted.includes(String(exemption.action).toLowerCase()),
     path, `deployer.exemptions[${i}].action`, exemption.action,
-    "an action the deployer policy grants outside least privilege: no policy of the final configuration grants it, so remove the exemption"));
+    "an action the deployer policy grants outside least privilege: no policy of the final configuration (of this stack or of " +
+    "the environments it deploys) grants it, so remove the exemption"));
   return [...c.violations, ...unused.violations];
 }
 

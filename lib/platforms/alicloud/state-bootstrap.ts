@@ -19,7 +19,8 @@ import {
 } from "./deployer-policy";
 import { canonicalJson } from "./json-text";
 import { RAM_ACTIONS_BY_TYPE, withTeamActions } from "./ram-actions";
-import { isExempt, wideGrants } from "./least-privilege";
+import { isExempt, recordDeployerExemptions, wideGrants } from "./least-privilege";
+import { isList } from "../../model/lists";
 import { validateRenderedRam } from "./rendered-ram";
 import { NAMED_TYPES, renderedClaims } from "./rendered-claims";
 import { Claim } from "../../environments/claims";
@@ -46,6 +47,9 @@ export class StateBootstrap extends CheckedStack {
     super(scope, id);
     this.state = stateLocation(props.state, props.region);
     this.deployer = props.deployer;
+    // An environment's own RAM policies are judged against the exemptions of the deployers that deploy it.
+    const exemptions = isList(props.deployer?.exemptions) ? props.deployer.exemptions : [];
+    if (isList(props.deployer?.environments)) recordDeployerExemptions(props.deployer.environments.filter((e) => typeof e === "object" && e !== null), exemptions);
     this.policyName = props.deployer?.policyName ?? `${id}-deployer`;
     this.record(stateBootstrapRules(this.node.path, props.region, this.state, this.deployer, this.policyName));
     if (this.hasErrors()) return;
@@ -217,7 +221,9 @@ export class StateBootstrap extends CheckedStack {
    * @internal
    */
   protected checkRendered(rendering: RenderedStack): Violation[] {
-    return [...super.checkRendered(rendering), ...validateRenderedRam(this.node.path, rendering, this.deployer?.exemptions ?? [])];
+    // The environments were checked first (each is built before the bootstrap that deploys it): their grants use exemptions too.
+    const grantedElsewhere = (this.deployer?.environments ?? []).flatMap((environment) => environment.ramGrants ?? []);
+    return [...super.checkRendered(rendering), ...validateRenderedRam(this.node.path, rendering, this.deployer?.exemptions ?? [], { grantedElsewhere })];
   }
 
   /**
