@@ -3,6 +3,11 @@ import { ServiceCatalog } from "../../model/catalog";
 import { ResolvedDockerProps } from "./docker-props";
 import { environmentNames } from "./names";
 
+/** How to give each environment its own ports on one host: said by the input and the rendered claims alike. */
+export const PORT_REMEDY = "give each environment on one Docker host its own listener ports and registryPort, or its own dockerHost";
+/** How to give each environment its own names on one host. */
+export const NAME_REMEDY = "environments on one Docker host need distinct stack ids";
+
 /**
  * What a Docker environment takes on its Docker host: the ports the load
  * balancer and the registry publish, and the names of its network, volume and
@@ -16,11 +21,11 @@ export function dockerClaims(stackPath: string, catalog: ServiceCatalog, props: 
   const port = (path: string, field: string, value: number): Claim => ({
     resource: "published port", key: `port ${value} ${on}`, owner: stackPath, path, field,
     value: `${props.publishAddress}:${value}`,
-    remedy: "give each environment on one Docker host its own listener ports and registryPort, or its own dockerHost",
+    remedy: PORT_REMEDY,
   });
   const name = (resource: string, field: string, value: string): Claim => ({
     resource, key: `"${value}" ${on}`, owner: stackPath, path: stackPath, field, value,
-    remedy: "environments on one Docker host need distinct stack ids",
+    remedy: NAME_REMEDY,
   });
   const names = environmentNames(id);
   return [

@@ -15,6 +15,7 @@ import { cpuLimit } from "./cpu-limit";
 import { DockerEnvironmentProps, ResolvedDockerProps } from "./docker-props";
 import { dockerClaims } from "./docker-claims";
 import { readDockerConfiguration } from "./rendered-configuration";
+import { renderedDockerClaims } from "./rendered-claims";
 import { RenderedConfiguration } from "../../policies/rendered";
 import { RenderedStack } from "../../validation/rendered-rules";
 import { dockerRules, foreignOptions } from "./docker-rules";
@@ -101,11 +102,12 @@ export class DockerEnvironment extends EnvironmentStack {
   }
 
   /**
-   * The ports it publishes and the names it creates on its Docker host.
+   * The ports it publishes and the names it creates on its Docker host, from its input and from its final configuration.
    * @internal
    */
   public claims(): Claim[] {
-    return dockerClaims(this.node.path, this.catalog, this.props);
+    return [...dockerClaims(this.node.path, this.catalog, this.props),
+      ...renderedDockerClaims(this.node.path, this.checkedConfiguration, this.props.dockerHost)];
   }
 
   /**
