@@ -40,6 +40,10 @@ export { Canary, type CanaryMatch, type CanaryOptions } from "./model/canary";
 // Stages and their policies; Checker and Violation for a team's own policies.
 export { Stages } from "./environments/stage";
 export type { Policy, PolicyContext, StageSettings, StorePlan, StoreSettings } from "./policies/policy";
+export type {
+  RenderedAttribute, RenderedConfiguration, RenderedEnv, RenderedExpression, RenderedLiteral, RenderedLogStore, RenderedProbe,
+  RenderedStore, RenderedVariable, RenderedWorkload,
+} from "./policies/rendered";
 export { Policies, type DefaultPolicyName, type PolicyName } from "./policies/policies";
 export type { AutoscalingPolicyOptions } from "./policies/autoscaling";
 export type { AlarmsPolicyOptions } from "./policies/alarms";

@@ -18,7 +18,7 @@ import { honourStackTraceSwitch } from "./creation-stacks";
 import { validateSettings } from "./settings-rules";
 import { Violation } from "../validation/violation";
 import { PolicyContext, StageSettings, StorePlan } from "../policies/policy";
-import { NOTHING_RENDERED, RenderedConfiguration } from "../policies/rendered";
+import { RenderedConfiguration } from "../policies/rendered";
 import { CheckedStack } from "./checked-stack";
 import { ReportLoss, lossWarning } from "./loss";
 
@@ -213,9 +213,7 @@ export abstract class EnvironmentStack extends CheckedStack {
    * What the policies judge in the final configuration, read from this platform's resources.
    * @internal
    */
-  protected renderedConfiguration(_rendering: RenderedStack): RenderedConfiguration {
-    return NOTHING_RENDERED;
-  }
+  protected abstract renderedConfiguration(rendering: RenderedStack): RenderedConfiguration;
 
   /**
    * Records a warning for a setting of `service` this platform renders other than asked.

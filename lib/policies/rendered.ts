@@ -22,10 +22,31 @@ export interface RenderedEnv extends RenderedAttribute {
   /** The variable's name. */
   readonly name: string;
   /** What its value is: text written out, a Terraform variable, or another expression (not judged). */
-  readonly source:
-    | { readonly kind: "literal"; readonly text: string }
-    | { readonly kind: "variable"; readonly variable: string; readonly sensitive: boolean }
-    | { readonly kind: "expression" };
+  readonly source: RenderedLiteral | RenderedVariable | RenderedExpression;
+}
+
+/** A value written out as text. */
+export interface RenderedLiteral {
+  /** Text written out. */
+  readonly kind: "literal";
+  /** The text. */
+  readonly text: string;
+}
+
+/** A value read from a Terraform variable of the stack. */
+export interface RenderedVariable {
+  /** A Terraform variable. */
+  readonly kind: "variable";
+  /** The variable's name. */
+  readonly variable: string;
+  /** Whether the variable is sensitive (plans do not print it). */
+  readonly sensitive: boolean;
+}
+
+/** A value computed by another Terraform expression (a resource's attribute, a function). */
+export interface RenderedExpression {
+  /** Another expression. */
+  readonly kind: "expression";
 }
 
 /** One health probe as written. */
@@ -62,6 +83,7 @@ export interface RenderedWorkload {
 export interface RenderedLogStore {
   /** The log store's name. */
   readonly name: string;
+  /** How many days it keeps logs. */
   readonly retentionDays: RenderedAttribute;
 }
 
@@ -83,15 +105,18 @@ export interface RenderedStore {
 
 /** The parts of a stack's final configuration that policies judge. */
 export interface RenderedConfiguration {
+  /** What runs each service. */
   readonly workloads: readonly RenderedWorkload[];
+  /** Every log store. */
   readonly logStores: readonly RenderedLogStore[];
+  /** Every store the environment creates. */
   readonly stores: readonly RenderedStore[];
 }
 
-/** A configuration with nothing for the policies to judge (a platform that reads none). */
-export const NOTHING_RENDERED: RenderedConfiguration = { workloads: [], logStores: [], stores: [] };
-
-/** `value` as a number when it is one or a numeric string as Terraform accepts it, else NaN. */
+/**
+ * `value` as a number when it is one or a numeric string as Terraform accepts it, else NaN.
+ * @internal
+ */
 export function renderedNumber(value: unknown): number {
   if (typeof value === "number") return value;
   if (typeof value === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);

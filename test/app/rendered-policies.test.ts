@@ -207,7 +207,7 @@ const dockerRows: PolicyRow[] = [
     },
     errors: [["production/web-1", "docker_container.web-1.env[0]", '"db_password"', "a plain variable is not sensitive"]] },
   { rule: "store-exposure", name: "an override that publishes the database container on every address of the host",
-    build: (app) => docker(app, "prerelease", withStores(), { settings: { ...Stages.prerelease, minZones: 2 } as StageSettings })
+    build: (app) => docker(app, "prerelease", withStores(), { settings: { ...Stages.prerelease, minZones: 2 } })
       .addOverride("resource.docker_container.store-orders-db.ports", [{ internal: 3306, external: 3306 }]),
     errors: [["prerelease/store-orders-db", "docker_container.store-orders-db.ports[0].ip", '"0.0.0.0"', "a private address block"]] },
 ];

@@ -69,7 +69,7 @@ export function readAlicloudConfiguration(stackPath: string, stack: RenderedStac
   });
 
   const logStores = resources("alicloud_log_store").map(([id, store]): RenderedLogStore => ({
-    name: String(store.logstore_name ?? store.name ?? id),
+    name: typeof store.logstore_name === "string" ? store.logstore_name : id,
     // Unset, the provider keeps logs its default 30 days.
     retentionDays: at("alicloud_log_store", id, store)("retention_period", store.retention_period ?? LOG_STORE_DEFAULT_DAYS),
   }));

@@ -22,7 +22,7 @@ export function readDockerConfiguration(
     const constructId = path.startsWith(`${stackPath}/`) ? path.slice(stackPath.length + 1) : id;
     const attribute = (name: string, value: unknown = (container as Resource)[name]): RenderedAttribute =>
       ({ path, field: `docker_container.${id}.${name}`, value });
-    return { id, constructId, container: container as Resource, attribute };
+    return { id, constructId, container: container, attribute };
   });
 
   const workloads = services.map((service): RenderedWorkload => {
