@@ -49,9 +49,13 @@ export function autoscalingPolicy(options: AutoscalingPolicyOptions = {}): Polic
     checkRendered: ({ workloads }, { settings }) => {
       const c = new Checker("autoscaling");
       const required = Math.max(options.atLeast ?? 1, settings.minReplicas);
-      for (const min of workloads.flatMap((w) => w.scalingMinimums ?? [])) {
-        c.expect(renderedNumber(min.value) >= required, min.path, min.field, min.value,
-          `at least ${required} instances in stage "${settings.name}", so one can fail or roll while the others serve, in every rule and window`);
+      for (const workload of workloads) {
+        // A minimum at the workload's own count is its floor, which min-replicas judges.
+        const floor = renderedNumber(workload.instances.value);
+        for (const min of (workload.scalingMinimums ?? []).filter((m) => !(renderedNumber(m.value) >= floor))) {
+          c.expect(renderedNumber(min.value) >= required, min.path, min.field, min.value,
+            `at least ${required} instances in stage "${settings.name}", so one can fail or roll while the others serve, in every rule and window`);
+        }
       }
       return c.violations;
     },

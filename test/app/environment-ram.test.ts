@@ -77,6 +77,27 @@ const rows: HostileRow[] = [
       }
     } }),
     errors: [["prerelease", "alicloud_ram_policy.app-policy.policy_document", '"ram:*"', "every action of ram"]] },
+  { name: "AdministratorAccess on an environment's role, the deployer exempting ram:AttachPolicyToRole by name (accepted, and shown by review)",
+    build: (app) => {
+      const env = withAppRole(app, allow(["oss:GetObject"], "acs:oss:*:*:shop-assets/*"), false);
+      new RamRolePolicyAttachment(env, "admin", { roleName: "shop-app", policyName: "AdministratorAccess", policyType: "System" });
+      const reason = "the app role is managed with the environment (SEC-91)";
+      bootstrap(app, [env], { exemptions: [...POLICY_VERSIONS,
+        ...["ram:UpdateRole", "ram:AttachPolicyToRole", "ram:DetachPolicyFromRole"].map((action) => ({ action, reason }))] });
+    } },
+  { name: "the same with the deployer exempting attachments to users only",
+    build: (app) => {
+      const env = withAppRole(app, allow(["oss:GetObject"], "acs:oss:*:*:shop-assets/*"), false);
+      new RamRolePolicyAttachment(env, "admin", { roleName: "shop-app", policyName: "AdministratorAccess", policyType: "System" });
+      const reason = "the app role is managed with the environment (SEC-91)";
+      bootstrap(app, [env], { exemptions: [...POLICY_VERSIONS,
+        ...["ram:UpdateRole", "ram:AttachPolicyToUser"].map((action) => ({ action, reason }))] });
+    },
+    errors: [
+      ["bootstrap", "deployer.environments[0]", '"prerelease"', "for which the deployer would get ram:AttachPolicyToRole"],
+      ["bootstrap", "deployer.environments[0]", '"prerelease"', "for which the deployer would get ram:DetachPolicyFromRole"],
+      ["prerelease", "alicloud_ram_role_policy_attachment.admin.policy_name", '"AdministratorAccess"', "unless the deployer that deploys it exempts ram:AttachPolicyToRole by name"],
+    ] },
   { name: "a narrow policy on a role SAE assumes (harmless)",
     build: (app) => withAppRole(app, allow(["oss:GetObject"], "acs:oss:*:*:shop-assets/*")) },
   { name: "a service-wide grant the deployer exempts by name with a reason (harmless)",

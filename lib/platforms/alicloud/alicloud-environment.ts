@@ -196,7 +196,7 @@ export class AlicloudEnvironment extends EnvironmentStack {
    */
   protected checkRendered(rendering: RenderedStack): Violation[] {
     return [...super.checkRendered(rendering),
-      ...validateRenderedRam(this.node.path, rendering, deployerExemptionsOf(this), { ramPrincipalsOnly: false })];
+      ...validateRenderedRam(this.node.path, rendering, deployerExemptionsOf(this), { ramPrincipalsOnly: false, attachingExempted: true })];
   }
 
   /**

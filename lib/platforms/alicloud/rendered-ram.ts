@@ -6,8 +6,12 @@ import { DeployerExemption, isExempt, wideGrants } from "./least-privilege";
 /** Who may assume a role: an account, a RAM user or a RAM role, never everyone. */
 const PRINCIPAL = /^acs:ram::\d{1,20}:(root|user\/[A-Za-z0-9._@-]+|role\/[A-Za-z0-9._-]+)$/;
 
-/** The attachment types that give a principal a policy, and the principal each names. */
-const ATTACHMENTS = ["alicloud_ram_role_policy_attachment", "alicloud_ram_user_policy_attachment", "alicloud_ram_group_policy_attachment"];
+/** The attachment types that give a principal a policy, and the RAM action that attaches one. */
+const ATTACHMENTS: Readonly<Record<string, string>> = {
+  alicloud_ram_role_policy_attachment: "ram:AttachPolicyToRole",
+  alicloud_ram_user_policy_attachment: "ram:AttachPolicyToUser",
+  alicloud_ram_group_policy_attachment: "ram:AttachPolicyToGroup",
+};
 
 /** How a stack's RAM resources are judged besides their documents. */
 export interface RenderedRamOptions {
@@ -17,6 +21,14 @@ export interface RenderedRamOptions {
    * @default true
    */
   readonly ramPrincipalsOnly?: boolean;
+  /**
+   * Whether an exemption of the attaching action (`ram:AttachPolicyToRole`, …) lets an attachment of
+   * a policy this stack does not define through: the deploying team accepted, by name and with a
+   * reason plan-review shows, that its deployer attaches policies (an environment's). The deployer's
+   * own role never holds another policy.
+   * @default false
+   */
+  readonly attachingExempted?: boolean;
   /**
    * Wide actions granted by the documents of other stacks the exemptions serve (the environments a
    * deployer deploys), lowercased; without them an exemption no document of this stack grants is
@@ -92,10 +104,12 @@ export function validateRenderedRam(
     c.expect(trust !== undefined && principals.length > 0 && wrong === undefined, path, field, wrong ?? "no RAM principal",
       "a trust policy naming RAM principals (acs:ram::<account id>:root, :user/<name> or :role/<name>), never everyone");
   }
-  for (const type of ATTACHMENTS) {
+  for (const [type, attach] of Object.entries(ATTACHMENTS)) {
+    const exempted = options.attachingExempted === true && isExempt(attach, exemptions);
     for (const [id, attachment] of Object.entries(stack.resource?.[type] ?? {})) {
-      c.expect(attachment.policy_type === "Custom" && names.has(attachment.policy_name), path, `${type}.${id}.policy_name`, attachment.policy_name,
-        "a custom policy of this stack, whose document is checked here: attaching any other (AdministratorAccess, …) grants what no check has seen");
+      c.expect(exempted || (attachment.policy_type === "Custom" && names.has(attachment.policy_name)), path, `${type}.${id}.policy_name`,
+        attachment.policy_name, "a custom policy of this stack, whose document is checked here: attaching any other (AdministratorAccess, …) " +
+        `grants what no check has seen${options.attachingExempted ? ` (unless the deployer that deploys it exempts ${attach} by name)` : ""}`);
     }
   }
   if (options.grantedElsewhere === undefined) return c.violations;
