@@ -20,10 +20,23 @@ export function writeDocSamples(doc: string, dir: string): string[] {
 
 /** The type errors of `files` under the repository's compiler options. */
 export function typeProblems(files: string[]): string[] {
+  return [...typeProblemsByFile(files).values()].flat();
+}
+
+/**
+ * The type errors of each of `files` (independent modules), from one program:
+ * the library is checked once, not once per file. Errors outside the files
+ * are listed under "".
+ */
+export function typeProblemsByFile(files: string[]): Map<string, string[]> {
   const { config } = ts.readConfigFile(path.join(ROOT, "tsconfig.json"), (file) => ts.sys.readFile(file));
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
   const program = ts.createProgram(files, { ...options, noEmit: true });
-  return ts.getPreEmitDiagnostics(program)
-    .filter((d) => d.file === undefined || files.includes(path.resolve(d.file.fileName)))
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const found = new Map<string, string[]>(files.map((file) => [path.resolve(file), []]));
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const file = d.file === undefined ? "" : path.resolve(d.file.fileName);
+    if (file !== "" && !found.has(file)) continue;
+    found.set(file, [...(found.get(file) ?? []), ts.flattenDiagnosticMessageText(d.messageText, "\n")]);
+  }
+  return found;
 }
