@@ -1,4 +1,5 @@
 import { Policy } from "./policy";
+import { renderedNumber } from "./rendered";
 import { Duration } from "../model/duration";
 import { Checker } from "../validation/checker";
 
@@ -52,6 +53,41 @@ export function alarmsPolicy(options: AlarmsPolicyOptions = {}): Policy {
             `at most ${longest} in ${stage}: an alarm that waits longer tells no one while it matters ` +
             "(Policies.replace(settings, Policies.alarms({ longestWait })) sets another limit)");
         }
+      }
+      return c.violations;
+    },
+    checkRendered: ({ alarms = [], alarmContacts = [] }, { path, catalog, release, settings, alerting, rendersAlarms }) => {
+      const c = new Checker("alarms");
+      if (rendersAlarms === false || alerting === undefined) return [];
+      const stage = `stage "${settings.name}"`;
+      const kept = "; the final configuration (after Aspects and overrides) must keep it";
+      for (const contacts of alarmContacts) {
+        c.expect(Array.isArray(contacts.value) && contacts.value.length > 0, contacts.path, contacts.field, contacts.value,
+          `at least one contact in ${stage}: the services' alarms must reach someone${kept}`);
+      }
+      for (const alarm of alarms) {
+        const { enabled, notifies, threshold, comparison, waitSeconds } = alarm;
+        c.expect(enabled.value === undefined || enabled.value === true || enabled.value === "true", enabled.path, enabled.field, enabled.value,
+          `true in ${stage}: ${stage} requires alarms on every service${kept}`);
+        c.expect(Array.isArray(notifies.value) && notifies.value.some((g) => typeof g === "string" && g !== ""), notifies.path, notifies.field,
+          notifies.value, `the environment's contact group in ${stage}: the alarm must reach someone${kept}`);
+        const wait = renderedNumber(waitSeconds.value);
+        c.expect(wait > 0 && wait * 1000 <= longest.toMillis(), waitSeconds.path, waitSeconds.field, waitSeconds.value,
+          `at most ${longest.toMillis() / 1000} seconds in ${stage}: an alarm that waits longer tells no one while it matters${kept}`);
+        const service = catalog.services.find((s) => s.name === alarm.service);
+        const most = alarm.watches === "unhealthyInstances" ? (service && (release.entryOf(service.name)?.replicas ?? service.replicas)) : 100;
+        if (alarm.watches === undefined || most === undefined) continue;
+        c.expect(comparison.value === ">" || comparison.value === ">=", comparison.path, comparison.field, comparison.value,
+          `">" (or ">=") in ${stage}: the alarm fires when the value rises above its threshold${kept}`);
+        const value = renderedNumber(threshold.value);
+        const fires = comparison.value === ">=" ? value <= most : value < most;
+        c.expect(fires, threshold.path, threshold.field, threshold.value, alarm.watches === "unhealthyInstances"
+          ? `at most the ${most} instance${most === 1 ? "" : "s"} ${alarm.service} runs here, in ${stage}: the alarm could otherwise never fire${kept}`
+          : `a threshold below 100 in ${stage}: average use never exceeds 100%, so this alarm could never fire${kept}`);
+      }
+      for (const service of catalog.services.filter((s) => s.alarms.enabled)) {
+        c.expect(alarms.some((a) => a.service === service.name), `${path}/${service.name}`, "alarms (written)", undefined,
+          `the service's alarms, kept in the final configuration in ${stage}`);
       }
       return c.violations;
     },

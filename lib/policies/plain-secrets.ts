@@ -12,7 +12,7 @@ import { Redacted, looksLikeCredential, looksLikeSecretName, reportableLiteral }
  * a name with PASSWORD, SECRET, TOKEN, API_KEY, PRIVATE_KEY… or a literal
  * shaped like a credential; and a variable's description, which is written
  * verbatim, holds nothing shaped like one. The environment variables the platform writes for
- * each service are judged the same way, after every Aspect and override. Reports never show the value (it is only made
+ * each service, and the shared values (SAE's config map), are judged the same way, after every Aspect and override. Reports never show the value (it is only made
  * reportable for a finding: a catalog has thousands that pass).
  */
 export function plainSecretsPolicy(): Policy {
@@ -43,9 +43,10 @@ export function plainSecretsPolicy(): Policy {
       for (const [key, value] of Object.entries(catalog.shared?.values ?? {})) checkValue(c, path, `shared.${key}`, key, value);
       return c.violations;
     },
-    checkRendered: ({ workloads }) => {
+    checkRendered: ({ workloads, sharedValues = [] }) => {
       const c = new Checker("no-plain-secrets");
       for (const workload of workloads) checkRenderedEnv(c, workload.env);
+      checkRenderedEnv(c, sharedValues);
       return c.violations;
     },
   };

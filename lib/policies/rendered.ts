@@ -103,6 +103,24 @@ export interface RenderedStore {
   readonly protection?: RenderedAttribute;
 }
 
+/** One alarm on a service as written. */
+export interface RenderedAlarm {
+  /** The service it watches. */
+  readonly service: string;
+  /** Which of the model's thresholds it stands for, where it stands for one the policies bound. */
+  readonly watches?: "cpuPercent" | "memoryPercent" | "unhealthyInstances";
+  /** Whether it is switched on (undefined: the platform's default, on). */
+  readonly enabled: RenderedAttribute;
+  /** Who it notifies (a list of contact groups). */
+  readonly notifies: RenderedAttribute;
+  /** The threshold. */
+  readonly threshold: RenderedAttribute;
+  /** How a value is compared with the threshold (`>`, `>=`, …). */
+  readonly comparison: RenderedAttribute;
+  /** Seconds the threshold must be crossed before it notifies (its period times the periods it waits). */
+  readonly waitSeconds: RenderedAttribute;
+}
+
 /** The parts of a stack's final configuration that policies judge. */
 export interface RenderedConfiguration {
   /** What runs each service. */
@@ -111,6 +129,12 @@ export interface RenderedConfiguration {
   readonly logStores: readonly RenderedLogStore[];
   /** Every store the environment creates. */
   readonly stores: readonly RenderedStore[];
+  /** Every alarm on a service, where the platform renders alarms. @default [] */
+  readonly alarms?: readonly RenderedAlarm[];
+  /** The members of each group alarms notify (a list each), where the platform renders alarms. @default [] */
+  readonly alarmContacts?: readonly RenderedAttribute[];
+  /** Every value the services share (SAE's config map), as written. @default [] */
+  readonly sharedValues?: readonly RenderedEnv[];
 }
 
 /**

@@ -13,6 +13,7 @@ import { ReservedName, hostOf } from "../../validation/private-names";
 import { alicloudClaims } from "./alicloud-claims";
 import { renderedClaims } from "./rendered-claims";
 import { readAlicloudConfiguration } from "./rendered-configuration";
+import { validateRenderedExposure } from "./rendered-exposure";
 import { renderedWideGrants, validateRenderedRam } from "./rendered-ram";
 import { deployerExemptionsOf } from "./least-privilege";
 import { Violation } from "../../validation/violation";
@@ -190,12 +191,12 @@ export class AlicloudEnvironment extends EnvironmentStack {
   }
 
   /**
-   * The checks of every environment, and the RAM policies and attachments a team added as written:
+   * The checks of every environment, who may reach each route as written, and the RAM policies and attachments a team added as written:
    * within least privilege, or exempted by the deployer that deploys the environment.
    * @internal
    */
   protected checkRendered(rendering: RenderedStack): Violation[] {
-    return [...super.checkRendered(rendering),
+    return [...super.checkRendered(rendering), ...validateRenderedExposure(this.node.path, rendering, this.settings, this.catalog.services),
       ...validateRenderedRam(this.node.path, rendering, deployerExemptionsOf(this), { ramPrincipalsOnly: false, attachingExempted: true })];
   }
 

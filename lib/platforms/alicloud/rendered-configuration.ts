@@ -1,5 +1,5 @@
 import {
-  RenderedAttribute, RenderedConfiguration, RenderedEnv, RenderedLogStore, RenderedProbe, RenderedStore, RenderedWorkload,
+  RenderedAlarm, RenderedAttribute, RenderedConfiguration, renderedNumber, RenderedEnv, RenderedLogStore, RenderedProbe, RenderedStore, RenderedWorkload,
 } from "../../policies/rendered";
 import { RenderedStack } from "../../validation/rendered-rules";
 
@@ -106,7 +106,46 @@ export function readAlicloudConfiguration(stackPath: string, stack: RenderedStac
       protection: attribute("instance_release_protection"),
     };
   });
-  return { workloads, logStores, stores: [...databases, ...caches] };
+  const configMaps = resources("alicloud_sae_config_map")
+    .flatMap(([id, map]) => configMapValues(at("alicloud_sae_config_map", id, map)("data"), stack));
+  const services = workloads.map((w) => w.service);
+  return { workloads, logStores, stores: [...databases, ...caches], alarms: readAlarms(at, resources("alicloud_cms_alarm"), services),
+    alarmContacts: resources("alicloud_cms_alarm_contact_group").map(([id, group]) => at("alicloud_cms_alarm_contact_group", id, group)("contacts")),
+    sharedValues: configMaps };
+}
+
+/** The model's thresholds as CloudMonitor metrics (alarms.ts): the ones the alarms policy bounds. */
+const WATCHED: Readonly<Record<string, RenderedAlarm["watches"]>> = {
+  "acs_serverless/cpu": "cpuPercent",
+  "acs_serverless/memoryPercent": "memoryPercent",
+  "acs_slb_dashboard/UnhealthyServerCount": "unhealthyInstances",
+};
+/** The provider's defaults: a 300-second period, 3 periods, `>`. */
+const ALARM_DEFAULTS = { period: 300, times: 3, comparison: ">" };
+
+/** Each CloudMonitor alarm, by the service its construct id (`alarm-<service>-<what>`) names. */
+function readAlarms(
+  at: (type: string, id: string, r: Resource) => (attribute: string, value?: unknown) => RenderedAttribute,
+  alarms: readonly [string, Resource][], services: readonly string[],
+): RenderedAlarm[] {
+  const byLength = [...services].sort((a, b) => b.length - a.length);
+  return alarms.map(([id, alarm]) => {
+    const attribute = at("alicloud_cms_alarm", id, alarm);
+    const name = attribute("id").path.split("/").pop() ?? id;
+    const critical = firstOf(alarm.escalations_critical) as Resource | undefined;
+    const period = alarm.period ?? ALARM_DEFAULTS.period;
+    const times = critical?.times ?? ALARM_DEFAULTS.times;
+    const seconds = renderedNumber(period) * renderedNumber(times);
+    return {
+      service: byLength.find((s) => name.startsWith(`alarm-${s}-`)) ?? name,
+      watches: WATCHED[`${String(alarm.project)}/${String(alarm.metric)}`],
+      enabled: attribute("enabled"),
+      notifies: attribute("contact_groups"),
+      threshold: attribute("escalations_critical.threshold", critical?.threshold),
+      comparison: attribute("escalations_critical.comparison_operator", critical?.comparison_operator ?? ALARM_DEFAULTS.comparison),
+      waitSeconds: attribute("period × escalations_critical.times", Number.isFinite(seconds) ? seconds : `${String(period)} × ${String(times)}`),
+    };
+  });
 }
 
 /**
@@ -114,35 +153,57 @@ export function readAlicloudConfiguration(stackPath: string, stack: RenderedStac
  * expressions (`${jsonencode(var.x)}`), each read as what it is.
  */
 function saeEnv(envs: RenderedAttribute, stack: RenderedStack): RenderedEnv[] {
-  if (typeof envs.value !== "string") return [];
+  const parsed = parseJsonText(envs.value);
+  if (parsed === undefined) return [];
+  if (parsed === "unreadable") return [{ ...envs, name: "(envs)", source: { kind: "expression" } }];
+  if (!Array.isArray(parsed.json)) return [];
+  return parsed.json.flatMap((entry: { name?: unknown; value?: unknown }, i): RenderedEnv[] => {
+    if (entry === null || typeof entry !== "object" || typeof entry.name !== "string" || typeof entry.value !== "string") return [];
+    return [valueAsWritten({ ...envs, field: `${envs.field}[${i}].value` }, entry.name, entry.value, parsed.expressions, stack)];
+  });
+}
+
+/** A config map's `data` as written: a JSON object of text, each value read as what it is. */
+function configMapValues(data: RenderedAttribute, stack: RenderedStack): RenderedEnv[] {
+  const parsed = parseJsonText(data.value);
+  if (parsed === undefined) return [];
+  if (parsed === "unreadable") return [{ ...data, name: "(data)", source: { kind: "expression" } }];
+  if (parsed.json === null || typeof parsed.json !== "object" || Array.isArray(parsed.json)) return [];
+  return Object.entries(parsed.json as Record<string, unknown>).flatMap(([key, value]): RenderedEnv[] =>
+    typeof value === "string" ? [valueAsWritten({ ...data, field: `${data.field}.${key}` }, key, value, parsed.expressions, stack)] : []);
+}
+
+/**
+ * JSON text whose values may be Terraform expressions: parsed with each
+ * expression replaced by a placeholder string, or "unreadable".
+ */
+function parseJsonText(text: unknown): { json: unknown; expressions: string[] } | "unreadable" | undefined {
+  if (typeof text !== "string") return undefined;
   const expressions: string[] = [];
   // A live expression stands where a JSON value does: a placeholder string keeps the text JSON.
-  const text = envs.value.replace(/(^|[^$])\$\{((?:[^{}]|\{[^{}]*\})*)\}/g, (_m, before: string, body: string) => {
+  const replaced = text.replace(/(^|[^$])\$\{((?:[^{}]|\{[^{}]*\})*)\}/g, (_m, before: string, body: string) => {
     expressions.push(body);
     const bare = /[:,[]\s*$/.test(before);
     return `${before}${bare ? '"' : ""}\uE000${expressions.length - 1}\uE000${bare ? '"' : ""}`;
   });
-  let entries: unknown;
   try {
-    entries = JSON.parse(text);
+    return { json: JSON.parse(replaced), expressions };
   } catch {
-    return [{ ...envs, name: "(envs)", source: { kind: "expression" } }];
+    return "unreadable";
   }
-  if (!Array.isArray(entries)) return [];
-  return entries.flatMap((entry: { name?: unknown; value?: unknown }, i): RenderedEnv[] => {
-    if (entry === null || typeof entry !== "object" || typeof entry.name !== "string" || typeof entry.value !== "string") return [];
-    const field = `${envs.field}[${i}].value`;
-    const only = /^\uE000(\d+)\uE000$/.exec(entry.value);
-    if (!only) {
-      return [{ ...envs, field, name: entry.name, value: entry.value,
-        source: entry.value.includes("\uE000") ? { kind: "expression" } : { kind: "literal", text: entry.value } }];
-    }
-    const body = expressions[Number(only[1])];
-    const variable = /^(?:jsonencode\()?var\.([A-Za-z0-9_-]+)\)?$/.exec(body.trim())?.[1];
-    return [{ ...envs, field, name: entry.name, value: `\${${body}}`,
-      source: variable === undefined ? { kind: "expression" }
-        : { kind: "variable", variable, sensitive: stack.variable?.[variable]?.sensitive === true } }];
-  });
+}
+
+/** One value named `name` as written at `at`: text, a Terraform variable, or another expression. */
+function valueAsWritten(at: RenderedAttribute, name: string, value: string, expressions: readonly string[], stack: RenderedStack): RenderedEnv {
+  const only = /^\uE000(\d+)\uE000$/.exec(value);
+  if (!only) {
+    return { ...at, name, value, source: value.includes("\uE000") ? { kind: "expression" } : { kind: "literal", text: value } };
+  }
+  const body = expressions[Number(only[1])];
+  const variable = /^(?:jsonencode\()?var\.([A-Za-z0-9_-]+)\)?$/.exec(body.trim())?.[1];
+  return { ...at, name, value: `\${${body}}`,
+    source: variable === undefined ? { kind: "expression" }
+      : { kind: "variable", variable, sensitive: stack.variable?.[variable]?.sensitive === true } };
 }
 
 /** A block as written: an object, or (in JSON written by hand) a list of one. */

@@ -16,8 +16,10 @@ import { DockerEnvironmentProps, ResolvedDockerProps } from "./docker-props";
 import { dockerClaims } from "./docker-claims";
 import { readDockerConfiguration } from "./rendered-configuration";
 import { renderedDockerClaims } from "./rendered-claims";
+import { validateRenderedExposure } from "./rendered-exposure";
 import { RenderedConfiguration } from "../../policies/rendered";
 import { RenderedStack } from "../../validation/rendered-rules";
+import { Violation } from "../../validation/violation";
 import { dockerRules, foreignOptions } from "./docker-rules";
 import { Generations } from "./generation";
 import { dockerHealthcheck, healthyWithin } from "./healthcheck";
@@ -108,6 +110,14 @@ export class DockerEnvironment extends EnvironmentStack {
   public claims(): Claim[] {
     return [...dockerClaims(this.node.path, this.catalog, this.props),
       ...renderedDockerClaims(this.node.path, this.checkedConfiguration, this.props.dockerHost)];
+  }
+
+  /**
+   * The checks of every environment, and the addresses its containers publish ports on as written.
+   * @internal
+   */
+  protected checkRendered(rendering: RenderedStack): Violation[] {
+    return [...super.checkRendered(rendering), ...validateRenderedExposure(this.node.path, rendering, this.settings, this.catalog.services)];
   }
 
   /**
