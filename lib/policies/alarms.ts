@@ -19,6 +19,9 @@ export interface AlarmsPolicyOptions {
  * fire — CPU or memory at or above 100% (an alarm fires when average use is
  * above its threshold), more unhealthy instances than the service runs, or a
  * wait longer than `longestWait`. Otherwise the thresholds are the team's.
+ * The alarms the platform writes are judged the same way, after every Aspect
+ * and override: each switched on, notifying a group that has a contact, able
+ * to fire, and none of a service's removed.
  */
 export function alarmsPolicy(options: AlarmsPolicyOptions = {}): Policy {
   const longest = options.longestWait ?? Duration.minutes(15);
@@ -85,9 +88,13 @@ export function alarmsPolicy(options: AlarmsPolicyOptions = {}): Policy {
           ? `at most the ${most} instance${most === 1 ? "" : "s"} ${alarm.service} runs here, in ${stage}: the alarm could otherwise never fire${kept}`
           : `a threshold below 100 in ${stage}: average use never exceeds 100%, so this alarm could never fire${kept}`);
       }
+      // Removing an alarm silences it as surely as switching it off.
       for (const service of catalog.services.filter((s) => s.alarms.enabled)) {
-        c.expect(alarms.some((a) => a.service === service.name), `${path}/${service.name}`, "alarms (written)", undefined,
-          `the service's alarms, kept in the final configuration in ${stage}`);
+        const watched = ["cpuPercent", "memoryPercent", ...(service.routedPorts.length > 0 ? ["unhealthyInstances"] : [])];
+        for (const watch of watched) {
+          c.expect(alarms.some((a) => a.service === service.name && a.watches === watch), `${path}/${service.name}`, `alarms.${watch}`, undefined,
+            `an alarm on it, kept in the final configuration in ${stage}: ${stage} requires alarms on every service`);
+        }
       }
       return c.violations;
     },

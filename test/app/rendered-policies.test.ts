@@ -5,12 +5,11 @@
  * nothing of the App is written. A relaxed, replaced or downgraded policy
  * relaxes, replaces or downgrades its check of the final configuration too.
  */
-import { App, Aspects, IAspect, TerraformResource, TerraformStack, TerraformVariable } from "cdktf";
-import { IConstruct } from "constructs";
+import { Aspects, TerraformResource, TerraformVariable } from "cdktf";
 import { Container } from "@cdktf/provider-docker/lib/container";
 import { SaeApplication } from "../../.gen/providers/alicloud/sae-application";
 import {
-  AlicloudEnvironment, Autoscaling, EnvValue, Image, MysqlStore, Policies, Port, Probe, RedisStore, Route, Service, ServiceCatalog, StageSettings, Stages, ValidationError,
+  AlicloudEnvironment, Autoscaling, EnvValue, Image, MysqlStore, Policies, Port, Probe, RedisStore, Route, Service, ServiceCatalog, StageSettings, Stages,
 } from "../../lib";
 import { readAlicloudConfiguration } from "../../lib/platforms/alicloud/rendered-configuration";
 import { bootstrapStack } from "../../stacks/bootstrap";
@@ -18,26 +17,13 @@ import { prereleaseEnvironment, prereleaseRelease } from "../../stacks/prereleas
 import { productionEnvironment, productionRelease } from "../../stacks/production";
 import { shopCatalog } from "../../stacks/services";
 import { testEnvironment, testRelease } from "../../stacks/test";
-import { readOutput, tempApp } from "../support/synth";
-import { HostileRow, alicloud, docker, synthCapturing, web } from "./hostile";
+import { tempApp } from "../support/synth";
+import { alicloud, docker, web } from "./hostile";
+import { PolicyRow, expectRefused, overriding, removing, written } from "./rendered-rows";
 
 const ONCALL = { contacts: ["shop-oncall"] };
 const production = { settings: Stages.production, alerting: ONCALL };
 const prerelease = { settings: Stages.prerelease };
-
-/** An Aspect that overrides `attribute` with `value` on every resource of `type`. */
-function overriding(type: string, attribute: string, value: unknown): IAspect {
-  return { visit: (node: IConstruct) => {
-    if (TerraformResource.isTerraformResource(node) && node.terraformResourceType === type) node.addOverride(attribute, value);
-  } };
-}
-
-/** An Aspect that removes the child `id` of `stack`. */
-function removing(stack: TerraformStack, id: string): IAspect {
-  return { visit: (node: IConstruct) => {
-    if (node === stack) stack.node.tryRemoveChild(id);
-  } };
-}
 
 /** `web` with a MySQL store and a Redis store it uses. */
 function withStores(): ServiceCatalog {
@@ -56,26 +42,6 @@ function withStores(): ServiceCatalog {
 
 /** Docker with production's policies (as a rehearsal of production on one host). */
 const dockerProduction = { settings: { ...Stages.production, minZones: 2 } as StageSettings };
-
-/** A hostile row refused by one policy: every error carries its name. */
-interface PolicyRow extends HostileRow {
-  readonly rule: string;
-}
-
-/** Synthesizes the row's App: exactly its errors, from its policy, no secret shown, and no stack written. */
-function expectRefused(row: PolicyRow): void {
-  const app = tempApp();
-  row.build(app);
-  const { error, stderr } = synthCapturing(app);
-  expect(error).toBeInstanceOf(ValidationError);
-  const report = error as ValidationError;
-  const errors = report.violations.filter((v) => v.severity === "error");
-  expect(errors.map((v) => [v.path, v.field, v.value, v.rule])).toEqual((row.errors ?? []).map(([p, f, v]) => [p, f, v, row.rule]));
-  (row.errors ?? []).forEach(([, , , allowed], i) => expect(errors[i].allowed).toContain(allowed));
-  expect(report.message).toContain(`[${row.rule}] is a policy of this stage`);
-  if (row.hidden) expect(`${report.message}\n${stderr}`).not.toContain(row.hidden);
-  expect(readOutput(app.outdir).stacks).toEqual({});
-}
 
 const alicloudRows: PolicyRow[] = [
   { rule: "min-replicas", name: "an Aspect that runs production's SAE application on one instance",
@@ -216,13 +182,6 @@ describe("policies on the final configuration", () => {
   test.each([...alicloudRows, ...dockerRows])("$name [$rule]", expectRefused);
 });
 
-/** Synthesizes `app`, returning what it wrote and the warnings printed. */
-function written(app: App): { stacks: Record<string, any>; warnings: string[] } {
-  const { error, stderr } = synthCapturing(app);
-  expect(error).toBeUndefined();
-  return { stacks: readOutput(app.outdir).stacks, warnings: stderr.split("\n").filter((l) => l.startsWith("WARNING ")) };
-}
-
 describe("an adjusted policy adjusts its check of the final configuration", () => {
   test("relaxed: production's application runs on the one instance the Aspect wrote", () => {
     const app = tempApp();
@@ -308,7 +267,9 @@ describe("the example App", () => {
     const configuration = readAlicloudConfiguration("production", stacks.production);
     expect(configuration.workloads.map((w) => w.service).sort()).toEqual(["orders-api", "web", "worker"]);
     expect(configuration.stores.map((s) => s.store).sort()).toEqual(["cache", "orders-db"]);
-    const context = { path: "production", catalog, release: production.release, settings: production.settings };
+    expect(configuration.alarms?.length).toBeGreaterThan(0);
+    expect(configuration.sharedValues?.map((v) => v.name)).toEqual(["LOG_LEVEL"]);
+    const context = { path: "production", catalog, release: production.release, settings: production.settings, alerting: production.alerting };
     expect(production.settings.policies.flatMap((p) => p.checkRendered?.(configuration, context) ?? [])).toEqual([]);
   });
 });

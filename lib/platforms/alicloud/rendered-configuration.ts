@@ -143,7 +143,7 @@ function readAlarms(
       notifies: attribute("contact_groups"),
       threshold: attribute("escalations_critical.threshold", critical?.threshold),
       comparison: attribute("escalations_critical.comparison_operator", critical?.comparison_operator ?? ALARM_DEFAULTS.comparison),
-      waitSeconds: attribute("period × escalations_critical.times", Number.isFinite(seconds) ? seconds : `${String(period)} × ${String(times)}`),
+      waitSeconds: attribute("period × escalations_critical.times", Number.isFinite(seconds) ? seconds : `${JSON.stringify(period)} × ${JSON.stringify(times)}`),
     };
   });
 }
