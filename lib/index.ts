@@ -41,7 +41,7 @@ export { Canary, type CanaryMatch, type CanaryOptions } from "./model/canary";
 export { Stages } from "./environments/stage";
 export type { Policy, PolicyContext, StageSettings, StorePlan, StoreSettings } from "./policies/policy";
 export type {
-  RenderedAttribute, RenderedConfiguration, RenderedEnv, RenderedExpression, RenderedLiteral, RenderedLogStore, RenderedProbe,
+  RenderedAlarm, RenderedAttribute, RenderedConfiguration, RenderedEnv, RenderedExpression, RenderedLiteral, RenderedLogStore, RenderedProbe,
   RenderedStore, RenderedVariable, RenderedWorkload,
 } from "./policies/rendered";
 export { Policies, type DefaultPolicyName, type PolicyName } from "./policies/policies";

@@ -91,8 +91,10 @@ export function operationsRiskTests({ review, groups }: RiskTableHarness): void 
       ]);
     });
 
-    test("disabled, checked less often, repeated less, watched fewer hours (escape hatches)", () => {
+    // Production's alarms policy refuses an alarm switched off or checked less often as written: relaxed, the review still flags them.
+    test("disabled, checked less often, repeated less, watched fewer hours (escape hatches, the policy relaxed)", () => {
       const r = review({
+        production: { settings: Policies.relax(Stages.production, "alarms") },
         stacks: (s) => {
           override(s.production, "alarm-web-cpu", "enabled", false);
           override(s.production, "alarm-web-memory", "silence_time", 86400);
@@ -104,6 +106,7 @@ export function operationsRiskTests({ review, groups }: RiskTableHarness): void 
         "high alarms-weakened [web] web alarms disabled (cpu); repeated every 3600s → 86400s (memoryPercent): trouble is noticed later, or not at all @ production:high",
         "high alarms-weakened [worker] worker alarms period 60s → 300s (cpu); watched only 09:00-18:00 (memoryPercent): " +
           "trouble is noticed later, or not at all @ production:high",
+        "high policy-relaxed [-] policy alarms relaxed: services whose trouble alerts nobody are no longer refused @ production:high",
       ]);
     });
 
@@ -138,8 +141,10 @@ export function operationsRiskTests({ review, groups }: RiskTableHarness): void 
       ]);
     });
 
-    test("an alarm sent to another group, another to none, a group emptied (escape hatches)", () => {
+    // Production's alarms policy refuses an alarm sent to no group, or a group emptied, as written: relaxed, the review still flags them.
+    test("an alarm sent to another group, another to none, a group emptied (escape hatches, the policy relaxed)", () => {
       const r = review({
+        production: { settings: Policies.relax(Stages.production, "alarms") },
         stacks: (s) => {
           // An override appends to a list; the binding's setter replaces it.
           (s.production.node.findChild("alarm-web-memory") as CmsAlarm).contactGroups = ["shop-quiet"];
@@ -152,6 +157,7 @@ export function operationsRiskTests({ review, groups }: RiskTableHarness): void 
         "high alarm-contacts-removed [web] web alarms no longer tell alicloud_cms_alarm_contact_group.alarm-contacts (memoryPercent): " +
           "who should act is not told @ production:high",
         "high alarm-contacts-removed [worker] worker alarms tell nobody (cpu): who should act is not told @ production:high",
+        "high policy-relaxed [-] policy alarms relaxed: services whose trouble alerts nobody are no longer refused @ production:high",
       ]);
     });
   });
