@@ -39,7 +39,8 @@ interface Synthesis {
  * cdktf runs the App, in one process for both sides with a shared compile
  * cache (or through the shell when cdktf.json's `app` is not a plain entry
  * file), from an extracted copy of the commit unless the working tree is that
- * commit. While they run, both sides are type-checked as `tsc --noEmit` would.
+ * commit. While they run, both sides are type-checked as `tsc --noEmit` would,
+ * unless the App command compiles with `tsc` first (a type error then stops it).
  * Nothing that fails is read as an empty side: it is a failure of the review.
  */
 export async function readSides(project: string, base: string, head: string | undefined): Promise<[SideResult, SideResult]> {
@@ -191,7 +192,8 @@ function runShell(side: Synthesis, log: string): Promise<SynthResult> {
 function typeCheck(
   project: string, shared: readonly string[], sides: readonly Synthesis[], cacheDir: string,
 ): { side: string; failure: ReviewFailure }[] {
-  const typed = sides.filter((s) => fs.existsSync(path.join(s.dir, "tsconfig.json")));
+  // A side whose App command runs `tsc && …` is type-checked by its own synthesis: checking it again would double the cost.
+  const typed = sides.filter((s) => fs.existsSync(path.join(s.dir, "tsconfig.json")) && !(s.app.kind === "shell" && s.app.compiles));
   if (typed.length === 0) return [];
   // One state per project: projects sharing node_modules (and so this cache) do not overwrite each other's.
   const key = createHash("sha256").update(project).digest("hex").slice(0, 16);

@@ -105,4 +105,24 @@ describe("plan-review on real changes to the example App in a git repository", (
     expect(stdout).toBe("plan-review: no changes; 0 high, 0 medium, 0 low risks\n");
     expect(status).toBe(0);
   }, 180_000);
+
+  test("an App command that compiles with tsc first (the quick start's): its type error stops the synthesis, and the review does not check it again", () => {
+    // Base: the App compiled by tsc, as the README's quick start runs it.
+    fs.writeFileSync(path.join(repo, "tsconfig.app.json"), JSON.stringify({
+      extends: "./tsconfig.json", compilerOptions: { outDir: "dist-app", types: ["node"] }, include: ["stacks/*.ts"],
+    }));
+    edit(repo, "cdktf.json", `"app": "${appOf(repo)}"`, '"app": "npx tsc -p tsconfig.app.json && node dist-app/stacks/main.js"');
+    git(repo, "add", "tsconfig.app.json");
+    commit(repo, "The App compiled with tsc");
+    try {
+      const { status, report } = reviewCommit("stacks/test.ts", "/** Versions running", 'export const replicasHint: number = "2";\n\n/** Versions running');
+
+      expect(status).toBe(2);
+      expect(report).toMatch(/\*\*✗ Review incomplete: head: HEAD \([0-9a-f]{8}\) does not synthesize \(npx tsc -p tsconfig\.app\.json && node dist-app\/stacks\/main\.js\)\*\*/);
+      expect(report).toMatch(/stacks\/test\.ts\(\d+,\d+\): error TS2322: Type 'string' is not assignable to type 'number'\./);
+      expect(report).not.toContain("does not type-check");
+    } finally {
+      git(repo, "reset", "-q", "--hard", "HEAD~1");
+    }
+  }, 300_000);
 });
