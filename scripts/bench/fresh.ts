@@ -5,7 +5,7 @@ import * as path from "path";
 import { Span } from "./clock";
 import type { ProcessFigures } from "./fresh-report";
 import type { Scope } from "./library-app";
-import { readStacks } from "./stacks";
+import { readStacks, sameStacks } from "./stacks";
 
 const RUNNER = path.join(__dirname, "..", "run-ts.js");
 const LIBRARY = path.join(__dirname, "fresh-library.ts");
@@ -54,33 +54,32 @@ export function measureFresh(services: number, scope: Scope, runs: number): Fres
     freshProcess(LIBRARY, [String(services), scope, reference]);
     const expected = readStacks(reference);
     freshProcess(FLOOR, [reference, path.join(temp, "floor-warm-up")]);
-    const result: FreshResult = { library: [], floor: [], identical: true };
+    const [library, floor]: [FreshRun[], FreshRun[]] = [[], []];
+    let identical = true;
     const same = (outdir: string) => {
-      const written = readStacks(outdir);
-      (result as { identical: boolean }).identical &&= Object.keys(written).length === Object.keys(expected).length
-        && Object.keys(expected).every((name) => written[name] === expected[name]);
+      identical &&= sameStacks(expected, readStacks(outdir));
       fs.rmSync(outdir, { recursive: true, force: true });
     };
-    const library = (i: number) => {
+    const runLibrary = (i: number) => {
       const outdir = path.join(temp, `library-${i}`);
-      result.library.push(freshProcess(LIBRARY, [String(services), scope, outdir]));
+      library.push(freshProcess(LIBRARY, [String(services), scope, outdir]));
       same(outdir);
     };
-    const floor = (i: number) => {
+    const runFloor = (i: number) => {
       const outdir = path.join(temp, `floor-${i}`);
-      result.floor.push(freshProcess(FLOOR, [reference, outdir]));
+      floor.push(freshProcess(FLOOR, [reference, outdir]));
       same(outdir);
     };
     for (let i = 0; i < runs; i++) {
       if (i % 2 === 0) {
-        floor(i);
-        library(i);
+        runFloor(i);
+        runLibrary(i);
       } else {
-        library(i);
-        floor(i);
+        runLibrary(i);
+        runFloor(i);
       }
     }
-    return result;
+    return { library, floor, identical };
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }

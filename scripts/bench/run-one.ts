@@ -15,7 +15,7 @@ import { App } from "cdktf";
 import { buildFloor, StackJson } from "./floor";
 import { Span, mark, since } from "./clock";
 import { ENVIRONMENTS, Phases, Scope, clockValidation, runLibrary } from "./library-app";
-import { readStacks } from "./stacks";
+import { readStacks, sameStacks } from "./stacks";
 
 /** What one process measured. */
 export interface RunResult {
@@ -98,11 +98,6 @@ function runFloor(stacks: Record<string, string>, outdir: string): FloorPhases {
   app.synth();
   const synth = since(synthStart);
   return { construct, synth, total: since(start) };
-}
-
-function sameStacks(a: Record<string, string>, b: Record<string, string>): boolean {
-  const names = Object.keys(a);
-  return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name]);
 }
 
 function countResources(stack: StackJson): number {

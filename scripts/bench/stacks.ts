@@ -7,3 +7,9 @@ export function readStacks(outdir: string): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(dir).sort().map((name) =>
     [name, fs.readFileSync(path.join(dir, name, "cdk.tf.json"), "utf8")]));
 }
+
+/** Whether two sets of stacks hold the same stacks, byte for byte. */
+export function sameStacks(a: Record<string, string>, b: Record<string, string>): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name]);
+}
