@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { typeProblems, typeProblemsByFile, writeDocSamples } from "./support/doc-samples";
+import { sampleDirectory, typeProblems, typeProblemsByFile, writeDocSamples } from "./support/doc-samples";
 
 const ROOT = path.resolve(__dirname, "..");
 const DOC = fs.readFileSync(path.join(ROOT, "docs/backing-services.md"), "utf8");
@@ -31,10 +31,7 @@ const REFUSED: Record<string, string> = {
 };
 
 describe("docs/backing-services.md", () => {
-  const dir = () => {
-    fs.mkdirSync(path.join(ROOT, ".cache"), { recursive: true });
-    return fs.mkdtempSync(path.join(ROOT, ".cache", "backing-services-doc-"));
-  };
+  const dir = () => sampleDirectory("backing-services-doc-");
 
   test("every TypeScript sample type-checks against the library", () => {
     const where = dir();

@@ -12,6 +12,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+import { sampleDirectory } from "./support/doc-samples";
 
 const ROOT = path.resolve(__dirname, "..");
 const PAGES = ["README.md", ...fs.readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
@@ -95,9 +96,7 @@ function typeErrors(files: string[], dir: string): string[] {
 }
 
 describe("the README and the guide", () => {
-  // Inside the repository (ignored by git), so the blocks resolve cdktf as a user's project does.
-  fs.mkdirSync(path.join(ROOT, ".cache"), { recursive: true });
-  const dir = fs.mkdtempSync(path.join(ROOT, ".cache", "guide-"));
+  const dir = sampleDirectory("guide-");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const written = Object.fromEntries(PAGES.map((page) => [page, writeBlocks(page, path.join(dir, page.replace(/[/.]/g, "_")))]));
 

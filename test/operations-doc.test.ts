@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { typeProblems, writeDocSamples } from "./support/doc-samples";
+import { sampleDirectory, typeProblems, writeDocSamples } from "./support/doc-samples";
 import { synthExampleApp } from "./support/run-app";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -13,8 +13,7 @@ const DOC = fs.readFileSync(path.join(ROOT, "docs/operations.md"), "utf8");
 
 describe("docs/operations.md", () => {
   test("every TypeScript sample type-checks against the library", () => {
-    fs.mkdirSync(path.join(ROOT, ".cache"), { recursive: true });
-    const dir = fs.mkdtempSync(path.join(ROOT, ".cache", "operations-doc-"));
+    const dir = sampleDirectory("operations-doc-");
     try {
       const files = writeDocSamples(DOC, dir);
       expect(files.length).toBeGreaterThanOrEqual(4);

@@ -8,7 +8,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { typeProblems, writeDocSamples } from "../support/doc-samples";
+import { sampleDirectory, typeProblems, writeDocSamples } from "../support/doc-samples";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DOC = fs.readFileSync(path.join(ROOT, "docs/policies.md"), "utf8");
@@ -22,9 +22,7 @@ function run(file: string, outdir: string) {
 }
 
 describe("docs/policies.md", () => {
-  // Inside the repository (ignored by git), so the samples resolve cdktf like a user's project would.
-  fs.mkdirSync(path.join(ROOT, ".cache"), { recursive: true });
-  const dir = fs.mkdtempSync(path.join(ROOT, ".cache", "doc-samples-"));
+  const dir = sampleDirectory("doc-samples-");
   const files = writeDocSamples(DOC, dir);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   const sample = (part: string) => files.find((f) => fs.readFileSync(f, "utf8").includes(part))!;

@@ -5,6 +5,15 @@ import * as ts from "typescript";
 const ROOT = path.resolve(__dirname, "../..");
 
 /**
+ * A new directory for samples under the repository's `.cache` (ignored by git): inside the
+ * repository, so the samples resolve cdktf from its node_modules as a user's project would.
+ */
+export function sampleDirectory(prefix: string): string {
+  fs.mkdirSync(path.join(ROOT, ".cache"), { recursive: true });
+  return fs.mkdtempSync(path.join(ROOT, ".cache", prefix));
+}
+
+/**
  * Writes the ```ts blocks of the Markdown `doc` into `dir` (inside the
  * repository, so they resolve cdktf like a user's project would), importing
  * the library from this repository instead of the package. Returns the files.
